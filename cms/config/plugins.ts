@@ -1,0 +1,51 @@
+import type { Core } from '@strapi/strapi';
+
+// Uploads: SVG is denied because an uploaded SVG can carry script and is served from the CMS origin.
+const allowedMediaTypes = [
+  'image/*',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.*',
+  'application/vnd.oasis.opendocument.*',
+  'text/plain',
+  'text/csv',
+];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = (_: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // Our plugin lives inside the app as a workspace package of its own; Strapi loads its built
+  // server code (dist/) and bundles its admin source into the admin panel.
+  'good-practices': {
+    enabled: true,
+    resolve: './src/plugins/good-practices',
+  },
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+      },
+    },
+  },
+  upload: {
+    config: {
+      security: {
+        allowedTypes: allowedMediaTypes,
+        deniedTypes,
+      },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,313 @@
+/**
+ * The contract of the good-practices public API: what `/api/good-practices/…` returns and which
+ * query parameters it accepts. The plugin's controllers validate against these schemas and the
+ * web workspace imports them, so the two sides can never drift apart (one source of truth, no
+ * hand-copied types).
+ *
+ * Kept free of Strapi imports: it is loaded by the Strapi server (compiled to CommonJS) and by
+ * Astro/vitest (as TypeScript source) alike.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Shared scalars
+// ---------------------------------------------------------------------------------------------
+
+/** BCP 47 locale code as Strapi's i18n plugin stores it (`en`, `cs`, `pt-BR`, `ar`). */
+export const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'not a locale code');
+
+/** ISO 8601 calendar date (`2019-03-01`). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not an ISO date');
+
+/** ISO 3166-1 alpha-2 country code; names come from Intl.DisplayNames on the reading side. */
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 code');
+
+/** A stable, non-localized key of the criteria framework or of a taxonomy term. */
+export const frameworkKey = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'not a framework key');
+
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a slug');
+
+export const checklistState = z.enum(['met', 'not-met', 'not-assessed']);
+export type ChecklistState = z.infer<typeof checklistState>;
+
+export const validationStatus = z.enum(['submitted', 'in-review', 'validated']);
+export type ValidationStatus = z.infer<typeof validationStatus>;
+
+export const toolKind = z.enum(['portal', 'case-study', 'guide', 'recommendation', 'report', 'toolkit', 'other']);
+export type ToolKind = z.infer<typeof toolKind>;
+
+// ---------------------------------------------------------------------------------------------
+// Locales
+// ---------------------------------------------------------------------------------------------
+
+export const locale = z.object({
+  code: localeCode,
+  /** The locale's name as configured in Strapi (e.g. "Czech (cs)"). */
+  name: z.string(),
+  isDefault: z.boolean(),
+  /** Writing direction, derived from the code (Intl.Locale text info) so the site can set <html dir>. */
+  dir: z.enum(['ltr', 'rtl']),
+});
+export type Locale = z.infer<typeof locale>;
+export const localesResponse = z.object({ data: z.array(locale) });
+export type LocalesResponse = z.infer<typeof localesResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Taxonomies, media, tools
+// ---------------------------------------------------------------------------------------------
+
+export const taxonomyTerm = z.object({ key: frameworkKey, name: z.string() });
+export type TaxonomyTerm = z.infer<typeof taxonomyTerm>;
+export const taxonomyResponse = z.object({ data: z.array(taxonomyTerm) });
+export type TaxonomyResponse = z.infer<typeof taxonomyResponse>;
+
+export const image = z.object({
+  url: z.string(),
+  alternativeText: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type Image = z.infer<typeof image>;
+
+export const toolSummary = z.object({
+  documentId: z.string(),
+  slug,
+  locale: localeCode,
+  name: z.string(),
+  kind: toolKind,
+  /** External link of the tool, if any (http/https). */
+  url: z.string().url().nullable(),
+  /** Uploaded file of the tool, if any (URL as served by the CMS). */
+  fileUrl: z.string().nullable(),
+});
+export type ToolSummary = z.infer<typeof toolSummary>;
+
+export const toolDetail = toolSummary.extend({
+  /** Markdown. */
+  description: z.string().nullable(),
+  /** Published practices (same locale) that cite this tool. */
+  practices: z.array(z.object({ slug, title: z.string() })),
+  locales: z.array(z.object({ locale: localeCode, slug })),
+});
+export type ToolDetail = z.infer<typeof toolDetail>;
+
+export const toolListResponse = z.object({ data: z.array(toolSummary) });
+export type ToolListResponse = z.infer<typeof toolListResponse>;
+export const toolResponse = z.object({ data: toolDetail });
+export type ToolResponse = z.infer<typeof toolResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Criteria framework
+// ---------------------------------------------------------------------------------------------
+
+export const frameworkChecklistItem = z.object({ key: frameworkKey, order: z.number().int(), text: z.string() });
+export const frameworkQuestion = z.object({
+  key: frameworkKey,
+  order: z.number().int(),
+  text: z.string(),
+  items: z.array(frameworkChecklistItem),
+});
+export const frameworkGroup = z.object({
+  key: frameworkKey,
+  order: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  questions: z.array(frameworkQuestion),
+});
+export type FrameworkChecklistItem = z.infer<typeof frameworkChecklistItem>;
+export type FrameworkQuestion = z.infer<typeof frameworkQuestion>;
+export type FrameworkGroup = z.infer<typeof frameworkGroup>;
+
+export const frameworkResponse = z.object({
+  data: z.object({ locale: localeCode, groups: z.array(frameworkGroup) }),
+});
+export type FrameworkResponse = z.infer<typeof frameworkResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Practices
+// ---------------------------------------------------------------------------------------------
+
+/** Counts of a practice's checklist states within one criteria group (drawn as "4 of 4 met"). */
+export const groupScore = z.object({
+  groupKey: frameworkKey,
+  met: z.number().int().nonnegative(),
+  notMet: z.number().int().nonnegative(),
+  notAssessed: z.number().int().nonnegative(),
+  /** Items of the group in the current framework (= met + notMet + notAssessed). */
+  total: z.number().int().nonnegative(),
+});
+export type GroupScore = z.infer<typeof groupScore>;
+
+export const practiceSummary = z.object({
+  documentId: z.string(),
+  slug,
+  locale: localeCode,
+  title: z.string(),
+  summary: z.string().nullable(),
+  country: countryCode.nullable(),
+  projectStart: isoDate.nullable(),
+  /** null = open-ended / ongoing. */
+  projectEnd: isoDate.nullable(),
+  validationDate: isoDate.nullable(),
+  integrationAreas: z.array(taxonomyTerm),
+  targetGroups: z.array(taxonomyTerm),
+  coverImage: image.nullable(),
+  scores: z.array(groupScore),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type PracticeSummary = z.infer<typeof practiceSummary>;
+
+export const practiceAnswer = z.object({
+  /** Markdown; rendered through a sanitizer by the site. */
+  body: z.string(),
+  tools: z.array(toolSummary),
+});
+export type PracticeAnswer = z.infer<typeof practiceAnswer>;
+
+export const assessedChecklistItem = frameworkChecklistItem.extend({ state: checklistState });
+export type AssessedChecklistItem = z.infer<typeof assessedChecklistItem>;
+
+export const assessedQuestion = z.object({
+  key: frameworkKey,
+  order: z.number().int(),
+  text: z.string(),
+  /** null when the practice does not answer this question. */
+  answer: practiceAnswer.nullable(),
+  items: z.array(assessedChecklistItem),
+});
+export type AssessedQuestion = z.infer<typeof assessedQuestion>;
+
+export const assessedGroup = z.object({
+  key: frameworkKey,
+  order: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  score: groupScore,
+  questions: z.array(assessedQuestion),
+});
+export type AssessedGroup = z.infer<typeof assessedGroup>;
+
+export const practiceDetail = practiceSummary.extend({
+  validationStatus: validationStatus.nullable(),
+  contactDetails: z.string().nullable(),
+  website: z.string().url().nullable(),
+  funding: z.string().nullable(),
+  /** Markdown. */
+  objectives: z.string().nullable(),
+  /** Markdown. */
+  inspiration: z.string().nullable(),
+  /** The framework of this locale, in order, with this practice's answers and checklist states. */
+  groups: z.array(assessedGroup),
+  /** Every locale in which this practice is published, with its slug there (for the language switcher). */
+  locales: z.array(z.object({ locale: localeCode, slug })),
+});
+export type PracticeDetail = z.infer<typeof practiceDetail>;
+
+export const practiceResponse = z.object({ data: practiceDetail });
+export type PracticeResponse = z.infer<typeof practiceResponse>;
+
+export const pagination = z.object({
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  pageCount: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type Pagination = z.infer<typeof pagination>;
+
+export const practiceListResponse = z.object({
+  data: z.array(practiceSummary),
+  meta: z.object({ pagination }),
+});
+export type PracticeListResponse = z.infer<typeof practiceListResponse>;
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+export const practiceSorts = ['title:asc', 'title:desc', 'validationDate:desc', 'validationDate:asc', 'updatedAt:desc', 'projectStart:desc'] as const;
+
+/**
+ * Query of the practice list. Strict: an unknown parameter is a 400, never silently ignored,
+ * so a typo in a filter cannot return an unfiltered list that looks plausible.
+ */
+export const practiceListQuery = z
+  .object({
+    locale: localeCode.optional(),
+    page: z.coerce.number().int().positive().max(10_000).default(1),
+    pageSize: z.coerce.number().int().positive().max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    sort: z.enum(practiceSorts).default('updatedAt:desc'),
+    /** Free-text query over title, summary and answers. */
+    q: z.string().trim().min(1).max(200).optional(),
+    country: countryCode.optional(),
+    /** Integration area key. */
+    area: frameworkKey.optional(),
+    /** Target group key. */
+    targetGroup: frameworkKey.optional(),
+    /** A criteria group key: only practices meeting every item of that group. */
+    groupMet: frameworkKey.optional(),
+    /** A checklist item key: only practices meeting that item. */
+    itemMet: frameworkKey.optional(),
+  })
+  .strict();
+export type PracticeListQuery = z.infer<typeof practiceListQuery>;
+export type PracticeListQueryInput = z.input<typeof practiceListQuery>;
+
+/** Query of endpoints that take only a locale (one practice, framework, tools, site, taxonomies). */
+export const localeQuery = z.object({ locale: localeCode.optional() }).strict();
+export type LocaleQuery = z.infer<typeof localeQuery>;
+
+// ---------------------------------------------------------------------------------------------
+// Site single type
+// ---------------------------------------------------------------------------------------------
+
+export const site = z.object({
+  locale: localeCode,
+  siteName: z.string(),
+  tagline: z.string().nullable(),
+  /** Markdown. */
+  intro: z.string().nullable(),
+  /** Markdown pages of the site. */
+  about: z.string().nullable(),
+  partners: z.string().nullable(),
+  privacy: z.string().nullable(),
+  footer: z.object({
+    consortium: z.string().nullable(),
+    fundingDisclaimer: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    privacyPolicyUrl: z.string().nullable(),
+  }),
+  /** UI labels translated in the CMS; the site falls back to its built-in English defaults per key. */
+  labels: z.record(z.string(), z.string()),
+  updatedAt: z.string(),
+});
+export type Site = z.infer<typeof site>;
+export const siteResponse = z.object({ data: site });
+export type SiteResponse = z.infer<typeof siteResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+/** Strapi's error envelope, as returned with 400/404 by the plugin's controllers. */
+export const errorResponse = z.object({
+  data: z.null(),
+  error: z.object({
+    status: z.number().int(),
+    name: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+/** Paths of the public API, relative to the CMS origin. */
+export const apiPaths = {
+  locales: '/api/good-practices/locales',
+  practices: '/api/good-practices/practices',
+  practice: (slugValue: string) => `/api/good-practices/practices/${encodeURIComponent(slugValue)}`,
+  framework: '/api/good-practices/framework',
+  tools: '/api/good-practices/tools',
+  tool: (slugValue: string) => `/api/good-practices/tools/${encodeURIComponent(slugValue)}`,
+  integrationAreas: '/api/good-practices/integration-areas',
+  targetGroups: '/api/good-practices/target-groups',
+  site: '/api/good-practices/site',
+} as const;

@@ -1,0 +1,172 @@
+/**
+ * Boots the real Strapi app in-process on a throw-away database and a random port, for
+ * integration tests, end-to-end tests and benchmarks.
+ *
+ * - SQLite by default (a fresh file under cms/.tmp), PostgreSQL when `database: 'postgres'` or
+ *   when TEST_DATABASE_URL is set and no database is asked for: a fresh database is created on
+ *   that server for every call and dropped on stop.
+ * - Expects the compiled app in cms/dist and the compiled plugin (`npm run build -w cms` / the
+ *   test bootstrap does both); it compiles nothing itself so that test files stay fast.
+ * - Written in erasable TypeScript so that plain Node 24 can run it too (scripts, benchmarks).
+ */
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from '@strapi/strapi';
+
+const require = createRequire(import.meta.url);
+export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface StrapiOptions {
+  database?: DatabaseKind;
+  /** Extra environment for this Strapi (set before its config loads). */
+  env?: Record<string, string>;
+  /** Keep the database after stop (benchmarks that reuse it). */
+  keepDatabase?: boolean;
+  /** Use this SQLite file (relative to cms/) or PostgreSQL database name instead of a fresh one. */
+  databaseName?: string;
+}
+
+export interface RunningStrapi {
+  strapi: Core.Strapi;
+  /** Origin of the HTTP server, e.g. http://127.0.0.1:41234 */
+  url: string;
+  database: DatabaseKind;
+  /** SQLite file (absolute) or PostgreSQL database name. */
+  databaseName: string;
+  stop: () => Promise<void>;
+}
+
+/** The database kind tests run on: PostgreSQL when TEST_DATABASE_URL is set, else SQLite. */
+export function defaultDatabase(): DatabaseKind {
+  return process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+}
+
+function secret(): string {
+  return randomBytes(24).toString('base64');
+}
+
+/** Secrets for a throw-away instance; real deployments provide their own. */
+export function testSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+function postgresUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('PostgreSQL asked for but TEST_DATABASE_URL is not set');
+  return url;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const { Client } = require('pg') as typeof import('pg');
+  const client = new Client({ connectionString: postgresUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPostgresDatabase(name: string): Promise<void> {
+  await adminQuery(`CREATE DATABASE "${name}"`);
+}
+
+async function dropPostgresDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/**
+ * `strapi.destroy()` calls `process.removeAllListeners()`, which would also remove the test
+ * runner's own listeners (vitest workers die of it). Keep them across the call.
+ */
+async function destroyKeepingListeners(strapi: Core.Strapi): Promise<void> {
+  const original = process.removeAllListeners;
+  process.removeAllListeners = function keep() {
+    return process;
+  } as typeof process.removeAllListeners;
+  try {
+    await strapi.destroy();
+  } finally {
+    process.removeAllListeners = original;
+  }
+}
+
+export async function startStrapi(options: StrapiOptions = {}): Promise<RunningStrapi> {
+  const database = options.database ?? defaultDatabase();
+  const distDir = path.join(CMS_DIR, 'dist');
+  if (!existsSync(path.join(distDir, 'src', 'index.js'))) {
+    throw new Error(`The CMS is not compiled (${distDir} missing): run \`npm run build:server -w cms\` first.`);
+  }
+
+  const unique = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  let databaseName: string;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'false',
+    ...testSecrets(),
+  };
+
+  if (database === 'postgres') {
+    databaseName = options.databaseName ?? `gp_test_${unique}`;
+    if (!options.databaseName) await createPostgresDatabase(databaseName);
+    env.DATABASE_CLIENT = 'postgres';
+    env.DATABASE_URL = withDatabase(postgresUrl(), databaseName);
+  } else {
+    // Relative path: Strapi resolves it against the app folder.
+    const relative = options.databaseName ?? path.join('.tmp', `test-${unique}.db`);
+    mkdirSync(path.join(CMS_DIR, '.tmp'), { recursive: true });
+    databaseName = path.join(CMS_DIR, relative);
+    env.DATABASE_CLIENT = 'sqlite';
+    env.DATABASE_FILENAME = relative;
+  }
+  Object.assign(env, options.env);
+  Object.assign(process.env, env);
+
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  await new Promise<void>((resolve, reject) => {
+    strapi.server.httpServer.once('error', reject);
+    strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = strapi.server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('Strapi did not bind a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await destroyKeepingListeners(strapi);
+    if (options.keepDatabase) return;
+    if (database === 'postgres') {
+      await dropPostgresDatabase(databaseName);
+    } else {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseName}${suffix}`, { force: true });
+    }
+  };
+
+  return { strapi, url, database, databaseName, stop };
+}

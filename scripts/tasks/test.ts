@@ -1,0 +1,52 @@
+/**
+ * `npm test`: builds what the tests load, type-checks every workspace, then runs every suite
+ * (plugin unit + integration, CMS integration, site unit + browser, scripts) in one vitest run,
+ * ending with its summary line. PostgreSQL tests run where TEST_DATABASE_URL is set.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildPlugin, compileCmsServer } from '../lib/builds.ts';
+import { bin, CMS_DIR, PLUGIN_DIR, ROOT, STATE_DIR, WEB_DIR } from '../lib/paths.ts';
+import { mustRunNode, runNode } from '../lib/processes.ts';
+import { step } from '../lib/progress.ts';
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  numTotalTestSuites: number;
+}
+
+export async function run(args: string[]): Promise<number> {
+  process.env.NODE_ENV = 'test';
+  await buildPlugin();
+  await compileCmsServer();
+
+  await step('Type-checking the plugin', () => mustRunNode(bin.tsc, ['-p', path.join(PLUGIN_DIR, 'tsconfig.json'), '--noEmit'], { cwd: PLUGIN_DIR }));
+  await step('Type-checking the CMS tests', () => mustRunNode(bin.tsc, ['-p', path.join(CMS_DIR, 'tests', 'tsconfig.json'), '--noEmit'], { cwd: CMS_DIR }));
+  await step('Type-checking the scripts', () => mustRunNode(bin.tsc, ['-p', path.join(ROOT, 'scripts', 'tsconfig.json')], { cwd: ROOT }));
+  await step('Type-checking the site (astro check)', () => mustRunNode(bin.astro, ['check'], { cwd: WEB_DIR }));
+
+  const report = path.join(STATE_DIR, 'vitest-report.json');
+  rmSync(report, { force: true });
+  const status = await step(`Running the test suites${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite; set TEST_DATABASE_URL for PostgreSQL)'}`, () =>
+    runNode(bin.vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], { cwd: ROOT }),
+  );
+
+  try {
+    const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+    const skipped = result.numPendingTests + result.numTodoTests;
+    // A plain closing line that any CI reader understands, whatever the runner.
+    process.stdout.write(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped\n`);
+    if (result.numPassedTests === 0) {
+      process.stderr.write('No test ran: that is a failure, not a success.\n');
+      return 1;
+    }
+  } catch (error) {
+    process.stderr.write(`Could not read the test report (${(error as Error).message}).\n`);
+    return status === 0 ? 1 : status;
+  }
+  return status;
+}

