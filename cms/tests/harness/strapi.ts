@@ -149,7 +149,8 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   await strapi.load();
   await new Promise<void>((resolve, reject) => {
     strapi.server.httpServer.once('error', reject);
-    strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve());
+    // server.listen (not httpServer.listen) mounts the routers first; port 0 = a free port.
+    strapi.server.listen(0, '127.0.0.1', () => resolve());
   });
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Strapi did not bind a TCP port');
