@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { requireSecrets } from '../src/secrets';
 
+// Secrets are checked when the app registers (src/index.ts), not here: `strapi build` loads this
+// file too and must work without them (e.g. in a Docker build stage).
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
-  // In production a missing secret is a deployment error, never something to default.
-  requireSecrets(env('NODE_ENV', 'development'), process.env);
   return {
     host: env('HOST', '127.0.0.1'),
     port: env.int('PORT', 1337),

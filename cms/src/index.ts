@@ -1,8 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { requireSecrets } from './secrets';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register() {
+    // A missing secret is a deployment error, never something to default (checked here rather
+    // than in config/ so that `strapi build` works without secrets).
+    requireSecrets(process.env.NODE_ENV ?? 'development', process.env);
+  },
 
   /**
    * App-level bootstrap: runs after every plugin's bootstrap. Work that must not live in the
