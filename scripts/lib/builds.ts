@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { isFresh, markFresh } from './freshness.ts';
-import { bin, CMS_DIR, PLUGIN_DIR, ROOT, WEB_DIR } from './paths.ts';
+import { bin, CMS_DIR, PLUGIN_DIR, ROOT, SITE_SERVER_ENTRY, WEB_DIR } from './paths.ts';
 import { step } from './progress.ts';
 import { mustRunNode } from './processes.ts';
 
@@ -53,7 +53,7 @@ export type SiteMode = 'static' | 'server';
 /** The Astro site in one of its two modes (each has its own output folder). */
 export function buildWeb(mode: SiteMode, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, 'public'), path.join(WEB_DIR, 'astro.config.mjs'), path.join(PLUGIN_DIR, 'contract'), lockfile];
-  const output = mode === 'server' ? path.join(WEB_DIR, 'dist', 'server', 'server', 'entry.mjs') : path.join(WEB_DIR, 'dist', 'static', 'index.html');
+  const output = mode === 'server' ? SITE_SERVER_ENTRY : path.join(WEB_DIR, 'dist', 'index.html');
   // The static build embeds the CMS content, so it is rebuilt on every call; only on-request is cached.
   const build = () => mustRunNode(bin.astro, ['build'], { cwd: WEB_DIR, env: { ...env, SITE_MODE: mode } });
   if (mode === 'static') return step('Building the static site', build);

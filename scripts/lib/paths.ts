@@ -5,6 +5,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CMS_DIR = path.join(ROOT, 'cms');
 export const PLUGIN_DIR = path.join(CMS_DIR, 'src', 'plugins', 'good-practices');
 export const WEB_DIR = path.join(ROOT, 'web');
+/** The on-request site's server (web/astro.config.mjs: outDir of SITE_MODE=server). */
+export const SITE_SERVER_ENTRY = path.join(WEB_DIR, 'dist-server', 'server', 'entry.mjs');
 export const STATE_DIR = path.join(ROOT, '.tmp');
 export const FIXTURES_DIR = path.resolve(ROOT, '..', 'shared', 'fixtures', 'spring');
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCms, buildPlugin, buildWeb } from '../lib/builds.ts';
 import { ensureLocalEnv } from '../lib/env-file.ts';
-import { bin, CMS_DIR, ROOT, WEB_DIR } from '../lib/paths.ts';
+import { bin, CMS_DIR, ROOT, SITE_SERVER_ENTRY, WEB_DIR } from '../lib/paths.ts';
 import { startService, stopService, waitForHttp } from '../lib/processes.ts';
 import { note, seconds, step } from '../lib/progress.ts';
 import { seedDemoContent } from '../lib/demo-content.ts';
@@ -51,7 +51,7 @@ export async function run(): Promise<number> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await step(`Starting the CMS on ${cmsUrl}`, () => waitForHttp(`${cmsUrl}/_health`, 120_000, cms));
-  const web = startService('web', path.join(WEB_DIR, 'dist', 'server', 'server', 'entry.mjs'), [], {
+  const web = startService('web', SITE_SERVER_ENTRY, [], {
     cwd: WEB_DIR,
     env: { ...env, HOST: '127.0.0.1', PORT: webPort },
   });

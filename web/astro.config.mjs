@@ -1,0 +1,62 @@
+// @ts-check
+/**
+ * One code base, two rendering modes, chosen by SITE_MODE:
+ *  - static (default): `astro build` prerenders every page of every locale into dist/ from the
+ *    build-time content collections (src/content.config.ts); a CMS failure fails the build.
+ *  - server: @astrojs/node standalone (127.0.0.1:4321, or HOST/PORT), pages rendered on request
+ *    from the live collections (src/live.config.ts), Astro's route cache with a stale-if-error
+ *    provider, security headers, and the signed POST /api/revalidate webhook.
+ */
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+const mode = (process.env.SITE_MODE ?? 'static').trim() || 'static';
+if (mode !== 'static' && mode !== 'server') {
+  throw new Error(`SITE_MODE must be "static" or "server", not ${JSON.stringify(process.env.SITE_MODE)}`);
+}
+const server = mode === 'server';
+
+/** @type {import('astro').AstroIntegration} */
+const serverRoutes = {
+  name: 'gp-server-routes',
+  hooks: {
+    'astro:config:setup': ({ injectRoute }) => {
+      // Only a server can answer a POST: the webhook route does not exist in a static build.
+      if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
+    },
+  },
+};
+
+/**
+ * On request, getStaticPaths is unused (pages validate their params against the CMS instead);
+ * drop the exports so Astro does not warn once per page on every server build.
+ * @type {import('vite').Plugin}
+ */
+const staticPathsOnlyWhenStatic = {
+  name: 'gp-static-paths-only-when-static',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!server || !/\/src\/pages\/.*\.(astro|ts)$/.test(id) || !code.includes('export const getStaticPaths')) return;
+    return code.replace(/export const getStaticPaths = (\w+);/, 'void $1;');
+  },
+};
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://127.0.0.1:4321',
+  output: server ? 'server' : 'static',
+  // Each mode has its own output folder, so building one never wipes the other.
+  outDir: server ? './dist-server' : './dist',
+  adapter: server ? node({ mode: 'standalone' }) : undefined,
+  server: { host: '127.0.0.1', port: Number(process.env.PORT) || 4321 },
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
+  integrations: [serverRoutes],
+  devToolbar: { enabled: false },
+  prefetch: false,
+  compressHTML: true,
+  vite: {
+    define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
+    plugins: [staticPathsOnlyWhenStatic],
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * Build-time content collections (static mode): the whole CMS content of every locale, loaded
+ * once by `astro build` through the CMS client. In server mode the loaders stay idle (the site
+ * then reads the live collections of src/live.config.ts on request).
+ */
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { frameworkResponse, locale, practiceDetail, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
+import { buildItems, buildLoader } from './lib/cms/loaders';
+import { isStaticMode } from './lib/mode';
+
+const enabled = isStaticMode;
+
+export const collections = {
+  locales: defineCollection({ loader: buildLoader({ name: 'locales', enabled, items: buildItems.locales }), schema: locale }),
+  sites: defineCollection({ loader: buildLoader({ name: 'sites', enabled, items: buildItems.sites }), schema: site }),
+  frameworks: defineCollection({
+    loader: buildLoader({ name: 'frameworks', enabled, items: buildItems.frameworks }),
+    schema: frameworkResponse.shape.data,
+  }),
+  taxonomies: defineCollection({
+    loader: buildLoader({ name: 'taxonomies', enabled, items: buildItems.taxonomies }),
+    schema: z.object({ locale: z.string(), integrationAreas: z.array(taxonomyTerm), targetGroups: z.array(taxonomyTerm) }),
+  }),
+  practices: defineCollection({ loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }), schema: practiceDetail }),
+  tools: defineCollection({ loader: buildLoader({ name: 'tools', enabled, items: buildItems.tools }), schema: toolDetail }),
+};

@@ -1,0 +1,133 @@
+/**
+ * Data-access layer: the one place that chooses between the build-time content collections
+ * (static mode) and the live collections (server mode), so every page is written once.
+ *
+ * Missing content resolves to null; a CMS failure throws (a CmsError, possibly wrapped by Astro
+ * in a LiveCollectionError): static builds then fail, and in server mode the middleware answers
+ * 503 or the route cache serves the last good page.
+ */
+import { getCollection, getLiveCollection, getLiveEntry, type CollectionEntry } from 'astro:content';
+import type {
+  Locale,
+  PracticeDetail,
+  PracticeListResponse,
+  PracticeSummary,
+  Site,
+  ToolDetail,
+  ToolSummary,
+} from 'strapi-plugin-good-practices/contract';
+import type { Framework, Taxonomies } from '../cms/loaders';
+import { isServerMode } from '../mode';
+import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
+import { queryPractices, toSummary } from './static-query';
+
+interface LiveEntryResult<T> {
+  entry?: { data: T };
+  error?: Error;
+}
+interface LiveCollectionResult<T> {
+  entries?: { data: T }[];
+  error?: Error;
+}
+
+type StaticCollection = 'sites' | 'frameworks' | 'taxonomies' | 'practices' | 'tools';
+const staticIndexes = new Map<StaticCollection, Promise<Map<string, unknown>>>();
+
+/** Entry of a build-time collection by id, or null (getEntry would log a warning for each miss). */
+async function staticEntry<C extends StaticCollection>(collection: C, id: string) {
+  let index = staticIndexes.get(collection);
+  if (!index) {
+    index = getCollection(collection).then((entries) => new Map<string, unknown>(entries.map((e) => [e.id, e.data])));
+    staticIndexes.set(collection, index);
+  }
+  return ((await index).get(id) as CollectionEntry<C>['data'] | undefined) ?? null;
+}
+
+function unwrapEntry<T>(result: LiveEntryResult<T>): T | null {
+  if (result.error) {
+    if (result.error.name === 'LiveEntryNotFoundError') return null;
+    throw result.error;
+  }
+  return result.entry?.data ?? null;
+}
+
+function unwrapCollection<T>(result: LiveCollectionResult<T>): T[] {
+  if (result.error) throw result.error;
+  return (result.entries ?? []).map((e) => e.data);
+}
+
+export async function getLocales(): Promise<Locale[]> {
+  if (isServerMode) return unwrapCollection(await getLiveCollection('liveLocales'));
+  return (await getCollection('locales')).map((e) => e.data);
+}
+
+export async function getSite(locale: string): Promise<Site | null> {
+  if (isServerMode) return unwrapEntry(await getLiveEntry('liveSite', { locale }));
+  return staticEntry('sites', locale);
+}
+
+export async function getFramework(locale: string): Promise<Framework | null> {
+  if (isServerMode) return unwrapEntry(await getLiveEntry('liveFramework', { locale }));
+  return staticEntry('frameworks', locale);
+}
+
+export async function getTaxonomies(locale: string): Promise<Taxonomies | null> {
+  if (isServerMode) return unwrapEntry<Taxonomies>(await getLiveEntry('liveTaxonomies', { locale }));
+  return staticEntry('taxonomies', locale);
+}
+
+export async function getPractice(locale: string, slug: string): Promise<PracticeDetail | null> {
+  if (isServerMode) return unwrapEntry(await getLiveEntry('livePractices', { locale, slug }));
+  return staticEntry('practices', `${locale}/${slug}`);
+}
+
+/** Every published practice of a locale, as summaries (newest update first). */
+export async function getPracticeSummaries(locale: string): Promise<PracticeSummary[]> {
+  if (isServerMode) return unwrapCollection(await getLiveCollection('livePracticeSummaries', { locale }));
+  return (await staticPractices(locale)).map(toSummary);
+}
+
+/** One page of the filtered, sorted practice list. */
+export async function listPractices(locale: string, state: ListState, pageSize = LIST_PAGE_SIZE): Promise<PracticeListResponse> {
+  const query = { ...state, locale, pageSize };
+  if (isServerMode) {
+    const result = unwrapEntry<PracticeListResponse>(await getLiveEntry('livePracticeSearch', { query }));
+    if (!result) throw new Error('practice search returned nothing');
+    return result;
+  }
+  return queryPractices(await staticPractices(locale), query, locale);
+}
+
+export async function getTool(locale: string, slug: string): Promise<ToolDetail | null> {
+  if (isServerMode) return unwrapEntry(await getLiveEntry('liveTools', { locale, slug }));
+  return staticEntry('tools', `${locale}/${slug}`);
+}
+
+export async function getTools(locale: string): Promise<ToolSummary[]> {
+  if (isServerMode) return unwrapCollection(await getLiveCollection('liveToolSummaries', { locale }));
+  return (await getCollection('tools', (e) => e.data.locale === locale)).map((e) => e.data);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static mode only: whole collections, for getStaticPaths, the sitemap and local list queries.
+// ---------------------------------------------------------------------------------------------
+
+async function staticPractices(locale: string): Promise<PracticeDetail[]> {
+  return (await getCollection('practices', (e) => e.data.locale === locale)).map((e) => e.data);
+}
+
+export async function allStaticPractices(): Promise<PracticeDetail[]> {
+  return (await getCollection('practices')).map((e) => e.data);
+}
+
+export async function allStaticTools(): Promise<ToolDetail[]> {
+  return (await getCollection('tools')).map((e) => e.data);
+}
+
+export async function allStaticSites(): Promise<Site[]> {
+  return (await getCollection('sites')).map((e) => e.data);
+}
+
+export async function allStaticFrameworks(): Promise<Framework[]> {
+  return (await getCollection('frameworks')).map((e) => e.data);
+}

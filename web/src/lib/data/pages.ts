@@ -1,0 +1,300 @@
+/**
+ * What pages need, built on the data-access layer: the page context (locale, labels, cache
+ * tags), fallback lookups of practices and tools, list facets, and the static paths of every
+ * page of every locale. Mode-independent: the mode switch lives in ./index.ts.
+ */
+import type { Locale, PracticeDetail, PracticeSummary, Site, TaxonomyTerm, ToolDetail } from 'strapi-plugin-good-practices/contract';
+import type { Framework } from '../cms/loaders';
+import { tags } from '../cms/tags';
+import { createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
+import { isServerMode } from '../mode';
+import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
+import {
+  allStaticFrameworks,
+  allStaticPractices,
+  allStaticTools,
+  getFramework,
+  getLocales,
+  getPractice,
+  getPracticeSummaries,
+  getSite,
+  getTaxonomies,
+  getTool,
+  listPractices,
+} from './index';
+import { meetsGroup } from './static-query';
+
+/** Seconds a page rendered on request stays fresh in the route cache (webhooks invalidate sooner). */
+export const PAGE_MAX_AGE = 300;
+
+/** The part of Astro's render context this module uses (Astro global or API context). */
+export interface RenderContext {
+  url: URL;
+  site: URL | undefined;
+  cache: { set(input: { maxAge?: number; tags?: string[] }): void };
+}
+
+export interface PageContext {
+  locale: Locale;
+  locales: Locale[];
+  defaultLocale: Locale;
+  site: Localized<Site> | null;
+  t: Translate;
+  /** Origin for absolute URLs (canonical, hreflang, RSS, sitemap). */
+  origin: string;
+  /** Adds cache tags to the page (server mode; no-op when prerendering). */
+  tag(...values: string[]): void;
+}
+
+export function originOf(context: Pick<RenderContext, 'url' | 'site'>): string {
+  return (context.site ?? context.url).origin;
+}
+
+/** Starts caching this response in server mode, with the given tags. */
+export function cacheResponse(context: RenderContext, ...values: string[]): void {
+  if (!isServerMode) return;
+  try {
+    context.cache.set({ maxAge: PAGE_MAX_AGE, tags: values });
+  } catch {
+    // Error pages (404/500) are rendered outside the route cache: Astro.cache is not provided there.
+  }
+}
+
+/**
+ * Loads what every page of a locale needs. Null when `localeCode` is not a CMS locale (the page
+ * answers 404). Every page is tagged `site`: labels, footer and the locale list are on all of them.
+ */
+export async function loadPageContext(context: RenderContext, localeCode: string | undefined): Promise<PageContext | null> {
+  cacheResponse(context, tags.site);
+  const locales = await getLocales();
+  const locale = locales.find((l) => l.code === localeCode);
+  if (!locale) return null;
+  const defaultLocale = defaultLocaleOf(locales);
+  const site = await resolveWithFallback(locale.code, defaultLocale.code, getSite);
+  // UI labels: the visitor's locale's own labels only; each missing key uses the English default.
+  const t = createTranslator(site && !site.isFallback ? site.data.labels : undefined);
+  return {
+    locale,
+    locales,
+    defaultLocale,
+    site,
+    t,
+    origin: originOf(context),
+    tag: (...values) => cacheResponse(context, ...values),
+  };
+}
+
+/** A context for pages outside a locale (root, 404 of an unknown path, sitemap): default locale. */
+export async function loadDefaultPageContext(context: RenderContext): Promise<PageContext> {
+  cacheResponse(context, tags.site);
+  const locales = await getLocales();
+  const page = await loadPageContext(context, defaultLocaleOf(locales).code);
+  if (!page) throw new Error('default locale missing');
+  return page;
+}
+
+export type Lookup<T> = { kind: 'found'; value: Localized<T> } | { kind: 'redirect'; slug: string } | { kind: 'missing' };
+
+/**
+ * A practice or tool by slug in a locale, falling back to the default locale's entry with that
+ * slug when it has no translation here. When it has a translation under another slug, the
+ * answer is a redirect there.
+ */
+async function findTranslatable<T extends { locales: { locale: string; slug: string }[] }>(
+  locale: string,
+  defaultLocale: string,
+  slug: string,
+  get: (locale: string, slug: string) => Promise<T | null>,
+): Promise<Lookup<T>> {
+  const own = await get(locale, slug);
+  if (own) return { kind: 'found', value: { data: own, contentLocale: locale, isFallback: false } };
+  if (locale === defaultLocale) return { kind: 'missing' };
+  const fallback = await get(defaultLocale, slug);
+  if (!fallback) return { kind: 'missing' };
+  const translation = fallback.locales.find((l) => l.locale === locale);
+  if (translation && translation.slug !== slug) return { kind: 'redirect', slug: translation.slug };
+  return { kind: 'found', value: { data: fallback, contentLocale: defaultLocale, isFallback: true } };
+}
+
+export function findPractice(page: PageContext, slug: string): Promise<Lookup<PracticeDetail>> {
+  page.tag(tags.practice(slug), tags.practicePages, tags.framework, tags.taxonomy);
+  return findTranslatable(page.locale.code, page.defaultLocale.code, slug, getPractice);
+}
+
+export function findTool(page: PageContext, slug: string): Promise<Lookup<ToolDetail>> {
+  page.tag(tags.tool(slug), tags.toolPages, tags.practices);
+  return findTranslatable(page.locale.code, page.defaultLocale.code, slug, getTool);
+}
+
+export function findFramework(page: PageContext): Promise<Localized<Framework> | null> {
+  page.tag(tags.framework);
+  return resolveWithFallback(page.locale.code, page.defaultLocale.code, getFramework);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facets
+// ---------------------------------------------------------------------------------------------
+
+export interface FacetValue {
+  key: string;
+  name: string;
+  count: number;
+}
+
+export interface Facets {
+  total: number;
+  countries: FacetValue[];
+  areas: FacetValue[];
+  targetGroups: FacetValue[];
+  /** Criteria groups with the number of practices meeting all of their items. */
+  groups: FacetValue[];
+  /** Checklist items, grouped by criteria group title (for the item filter). */
+  items: { group: string; items: { key: string; name: string }[] }[];
+}
+
+function countTerms(summaries: PracticeSummary[], pick: (p: PracticeSummary) => TaxonomyTerm[], known: TaxonomyTerm[], locale: string): FacetValue[] {
+  const values = new Map<string, FacetValue>(known.map((t) => [t.key, { key: t.key, name: t.name, count: 0 }]));
+  for (const practice of summaries) {
+    for (const term of pick(practice)) {
+      const value = values.get(term.key) ?? { key: term.key, name: term.name, count: 0 };
+      value.count++;
+      values.set(term.key, value);
+    }
+  }
+  const collator = new Intl.Collator(locale);
+  return [...values.values()].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Facet values of a locale's practices, with counts. */
+export async function loadFacets(page: PageContext, summaries?: PracticeSummary[]): Promise<Facets> {
+  page.tag(tags.practices, tags.taxonomy, tags.framework);
+  const locale = page.locale.code;
+  const [all, taxonomies, framework] = await Promise.all([
+    summaries ? Promise.resolve(summaries) : getPracticeSummaries(locale),
+    resolveWithFallback(locale, page.defaultLocale.code, getTaxonomies),
+    resolveWithFallback(locale, page.defaultLocale.code, getFramework),
+  ]);
+  const countryCounts = new Map<string, number>();
+  for (const practice of all) {
+    if (practice.country) countryCounts.set(practice.country, (countryCounts.get(practice.country) ?? 0) + 1);
+  }
+  const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
+  const collator = new Intl.Collator(locale);
+  const countries = [...countryCounts]
+    .map(([key, count]) => ({ key, name: regionNames.of(key) ?? key, count }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const groups = (framework?.data.groups ?? []).map((g) => ({
+    key: g.key,
+    name: g.title,
+    count: all.filter((p) => meetsGroup(p, g.key)).length,
+  }));
+  const items = (framework?.data.groups ?? []).map((g) => ({
+    group: g.title,
+    items: g.questions.flatMap((q) => q.items.map((item) => ({ key: item.key, name: item.text }))),
+  }));
+  return {
+    total: all.length,
+    countries,
+    areas: countTerms(all, (p) => p.integrationAreas, taxonomies && !taxonomies.isFallback ? taxonomies.data.integrationAreas : [], locale),
+    targetGroups: countTerms(all, (p) => p.targetGroups, taxonomies && !taxonomies.isFallback ? taxonomies.data.targetGroups : [], locale),
+    groups,
+    items,
+  };
+}
+
+/** The practices list page, tagged for the cache. */
+export function loadList(page: PageContext, state: ListState) {
+  page.tag(tags.practices, tags.taxonomy);
+  return listPractices(page.locale.code, state);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static paths (static mode)
+// ---------------------------------------------------------------------------------------------
+
+export async function localePaths(): Promise<{ params: { locale: string } }[]> {
+  return (await getLocales()).map((l) => ({ params: { locale: l.code } }));
+}
+
+/**
+ * Pages of translatable entries for every locale: each locale's own entries, plus a fallback
+ * page for each default-locale entry that has no translation in that locale (Starlight's model).
+ */
+function translatablePaths<T extends { slug: string; locale: string; locales: { locale: string; slug: string }[] }>(
+  entries: T[],
+  locales: Locale[],
+): { params: { locale: string; slug: string } }[] {
+  const defaultLocale = defaultLocaleOf(locales).code;
+  const paths: { params: { locale: string; slug: string } }[] = [];
+  for (const { code } of locales) {
+    const own = entries.filter((e) => e.locale === code);
+    const ownSlugs = new Set(own.map((e) => e.slug));
+    paths.push(...own.map((e) => ({ params: { locale: code, slug: e.slug } })));
+    if (code === defaultLocale) continue;
+    for (const entry of entries) {
+      if (entry.locale !== defaultLocale) continue;
+      // Untranslated: a fallback page. Translated under another slug: a page that redirects there
+      // (links from fallback content use the default locale's slugs).
+      if (ownSlugs.has(entry.slug)) continue;
+      paths.push({ params: { locale: code, slug: entry.slug } });
+    }
+  }
+  return paths;
+}
+
+export async function practicePaths() {
+  return translatablePaths(await allStaticPractices(), await getLocales());
+}
+
+export async function practiceJsonPaths() {
+  return (await allStaticPractices()).map((p) => ({ params: { locale: p.locale, slug: p.slug } }));
+}
+
+export async function toolPaths() {
+  return translatablePaths(await allStaticTools(), await getLocales());
+}
+
+/** Rest parameter of a list state's path form (`country/DE/page/2`), undefined for the first unfiltered page. */
+export function listRest(key: PathFacetKey | undefined, value: string | undefined, pageNumber: number): string | undefined {
+  const parts: string[] = [];
+  const facet = pathFacets.find((f) => f.key === key);
+  if (facet && value !== undefined) parts.push(facet.segment, value);
+  if (pageNumber > 1) parts.push('page', String(pageNumber));
+  return parts.length ? parts.join('/') : undefined;
+}
+
+/** Every prerendered list page: unfiltered and per single facet value, each paginated. */
+export async function listPaths(): Promise<{ params: { locale: string; facet: string | undefined } }[]> {
+  const locales = await getLocales();
+  const practices = await allStaticPractices();
+  const frameworks = await allStaticFrameworks();
+  const defaultLocale = defaultLocaleOf(locales).code;
+  const out: { params: { locale: string; facet: string | undefined } }[] = [];
+  for (const { code } of locales) {
+    const own = practices.filter((p) => p.locale === code);
+    const framework = frameworks.find((f) => f.locale === code) ?? frameworks.find((f) => f.locale === defaultLocale);
+    const facetStates: [PathFacetKey | undefined, string | undefined, number][] = [[undefined, undefined, own.length]];
+    const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+    for (const country of distinct(own.map((p) => p.country))) {
+      facetStates.push(['country', country, own.filter((p) => p.country === country).length]);
+    }
+    for (const area of distinct(own.flatMap((p) => p.integrationAreas.map((a) => a.key)))) {
+      facetStates.push(['area', area, own.filter((p) => p.integrationAreas.some((a) => a.key === area)).length]);
+    }
+    for (const group of distinct(own.flatMap((p) => p.targetGroups.map((a) => a.key)))) {
+      facetStates.push(['targetGroup', group, own.filter((p) => p.targetGroups.some((a) => a.key === group)).length]);
+    }
+    for (const group of framework?.groups ?? []) {
+      facetStates.push(['groupMet', group.key, own.filter((p) => meetsGroup(p, group.key)).length]);
+    }
+    for (const [key, value, count] of facetStates) {
+      const pageCount = Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
+      for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+        out.push({ params: { locale: code, facet: listRest(key, value, pageNumber) } });
+      }
+    }
+  }
+  return out;
+}
+
+export { emptyListState };

@@ -1,0 +1,85 @@
+/**
+ * Security headers of every response in server mode, and the plain 503 page served when the
+ * CMS fails and no last good copy is cached.
+ */
+import { defaultLabels } from './i18n/labels';
+import { directionOf } from './i18n';
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Content-Security-Policy: no inline script at all (the site ships none), styles from the one
+ * stylesheet, images from the site and the CMS (uploads), framing only by the site itself and
+ * the CMS admin (preview).
+ */
+export function contentSecurityPolicy(cmsUrl: string | undefined): string {
+  const cms = originOf(cmsUrl);
+  const withCms = (base: string) => (cms ? `${base} ${cms}` : base);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    withCms("img-src 'self' data:"),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    withCms("frame-ancestors 'self'"),
+  ].join('; ');
+}
+
+export function securityHeaders(cmsUrl: string | undefined): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(cmsUrl),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+export function applySecurityHeaders(response: Response, cmsUrl: string | undefined): Response {
+  for (const [name, value] of Object.entries(securityHeaders(cmsUrl))) {
+    try {
+      response.headers.set(name, value);
+    } catch {
+      // Immutable headers (e.g. a fetched Response): copy into a new Response.
+      const copy = new Response(response.body, response);
+      for (const [n, v] of Object.entries(securityHeaders(cmsUrl))) copy.headers.set(n, v);
+      return copy;
+    }
+  }
+  return response;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The plain 503 page: no stack trace, no CMS detail, no dependency on the CMS. */
+export function unavailablePage(pathname: string, retryAfterSeconds = 30): Response {
+  const first = pathname.split('/')[1] ?? '';
+  const lang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(first) ? first : 'en';
+  const html = `<!doctype html>
+<html lang="${escapeHtml(lang)}" dir="${directionOf(lang)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(defaultLabels['unavailable.title'])}</title></head>
+<body><main><h1>${escapeHtml(defaultLabels['unavailable.title'])}</h1><p lang="en" dir="ltr">${escapeHtml(defaultLabels['unavailable.body'])}</p></main></body>
+</html>
+`;
+  return new Response(html, {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': String(retryAfterSeconds),
+      'Cache-Control': 'no-store',
+      'x-gp-cms-unavailable': '1',
+    },
+  });
+}

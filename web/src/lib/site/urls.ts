@@ -1,0 +1,128 @@
+/**
+ * Every URL of the site is built here, so links, canonicals, the sitemap and getStaticPaths agree.
+ *
+ * Practice list URLs: a state with at most one facet, no text query, no checklist-item filter and
+ * the default sort has a path form (`/en/practices/country/DE/page/2/`) that static mode
+ * prerenders; any other state uses the query form (`/en/practices/?q=…&sort=…`) that only server
+ * mode can answer.
+ */
+import { DEFAULT_PAGE_SIZE, practiceListQuery, practiceSorts, type PracticeListQuery } from 'strapi-plugin-good-practices/contract';
+
+export const paths = {
+  root: () => '/',
+  home: (locale: string) => `/${locale}/`,
+  practices: (locale: string) => `/${locale}/practices/`,
+  practice: (locale: string, slug: string) => `/${locale}/practices/${slug}/`,
+  practiceJson: (locale: string, slug: string) => `/${locale}/practices/${slug}.json`,
+  framework: (locale: string) => `/${locale}/framework/`,
+  tools: (locale: string) => `/${locale}/tools/`,
+  tool: (locale: string, slug: string) => `/${locale}/tools/${slug}/`,
+  sitePage: (locale: string, page: SitePageKey) => `/${locale}/${page}/`,
+  rss: (locale: string) => `/${locale}/rss.xml`,
+  notFound: (locale: string) => `/${locale}/404/`,
+  sitemap: () => '/sitemap.xml',
+} as const;
+
+export const sitePageKeys = ['about', 'partners', 'privacy'] as const;
+export type SitePageKey = (typeof sitePageKeys)[number];
+
+/** The list filters the site offers (the contract's list query minus locale and pageSize). */
+export type ListState = Omit<PracticeListQuery, 'locale' | 'pageSize'>;
+export const DEFAULT_SORT: PracticeListQuery['sort'] = 'updatedAt:desc';
+export const LIST_PAGE_SIZE = DEFAULT_PAGE_SIZE;
+
+/** Facets with a path form: URL segment ↔ list query key. */
+export const pathFacets = [
+  { segment: 'country', key: 'country' },
+  { segment: 'area', key: 'area' },
+  { segment: 'target-group', key: 'targetGroup' },
+  { segment: 'criteria', key: 'groupMet' },
+] as const satisfies readonly { segment: string; key: keyof ListState }[];
+export type PathFacetKey = (typeof pathFacets)[number]['key'];
+
+export function emptyListState(): ListState {
+  return { page: 1, sort: DEFAULT_SORT };
+}
+
+/** The facet filters set in a state. */
+function setFilters(state: ListState): (keyof ListState)[] {
+  return (['q', 'country', 'area', 'targetGroup', 'groupMet', 'itemMet'] as const).filter((key) => state[key] !== undefined);
+}
+
+/** True when the state has a path form (and so exists as a prerendered page in static mode). */
+export function hasPathForm(state: ListState): boolean {
+  const filters = setFilters(state);
+  if (state.sort !== DEFAULT_SORT) return false;
+  if (filters.length === 0) return true;
+  return filters.length === 1 && pathFacets.some((facet) => facet.key === filters[0]);
+}
+
+/** URL of a list state: its path form when it has one, else the query form. */
+export function listUrl(locale: string, state: ListState): string {
+  if (hasPathForm(state)) {
+    let path = paths.practices(locale);
+    const facet = pathFacets.find((f) => state[f.key] !== undefined);
+    if (facet) path += `${facet.segment}/${encodeURIComponent(String(state[facet.key]))}/`;
+    if (state.page > 1) path += `page/${state.page}/`;
+    return path;
+  }
+  const params = new URLSearchParams();
+  for (const key of ['q', 'country', 'area', 'targetGroup', 'groupMet', 'itemMet'] as const) {
+    const value = state[key];
+    if (value !== undefined) params.set(key, value);
+  }
+  if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  return `${paths.practices(locale)}?${params}`;
+}
+
+export type ParsedList = { ok: true; state: ListState; ignored: string[] } | { ok: false };
+
+/**
+ * Parses the list route's rest parameter (`country/DE/page/2`) plus the query string into a list
+ * state. Unknown path segments make the URL not found (`ok: false`); query parameters that are
+ * empty (a GET form's "Any") are dropped, invalid ones are ignored and reported.
+ */
+export function parseListRequest(rest: string | undefined, search: URLSearchParams | null): ParsedList {
+  const raw: Record<string, string> = {};
+  const segments = (rest ?? '').split('/').filter(Boolean).map(decodeURIComponent);
+  let i = 0;
+  if (segments[0] !== undefined && segments[0] !== 'page') {
+    const facet = pathFacets.find((f) => f.segment === segments[0]);
+    const value = segments[1];
+    if (!facet || value === undefined) return { ok: false };
+    raw[facet.key] = value;
+    i = 2;
+  }
+  if (i < segments.length) {
+    const value = segments[i + 1];
+    if (segments[i] !== 'page' || value === undefined || !/^[1-9]\d*$/.test(value)) return { ok: false };
+    raw.page = value;
+    i += 2;
+  }
+  if (i !== segments.length) return { ok: false };
+  const fromPath = practiceListQuery.safeParse(raw);
+  if (!fromPath.success) return { ok: false };
+
+  const ignored: string[] = [];
+  const merged: Record<string, string> = { ...raw };
+  const allowed = new Set(['q', 'country', 'area', 'targetGroup', 'groupMet', 'itemMet', 'sort', 'page']);
+  for (const [key, value] of search ?? []) {
+    if (!allowed.has(key)) continue; // tracking parameters and the like: not a filter
+    if (value.trim() === '') continue;
+    const single = practiceListQuery.safeParse({ [key]: value });
+    if (!single.success) {
+      ignored.push(key);
+      continue;
+    }
+    merged[key] = value;
+  }
+  const parsed = practiceListQuery.safeParse(merged);
+  if (!parsed.success) return { ok: false };
+  const { locale: _locale, pageSize: _pageSize, ...state } = parsed.data;
+  return { ok: true, state, ignored };
+}
+
+export function isSort(value: string): value is ListState['sort'] {
+  return (practiceSorts as readonly string[]).includes(value);
+}

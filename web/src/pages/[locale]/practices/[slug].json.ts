@@ -1,0 +1,25 @@
+/** A practice as JSON, in the contract's response shape (`{ data: PracticeDetail }`). Own translations only. */
+import type { APIRoute } from 'astro';
+import { practiceResponse } from 'strapi-plugin-good-practices/contract';
+import { getLocales, getPractice } from '../../../lib/data';
+import { cacheResponse, practiceJsonPaths } from '../../../lib/data/pages';
+import { tags } from '../../../lib/cms/tags';
+
+export const getStaticPaths = practiceJsonPaths;
+
+export const GET: APIRoute = async (context) => {
+  const { locale = '', slug = '' } = context.params;
+  cacheResponse(context, tags.site, tags.practice(slug), tags.practicePages, tags.framework, tags.taxonomy);
+  const locales = await getLocales();
+  const practice = locales.some((l) => l.code === locale) ? await getPractice(locale, slug) : null;
+  if (!practice) {
+    return new Response(JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+  }
+  cacheResponse(context, tags.practiceDoc(practice.documentId));
+  return new Response(JSON.stringify(practiceResponse.parse({ data: practice }), null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
+  });
+};

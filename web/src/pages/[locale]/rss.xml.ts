@@ -1,0 +1,37 @@
+/** RSS feed of a locale's practices, newest first. */
+import type { APIRoute } from 'astro';
+import { getPracticeSummaries } from '../../lib/data';
+import { loadPageContext, localePaths } from '../../lib/data/pages';
+import { tags } from '../../lib/cms/tags';
+import { countryName } from '../../lib/i18n';
+import { rss } from '../../lib/site/feeds';
+import { paths } from '../../lib/site/urls';
+
+export const getStaticPaths = localePaths;
+
+export const GET: APIRoute = async (context) => {
+  const page = await loadPageContext(context, context.params.locale);
+  if (!page) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  page.tag(tags.practices);
+  const { locale, t, site, origin } = page;
+  const practices = (await getPracticeSummaries(locale.code))
+    .sort((a, b) => ((b.publishedAt ?? b.updatedAt) > (a.publishedAt ?? a.updatedAt) ? 1 : -1))
+    .slice(0, 50);
+  const abs = (path: string) => new URL(path, origin).href;
+  const body = rss({
+    title: `${site?.data.siteName ?? 'Good practices'}: ${t('nav.practices')}`,
+    link: abs(paths.practices(locale.code)),
+    self: abs(paths.rss(locale.code)),
+    description: site?.data.tagline ?? t('nav.practices'),
+    language: locale.code,
+    items: practices.map((p) => ({
+      title: p.title,
+      link: abs(paths.practice(locale.code, p.slug)),
+      guid: abs(paths.practice(locale.code, p.slug)),
+      description: [p.summary ?? '', p.country ? `(${countryName(p.country, locale.code)})` : ''].filter(Boolean).join(' '),
+      pubDate: new Date(p.publishedAt ?? p.updatedAt),
+      categories: p.integrationAreas.map((a) => a.name),
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { originOf } from '../lib/data/pages';
+
+export const GET: APIRoute = (context) =>
+  new Response(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${new URL('/sitemap.xml', originOf(context)).href}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

@@ -1,0 +1,45 @@
+/**
+ * POST /api/revalidate (server mode only; injected by astro.config.mjs).
+ *
+ * The CMS calls it after a publish/unpublish/update, signed (see src/lib/webhook.ts). The cached
+ * pages showing what changed are invalidated in Astro's route cache, so the next request
+ * re-renders them from the CMS: a publish shows on the next page view.
+ */
+import type { APIRoute } from 'astro';
+import { tagsForChange } from '../lib/cms/tags';
+import { revalidatePayload, WebhookVerifier } from '../lib/webhook';
+
+export const prerender = false;
+
+const MAX_BODY_BYTES = 64 * 1024;
+let verifier: WebhookVerifier | undefined;
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+export const POST: APIRoute = async ({ request, cache }) => {
+  verifier ??= new WebhookVerifier({ secret: process.env.REVALIDATE_SECRET });
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return json(413, { ok: false, error: 'body too large' });
+  const rawBody = await request.text();
+  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return json(413, { ok: false, error: 'body too large' });
+
+  const verdict = verifier.verify(request.headers.get('x-gp-timestamp'), request.headers.get('x-gp-signature'), rawBody);
+  if (!verdict.ok) return json(verdict.status, { ok: false, error: verdict.reason });
+
+  let payload;
+  try {
+    payload = revalidatePayload.parse(JSON.parse(rawBody));
+  } catch {
+    return json(400, { ok: false, error: 'body is not a revalidation payload' });
+  }
+  const invalidated = tagsForChange(payload);
+  await cache.invalidate({ tags: invalidated });
+  return json(200, { ok: true, invalidated });
+};
+
+export const ALL: APIRoute = () => json(405, { ok: false, error: 'use POST' });

@@ -1,0 +1,362 @@
+/**
+ * The site's end-to-end checks, content-agnostic: what to expect is learned from the CMS's
+ * public API (through the site's own CMS client), then the built/running site is checked
+ * against it. Used by tests/e2e/site.test.ts (real CMS, from the lead's harness) and by
+ * tests/integration/fixture-site.test.ts (temporary fixture CMS).
+ *
+ * Nothing is skipped silently: a check whose content precondition the CMS does not meet is
+ * reported as skipped with the reason (vitest lists it), never passed.
+ */
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale, PracticeDetail, PracticeSummary, Site } from 'strapi-plugin-good-practices/contract';
+import { practiceResponse } from 'strapi-plugin-good-practices/contract';
+import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
+import { createTranslator, defaultLocaleOf, type Translate } from '../../src/lib/i18n';
+import { sign } from '../../src/lib/webhook';
+import { closeBrowser, openPage } from '../helpers/browser';
+
+export interface SiteTarget {
+  siteUrl: string;
+  cmsUrl: string;
+  mode: 'static' | 'server';
+  /** Server mode: the REVALIDATE_SECRET the site runs with (webhook checks). */
+  revalidateSecret?: string | undefined;
+}
+
+interface Known {
+  cms: CmsClient;
+  locales: Locale[];
+  defaultLocale: Locale;
+  sites: Map<string, Site | null>;
+  practices: Map<string, PracticeSummary[]>;
+  sample: PracticeDetail;
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function labelsFor(known: Known, locale: string): Translate {
+  return createTranslator(known.sites.get(locale)?.labels);
+}
+
+async function fetchText(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
+  const response = await fetch(url, { redirect: 'manual', ...init });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+export function defineSiteSuite(target: () => SiteTarget): void {
+  let known: Known;
+  const site = (path: string) => new URL(path, target().siteUrl).href;
+
+  beforeAll(async () => {
+    const { cmsUrl } = target();
+    const cms = createCmsClient({ baseUrl: cmsUrl, timeoutMs: 10_000 });
+    const locales = await cms.locales();
+    const defaultLocale = defaultLocaleOf(locales);
+    const sites = new Map<string, Site | null>();
+    const practices = new Map<string, PracticeSummary[]>();
+    for (const l of locales) {
+      sites.set(l.code, await cms.site(l.code));
+      practices.set(l.code, await cms.allPractices(l.code));
+    }
+    const first = practices.get(defaultLocale.code)?.[0];
+    if (!first) throw new Error(`The CMS at ${cmsUrl} has no published practice in the default locale: the e2e suite needs demo content`);
+    const sample = await cms.practice(first.slug, defaultLocale.code);
+    if (!sample) throw new Error(`practice ${first.slug} is listed but not found`);
+    known = { cms, locales, defaultLocale, sites, practices, sample };
+  });
+
+  afterAll(async () => {
+    await closeBrowser();
+  });
+
+  describe('routing and locales', () => {
+    it('answers / with the preferred or default locale', async () => {
+      const other = known.locales.find((l) => !l.isDefault) ?? known.defaultLocale;
+      const root = await fetchText(site('/'), { headers: { 'accept-language': `${other.code};q=1, en;q=0.5` } });
+      if (target().mode === 'server') {
+        expect(root.status).toBe(302);
+        expect(new URL(root.headers.get('location') ?? '', site('/')).pathname).toBe(`/${other.code}/`);
+        expect(root.headers.get('vary')).toMatch(/accept-language/i);
+      } else {
+        expect(root.status).toBe(200);
+        expect(root.text).toContain(`url=/${known.defaultLocale.code}/`);
+        for (const l of known.locales) expect(root.text).toContain(`href="/${l.code}/"`);
+      }
+    });
+
+    it('serves every locale home with <html lang dir>, no script and one stylesheet', async () => {
+      for (const l of known.locales) {
+        const home = await fetchText(site(`/${l.code}/`));
+        expect(home.status, `/${l.code}/`).toBe(200);
+        expect(home.text).toContain(`<html lang="${l.code}" dir="${l.dir}"`);
+        expect(home.text).not.toMatch(/<script/i);
+        expect(home.text.match(/<link rel="stylesheet"/g)).toHaveLength(1);
+        expect(home.text).toContain('<main id="main"');
+      }
+    });
+
+    it('answers an unknown practice with a localized 404', async () => {
+      const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
+      if (target().mode === 'server') {
+        const missing = await fetchText(site(`/${l.code}/practices/no-such-practice-e2e/`));
+        expect(missing.status).toBe(404);
+        expect(missing.text).toContain(`<html lang="${l.code}"`);
+        expect(decode(missing.text)).toContain(labelsFor(known, l.code)('notFound.title'));
+      } else {
+        const page = await fetchText(site(`/${l.code}/404/`));
+        expect(page.text).toContain(`<html lang="${l.code}"`);
+        expect((await fetchText(site('/404.html'))).status).toBe(200);
+      }
+    });
+  });
+
+  describe('practice page', () => {
+    it('shows metadata, the criteria groups in order, answers and checklist states in words', async () => {
+      const p = known.sample;
+      const l = known.defaultLocale.code;
+      const t = labelsFor(known, l);
+      const page = await fetchText(site(`/${l}/practices/${p.slug}/`));
+      expect(page.status).toBe(200);
+      const html = decode(page.text);
+      expect(html).toMatch(new RegExp(`<h1[^>]*>${escapeRegExp(p.title)}</h1>`));
+      const groupPositions = [...p.groups].sort((a, b) => a.order - b.order).map((g) => html.indexOf(`>${g.title}</h3>`));
+      expect(groupPositions.every((pos) => pos > 0)).toBe(true);
+      expect([...groupPositions].sort((a, b) => a - b)).toEqual(groupPositions);
+      const items = p.groups.flatMap((g) => g.questions.flatMap((q) => q.items));
+      const stateWords = (html.match(/<span class="state">[^<]*<\/span>/g) ?? []).length;
+      expect(stateWords).toBe(items.length);
+      for (const g of p.groups) expect(html).toContain(t('score.summary', { met: g.score.met, total: g.score.total }));
+      const unanswered = p.groups.flatMap((g) => g.questions).filter((q) => !q.answer || !q.answer.body.trim()).length;
+      expect((html.match(new RegExp(escapeRegExp(t('practice.noAnswer')), 'g')) ?? []).length).toBe(unanswered);
+      expect(html).not.toMatch(/<script|onerror=|javascript:/i);
+      if (p.country) expect(html).toContain(new Intl.DisplayNames([l], { type: 'region' }).of(p.country) ?? p.country);
+    });
+
+    it('stays within 60 KB compressed (HTML and CSS)', async () => {
+      const l = known.defaultLocale.code;
+      const page = await fetchText(site(`/${l}/practices/${known.sample.slug}/`));
+      const cssHref = page.text.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1];
+      expect(cssHref).toBeTruthy();
+      const css = await fetchText(site(cssHref!));
+      const size = gzipSync(page.text).length + gzipSync(css.text).length;
+      expect(size).toBeLessThanOrEqual(60 * 1024);
+    });
+
+    it('publishes the practice as JSON in the contract shape', async () => {
+      const l = known.defaultLocale.code;
+      const json = await fetch(site(`/${l}/practices/${known.sample.slug}.json`));
+      expect(json.status).toBe(200);
+      const parsed = practiceResponse.parse(await json.json());
+      expect(parsed.data.slug).toBe(known.sample.slug);
+      expect(parsed.data.title).toBe(known.sample.title);
+    });
+
+    it('offers the translations in the language switcher and as hreflang', async (ctx) => {
+      const translated = await findPractice(known, (p) => p.locales.length > 1);
+      if (!translated) return ctx.skip('no practice in the CMS has a translation');
+      const page = await fetchText(site(`/${translated.locale}/practices/${translated.slug}/`));
+      for (const alt of translated.locales) {
+        expect(page.text).toContain(`hreflang="${alt.locale}" href="${site(`/${alt.locale}/practices/${alt.slug}/`)}"`);
+      }
+      const switcher = page.text.match(/<nav class="language-switcher"[\s\S]*?<\/nav>/)?.[0] ?? '';
+      for (const alt of translated.locales.filter((a) => a.locale !== translated.locale)) {
+        expect(switcher).toContain(`href="/${alt.locale}/practices/${alt.slug}/"`);
+      }
+      for (const l of known.locales.filter((x) => !translated.locales.some((a) => a.locale === x.code))) {
+        expect(switcher).not.toContain(`hreflang="${l.code}"`);
+      }
+    });
+
+    it('falls back to the default locale with a notice, canonical to the default URL, no hreflang for the missing locale', async (ctx) => {
+      const defaultCode = known.defaultLocale.code;
+      let found: { practice: PracticeDetail; locale: Locale } | undefined;
+      for (const summary of known.practices.get(defaultCode) ?? []) {
+        const detail = await known.cms.practice(summary.slug, defaultCode);
+        const missing = known.locales.find((l) => !detail?.locales.some((a) => a.locale === l.code));
+        if (detail && missing) {
+          found = { practice: detail, locale: missing };
+          break;
+        }
+      }
+      if (!found) return ctx.skip('every practice is translated into every locale: no fallback page to check');
+      const { practice, locale } = found;
+      const page = await fetchText(site(`/${locale.code}/practices/${practice.slug}/`));
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<html lang="${locale.code}" dir="${locale.dir}"`);
+      expect(page.text).toContain('class="notice" role="note"');
+      expect(page.text).toContain(`<link rel="canonical" href="${site(`/${defaultCode}/practices/${practice.slug}/`)}"`);
+      expect(page.text).not.toContain(`hreflang="${locale.code}" href=`);
+      expect(page.text).toContain(`lang="${defaultCode}"`);
+    });
+  });
+
+  describe('lists, feeds and sitemap', () => {
+    it('lists the practices of each locale with their count and pagination', async () => {
+      for (const l of known.locales) {
+        const total = known.practices.get(l.code)?.length ?? 0;
+        const page = await fetchText(site(`/${l.code}/practices/`));
+        expect(page.status).toBe(200);
+        const t = labelsFor(known, l.code);
+        expect(decode(page.text)).toContain(total === 1 ? t('list.resultsOne') : t('list.results', { count: total }));
+        if (total > 25) {
+          expect(page.text).toContain(`href="/${l.code}/practices/page/2/"`);
+          expect((await fetchText(site(`/${l.code}/practices/page/2/`))).status).toBe(200);
+        }
+      }
+    });
+
+    it('has a per-country facet page', async () => {
+      const l = known.defaultLocale.code;
+      const country = (known.practices.get(l) ?? []).find((p) => p.country)?.country;
+      expect(country).toBeTruthy();
+      const count = (known.practices.get(l) ?? []).filter((p) => p.country === country).length;
+      const page = await fetchText(site(`/${l}/practices/country/${country}/`));
+      expect(page.status).toBe(200);
+      const t = labelsFor(known, l);
+      expect(decode(page.text)).toContain(count === 1 ? t('list.resultsOne') : t('list.results', { count }));
+    });
+
+    it('filters with the GET form on request, or offers facet links when static', async () => {
+      const l = known.defaultLocale.code;
+      if (target().mode !== 'server') {
+        const list = await fetchText(site(`/${l}/practices/`));
+        expect(list.text).toContain('<nav class="facets"');
+        expect(list.text).not.toContain('<form');
+        return;
+      }
+      const sample = known.sample;
+      const area = sample.integrationAreas[0]?.key;
+      const query = new URLSearchParams({ q: '', country: sample.country ?? '', area: area ?? '', sort: 'title:asc' });
+      const expected = await known.cms.practices({ locale: l, sort: 'title:asc', ...(sample.country ? { country: sample.country } : {}), ...(area ? { area } : {}) });
+      const page = await fetchText(site(`/${l}/practices/?${query}`));
+      expect(page.status).toBe(200);
+      const titles = [...page.text.matchAll(/<h2 class="card-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => decode(m[1]!));
+      expect(titles).toEqual(expected.data.map((p) => p.title));
+      expect(page.text).toMatch(/<label for="f-country">/);
+    });
+
+    it('publishes an RSS feed per locale', async () => {
+      for (const l of known.locales) {
+        const feed = await fetchText(site(`/${l.code}/rss.xml`));
+        expect(feed.status).toBe(200);
+        expect(feed.headers.get('content-type')).toContain('xml');
+        expect(feed.text).toContain(`<language>${l.code}</language>`);
+        const count = (feed.text.match(/<item>/g) ?? []).length;
+        expect(count).toBe(Math.min(50, known.practices.get(l.code)?.length ?? 0));
+      }
+    });
+
+    it('has robots.txt and a sitemap with hreflang alternates', async () => {
+      const robots = await fetchText(site('/robots.txt'));
+      expect(robots.text).toMatch(/Sitemap: .*\/sitemap\.xml/);
+      const map = await fetchText(site('/sitemap.xml'));
+      expect(map.status).toBe(200);
+      expect(map.text).toContain(`<loc>${site(`/${known.defaultLocale.code}/practices/${known.sample.slug}/`)}</loc>`);
+      if (known.locales.length > 1) expect(map.text).toContain('<xhtml:link rel="alternate" hreflang=');
+    });
+  });
+
+  describe('server mode only', () => {
+    it('sends the security headers', async (ctx) => {
+      if (target().mode !== 'server') return ctx.skip('static hosting sets its own headers');
+      const page = await fetchText(site(`/${known.defaultLocale.code}/`));
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain(`frame-ancestors 'self' ${new URL(target().cmsUrl).origin}`);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(page.headers.get('referrer-policy')).toBeTruthy();
+    });
+
+    it('accepts a signed webhook once and rejects bad, stale and replayed calls', async (ctx) => {
+      const secret = target().revalidateSecret;
+      if (target().mode !== 'server') return ctx.skip('the webhook exists in server mode only');
+      if (!secret) return ctx.skip('REVALIDATE_SECRET not given to the test');
+      const body = JSON.stringify({ model: 'practice', entry: { slug: known.sample.slug, locale: known.defaultLocale.code } });
+      const post = (ts: string, signature: string) =>
+        fetch(site('/api/revalidate'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-gp-timestamp': ts, 'x-gp-signature': signature }, body });
+      const now = String(Math.floor(Date.now() / 1000));
+      expect((await post(now, sign(secret, now, body))).status).toBe(200);
+      expect((await post(now, sign(secret, now, body))).status).toBe(409);
+      expect((await post(now, sign('wrong', now, body))).status).toBe(401);
+      const old = String(Math.floor(Date.now() / 1000) - 600);
+      expect((await post(old, sign(secret, old, body))).status).toBe(401);
+    });
+  });
+
+  describe('in a browser', () => {
+    const pagesToAudit = () => {
+      const other = known.locales.find((l) => l.dir === 'rtl') ?? known.locales.find((l) => !l.isDefault);
+      const codes = [known.defaultLocale.code, ...(other ? [other.code] : [])];
+      return codes.flatMap((c) => [`/${c}/`, `/${c}/practices/`, `/${c}/framework/`, `/${c}/tools/`, `/${c}/about/`]).concat(
+        `/${known.defaultLocale.code}/practices/${known.sample.slug}/`,
+      );
+    };
+
+    it('has no WCAG 2.2 AA violations that axe can find', async () => {
+      const session = await openPage();
+      try {
+        const report: string[] = [];
+        for (const path of pagesToAudit()) {
+          await session.page.goto(site(path));
+          const results = await new AxeBuilder({ page: session.page }).withTags(AXE_TAGS).analyze();
+          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+        expect(report).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('works without JavaScript, skip link first, headings in order', async () => {
+      const session = await openPage({ javaScriptEnabled: false });
+      try {
+        const { page } = session;
+        await page.goto(site(`/${known.defaultLocale.code}/practices/${known.sample.slug}/`));
+        expect(await page.locator('h1').textContent()).toBe(known.sample.title);
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+        const levels = await page.locator('main h1, main h2, main h3, main h4, main h5, main h6').evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+        for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+        expect(await page.locator('header').count()).toBeGreaterThan(0);
+        expect(await page.locator('footer').count()).toBeGreaterThan(0);
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('lays right-to-left locales out right to left', async (ctx) => {
+      const rtl = known.locales.find((l) => l.dir === 'rtl');
+      if (!rtl) return ctx.skip('the CMS has no right-to-left locale');
+      const session = await openPage({ javaScriptEnabled: false });
+      try {
+        await session.page.goto(site(`/${rtl.code}/`));
+        const { brand, width } = await session.page.evaluate(() => ({
+          brand: document.querySelector('.brand')!.getBoundingClientRect().right,
+          width: document.documentElement.clientWidth,
+        }));
+        expect(brand).toBeGreaterThan(width / 2);
+      } finally {
+        await session.close();
+      }
+    });
+  });
+}
+
+async function findPractice(known: Known, predicate: (p: PracticeDetail) => boolean): Promise<PracticeDetail | undefined> {
+  for (const [locale, list] of known.practices) {
+    for (const summary of list.slice(0, 30)) {
+      const detail = await known.cms.practice(summary.slug, locale);
+      if (detail && predicate(detail)) return detail;
+    }
+  }
+  return undefined;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
