@@ -123,7 +123,6 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     HOST: '127.0.0.1',
     PORT: '0',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'false',
     ...testSecrets(),
   };

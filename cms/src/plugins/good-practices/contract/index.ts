@@ -242,16 +242,31 @@ export const practiceListQuery = z
     area: frameworkKey.optional(),
     /** Target group key. */
     targetGroup: frameworkKey.optional(),
-    /** A criteria group key: only practices meeting every item of that group. */
+    /** A criteria group key: only practices meeting every (active) item of that group. Unknown key = 400. */
     groupMet: frameworkKey.optional(),
-    /** A checklist item key: only practices meeting that item. */
+    /** A checklist item key: only practices meeting that item. Unknown key = 400. */
     itemMet: frameworkKey.optional(),
   })
   .strict();
 export type PracticeListQuery = z.infer<typeof practiceListQuery>;
 export type PracticeListQueryInput = z.input<typeof practiceListQuery>;
 
-/** Query of endpoints that take only a locale (one practice, framework, tools, site, taxonomies). */
+/**
+ * Query of endpoints that take only a locale (one practice, framework, tools, site, taxonomies).
+ *
+ * Locale rules of every endpoint (the list's `locale` too):
+ * - missing = the default locale;
+ * - a code that is not configured in the CMS = 400 ValidationError ("The locale “xx” is not
+ *   available. Available locales: …"), like any other bad parameter;
+ * - content is never mixed across locales, except these fallbacks that keep shared structures
+ *   complete: the framework (and the framework inside a practice) and the taxonomy
+ *   terms take their structure from the language they are seeded and maintained in (English,
+ *   or the default locale when English is not configured) and use its text where a
+ *   translation is missing; a cited tool not published in the requested locale is served in
+ *   the default locale (its `locale` field says so). A practice, tool or site not published in
+ *   the requested locale is a 404: the site decides how to fall back.
+ * GET /locales takes no parameter at all.
+ */
 export const localeQuery = z.object({ locale: localeCode.optional() }).strict();
 export type LocaleQuery = z.infer<typeof localeQuery>;
 

@@ -1,0 +1,5 @@
+/** The plugin has no options yet; Strapi requires a default and a validator. */
+export default {
+  default: {},
+  validator(): void {},
+};

@@ -1,0 +1,5 @@
+import { createPublicControllers } from './public-controllers';
+
+export default {
+  'public-api': createPublicControllers,
+};

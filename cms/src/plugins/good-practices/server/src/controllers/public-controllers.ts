@@ -1,0 +1,93 @@
+/**
+ * Thin controllers of the public read API: validate the query with the contract, resolve the
+ * locale, call a service, return the contract's response shape. Nothing else happens here.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import {
+  type FrameworkResponse,
+  localeQuery,
+  type LocalesResponse,
+  practiceListQuery,
+  type PracticeResponse,
+  type SiteResponse,
+  slug as slugSchema,
+  type TaxonomyResponse,
+  type ToolListResponse,
+  type ToolResponse,
+} from '../../../contract';
+import { mapFramework } from '../mappers/framework';
+import { getService } from '../services/service-access';
+import { parseQuery } from './query-validation';
+
+/** /locales takes no parameter at all. */
+const noQuery = z.object({}).strict();
+
+/** A path slug that cannot exist is answered like one that does not: 404. */
+function pathSlug(value: unknown, kind: string): string {
+  const parsed = slugSchema.safeParse(value);
+  if (!parsed.success) throw new errors.NotFoundError(`There is no published ${kind} “${String(value)}”.`);
+  return parsed.data;
+}
+
+export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
+  const localeOf = async (query: unknown) => getService(strapi, 'locale').resolve(parseQuery(localeQuery, query).locale);
+
+  return {
+    async locales(ctx) {
+      parseQuery(noQuery, ctx.query);
+      const body: LocalesResponse = { data: await getService(strapi, 'locale').list() };
+      ctx.body = body;
+    },
+
+    async practices(ctx) {
+      const query = parseQuery(practiceListQuery, ctx.query);
+      const context = await getService(strapi, 'locale').resolve(query.locale);
+      ctx.body = await getService(strapi, 'practice').list(query, context);
+    },
+
+    async practice(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: PracticeResponse = { data: await getService(strapi, 'practice').findBySlug(pathSlug(ctx.params.slug, 'practice'), context) };
+      ctx.body = body;
+    },
+
+    async framework(ctx) {
+      const context = await localeOf(ctx.query);
+      const tree = await getService(strapi, 'framework').tree(context);
+      const body: FrameworkResponse = { data: { locale: context.locale, groups: mapFramework(tree) } };
+      ctx.body = body;
+    },
+
+    async tools(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: ToolListResponse = { data: await getService(strapi, 'tool').list(context) };
+      ctx.body = body;
+    },
+
+    async tool(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: ToolResponse = { data: await getService(strapi, 'tool').findBySlug(pathSlug(ctx.params.slug, 'tool'), context) };
+      ctx.body = body;
+    },
+
+    async integrationAreas(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: TaxonomyResponse = { data: await getService(strapi, 'taxonomy').integrationAreas(context) };
+      ctx.body = body;
+    },
+
+    async targetGroups(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: TaxonomyResponse = { data: await getService(strapi, 'taxonomy').targetGroups(context) };
+      ctx.body = body;
+    },
+
+    async site(ctx) {
+      const context = await localeOf(ctx.query);
+      const body: SiteResponse = { data: await getService(strapi, 'site').find(context) };
+      ctx.body = body;
+    },
+  } satisfies Core.Controller;
+}

@@ -1,0 +1,31 @@
+/**
+ * A practice's assessment: checklist item key -> state. A fact about the practice, stored in the
+ * non-localized custom field `assessment`, identical in every locale and version. Items that are
+ * absent are "not assessed".
+ */
+import { checklistState, type ChecklistState } from '../../../contract';
+import { isPlainObject, safeJson } from './json-values';
+
+export type Assessment = Record<string, ChecklistState>;
+
+export function isChecklistState(value: unknown): value is ChecklistState {
+  return checklistState.safeParse(value).success;
+}
+
+/**
+ * Reads a stored assessment leniently: the database is trusted but old rows may hold anything,
+ * and reading must never fail a public request. Invalid entries are skipped.
+ */
+export function readAssessment(value: unknown): Assessment {
+  const parsed = typeof value === 'string' ? safeJson(value) : value;
+  if (!isPlainObject(parsed)) return {};
+  const assessment: Assessment = {};
+  for (const [key, state] of Object.entries(parsed)) {
+    if (isChecklistState(state)) assessment[key] = state;
+  }
+  return assessment;
+}
+
+export function stateOf(assessment: Assessment, itemKey: string): ChecklistState {
+  return assessment[itemKey] ?? 'not-assessed';
+}

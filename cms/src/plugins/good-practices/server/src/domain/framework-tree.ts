@@ -1,0 +1,55 @@
+/**
+ * The criteria framework as the public API serves it: groups -> questions -> checklist items,
+ * each level ordered, texts in one locale. Retired items stay in the tree (so stored assessments
+ * of them can be recognised) but are never shown nor counted.
+ */
+export interface ChecklistItemNode {
+  key: string;
+  order: number;
+  text: string;
+  retired: boolean;
+}
+
+export interface QuestionNode {
+  key: string;
+  order: number;
+  text: string;
+  items: ChecklistItemNode[];
+}
+
+export interface GroupNode {
+  key: string;
+  order: number;
+  title: string;
+  description: string | null;
+  questions: QuestionNode[];
+}
+
+export type FrameworkTree = GroupNode[];
+
+export function activeItemsOfQuestion(question: QuestionNode): ChecklistItemNode[] {
+  return question.items.filter((item) => !item.retired);
+}
+
+export function activeItemsOfGroup(group: GroupNode): ChecklistItemNode[] {
+  return group.questions.flatMap(activeItemsOfQuestion);
+}
+
+export function findGroup(tree: FrameworkTree, key: string): GroupNode | undefined {
+  return tree.find((group) => group.key === key);
+}
+
+export function findItem(tree: FrameworkTree, key: string): ChecklistItemNode | undefined {
+  for (const group of tree) {
+    for (const question of group.questions) {
+      const item = question.items.find((candidate) => candidate.key === key);
+      if (item) return item;
+    }
+  }
+  return undefined;
+}
+
+/** Sorts by `order`, then key, so that equal orders (an editor's slip) still give a stable result. */
+export function byOrder<T extends { order: number; key: string }>(a: T, b: T): number {
+  return a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}

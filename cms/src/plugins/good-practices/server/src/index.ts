@@ -1,0 +1,23 @@
+/**
+ * The plugin's server definition (Strapi 5 layout, as in strapi-plugin-navigation): lifecycle
+ * functions, content types, routes, controllers and services.
+ */
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+import services from './services';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
+  policies: {},
+  middlewares: {},
+};

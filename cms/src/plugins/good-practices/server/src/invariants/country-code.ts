@@ -1,0 +1,29 @@
+/**
+ * ISO 3166-1 alpha-2 check without a hand-made country list: the runtime's CLDR data decides.
+ *
+ * - `Intl.Locale` canonicalises deprecated codes (UK -> GB, SU -> RU, AN -> CW): a code that
+ *   does not survive canonicalisation is an alias, not the current ISO code.
+ * - `Intl.DisplayNames` (fallback "none") has a name only for regions CLDR knows.
+ * - ISO 3166-1 reserves AA, QM-QZ, XA-XZ and ZZ for private use; CLDR names a few of them
+ *   (QO "Outlying Oceania", XA/XB pseudo-locales, ZZ "Unknown Region"), so that rule of the
+ *   standard is applied on top. XK (Kosovo) is the one user-assigned code in official use by
+ *   the EU institutions and CLDR, and practices from Kosovo must be recordable.
+ */
+const ALPHA_2 = /^[A-Z]{2}$/;
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+function isUserAssigned(code: string): boolean {
+  if (code === 'XK') return false;
+  return code === 'AA' || code === 'ZZ' || (code[0] === 'Q' && code[1] >= 'M') || code[0] === 'X';
+}
+
+export function isCountryCode(value: string): boolean {
+  if (!ALPHA_2.test(value) || isUserAssigned(value)) return false;
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.Locale('und', { region: value }).region;
+  } catch {
+    return false;
+  }
+  return canonical === value && regionNames.of(value) !== undefined;
+}

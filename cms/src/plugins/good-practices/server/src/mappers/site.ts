@@ -1,0 +1,30 @@
+import type { Site } from '../../../contract';
+import { isPlainObject } from '../domain/json-values';
+import type { SiteRow } from './public-rows';
+import { isoDateTime, text } from './values';
+
+/** Only string labels are served; the site falls back to its own defaults for any other key. */
+function labelsOf(value: unknown): Record<string, string> {
+  if (!isPlainObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+export function mapSite(row: SiteRow): Site {
+  return {
+    locale: row.locale,
+    siteName: row.siteName,
+    tagline: text(row.tagline),
+    intro: text(row.intro),
+    about: text(row.about),
+    partners: text(row.partners),
+    privacy: text(row.privacy),
+    footer: {
+      consortium: text(row.consortium),
+      fundingDisclaimer: text(row.fundingDisclaimer),
+      contactEmail: text(row.contactEmail),
+      privacyPolicyUrl: text(row.privacyPolicyUrl),
+    },
+    labels: labelsOf(row.labels),
+    updatedAt: isoDateTime(row.updatedAt) ?? new Date(0).toISOString(),
+  };
+}

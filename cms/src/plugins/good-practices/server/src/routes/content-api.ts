@@ -1,0 +1,26 @@
+/**
+ * Public, read-only routes, served under /api/good-practices (Strapi prefixes content-api routes
+ * of a plugin with its name). `auth: false`: published content is public; the services only
+ * ever read published versions. Paths match the contract's `apiPaths`.
+ */
+const publicRoute = (path: string, action: string) => ({
+  method: 'GET' as const,
+  path,
+  handler: `public-api.${action}`,
+  config: { auth: false as const, policies: [] },
+});
+
+export default {
+  type: 'content-api',
+  routes: [
+    publicRoute('/locales', 'locales'),
+    publicRoute('/practices', 'practices'),
+    publicRoute('/practices/:slug', 'practice'),
+    publicRoute('/framework', 'framework'),
+    publicRoute('/tools', 'tools'),
+    publicRoute('/tools/:slug', 'tool'),
+    publicRoute('/integration-areas', 'integrationAreas'),
+    publicRoute('/target-groups', 'targetGroups'),
+    publicRoute('/site', 'site'),
+  ],
+};

@@ -1,0 +1,26 @@
+/**
+ * The plugin's services, reachable as strapi.plugin('good-practices').service(name); use
+ * getService() (service-access.ts) for a typed handle.
+ */
+import { createFrameworkService } from './framework-service';
+import { createLocaleService } from './locale-service';
+import { createPracticeService } from './practice-service';
+import { createSiteService } from './site-service';
+import { createTaxonomyService } from './taxonomy-service';
+import { createToolService } from './tool-service';
+import { createUnknownKeysReport } from './unknown-keys-report';
+
+const services = {
+  locale: createLocaleService,
+  framework: createFrameworkService,
+  practice: createPracticeService,
+  tool: createToolService,
+  taxonomy: createTaxonomyService,
+  site: createSiteService,
+  'unknown-keys': createUnknownKeysReport,
+};
+
+export type ServiceName = keyof typeof services;
+export type ServiceOf<Name extends ServiceName> = ReturnType<(typeof services)[Name]>;
+
+export default services;

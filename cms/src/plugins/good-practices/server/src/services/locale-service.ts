@@ -1,0 +1,51 @@
+/**
+ * Locales of the public API: the list (with writing direction) and the resolution of a request's
+ * `locale` parameter. A missing parameter means the default locale; a code that is not configured
+ * is a 400 (a bad query parameter, like any other), never an empty or unfiltered answer.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Locale } from '../../../contract';
+import { listConfiguredLocales } from '../locales/configured-locales';
+import { textDirection } from '../locales/text-direction';
+
+/** The locale a public request reads, with what fallbacks need to know about the others. */
+export interface LocaleContext {
+  locale: string;
+  defaultLocale: string;
+  /** Codes of every configured locale. */
+  available: readonly string[];
+}
+
+/**
+ * The locale that holds the structure of seeded, shared content (framework, taxonomies): the
+ * language it is seeded and maintained in when configured, else the default locale, the same
+ * rule as seed/seed-locale.ts. Not simply the default locale, which an administrator may switch.
+ */
+export function structureLocale(context: LocaleContext, sourceLocale: string): string {
+  return context.available.includes(sourceLocale) ? sourceLocale : context.defaultLocale;
+}
+
+export function createLocaleService({ strapi }: { strapi: Core.Strapi }) {
+  return {
+    async list(): Promise<Locale[]> {
+      const locales = await listConfiguredLocales(strapi);
+      return locales.map((locale) => ({ code: locale.code, name: locale.name, isDefault: locale.isDefault, dir: textDirection(locale.code) }));
+    },
+
+    async resolve(requested: string | undefined): Promise<LocaleContext> {
+      const locales = await listConfiguredLocales(strapi);
+      const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
+      const available = locales.map((locale) => locale.code);
+      if (requested === undefined) return { locale: defaultLocale, defaultLocale, available };
+      if (!locales.some((locale) => locale.code === requested)) {
+        throw new errors.ValidationError(`The locale “${requested}” is not available. Available locales: ${locales.map((locale) => locale.code).join(', ')}.`, {
+          errors: [{ path: ['locale'], message: 'unknown locale', name: 'ValidationError' }],
+        });
+      }
+      return { locale: requested, defaultLocale, available };
+    },
+  };
+}
+
+export type LocaleService = ReturnType<typeof createLocaleService>;

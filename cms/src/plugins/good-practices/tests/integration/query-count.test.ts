@@ -1,0 +1,79 @@
+/**
+ * No N+1: the number of SQL queries of a public request does not grow with the page size (or
+ * with the number of tools a practice cites), measured on the knex connection with 55
+ * published practices.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths, practiceListResponse, practiceResponse } from '../../contract';
+import { getJson } from '../support/http';
+import { createPractice, createTool, documentIdByKey, INTEGRATION_AREA, TARGET_GROUP } from '../support/practices';
+import { countQueries, waitForQuiet } from '../support/query-counter';
+import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
+
+const PRACTICES = 55;
+let app: RunningStrapi;
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  const { strapi } = app;
+  const tools = await Promise.all(Array.from({ length: 10 }, (_, index) => createTool(strapi, { name: `Tool ${index}`, slug: `tool-${index}` })));
+  const areas = await Promise.all(['employment', 'housing', 'health'].map((key) => documentIdByKey(strapi, INTEGRATION_AREA, key)));
+  const groups = await Promise.all(['refugees', 'women'].map((key) => documentIdByKey(strapi, TARGET_GROUP, key)));
+  for (let index = 0; index < PRACTICES; index += 1) {
+    await createPractice(strapi, {
+      title: `Practice number ${String(index).padStart(2, '0')}`,
+      slug: `practice-${index}`,
+      integrationAreas: areas.slice(0, 1 + (index % 3)),
+      targetGroups: groups,
+      assessment: { 'inclusivity.accessible-services.1': 'met', 'inclusivity.accessible-services.2': index % 2 ? 'met' : 'not-met' },
+      answers: [
+        {
+          questionKey: 'inclusivity.accessible-services',
+          body: `Answer of practice ${index}.`,
+          // practice-0 cites one tool, practice-1 cites ten.
+          tools: index === 1 ? tools.map((tool) => tool.documentId) : [tools[index % tools.length].documentId],
+        },
+      ],
+    });
+  }
+  await waitForQuiet(strapi);
+}, 600_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function queriesFor(path: string): Promise<{ count: number; body: unknown }> {
+  const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${path}`));
+  expect(result.status).toBe(200);
+  if (process.env.DEBUG_QUERIES) console.log(path, queries.length, queries.join('\n'));
+  return { count: queries.length, body: result.body };
+}
+
+describe('query count per request', () => {
+  it.each(['', '&itemMet=inclusivity.accessible-services.2', '&q=answer&sort=title:asc', '&area=employment&targetGroup=women'])(
+    'is the same for pageSize 5 and 50 (%s)',
+    async (filters) => {
+      const small = await queriesFor(`${apiPaths.practices}?pageSize=5${filters}`);
+      const large = await queriesFor(`${apiPaths.practices}?pageSize=50${filters}`);
+      expect(practiceListResponse.parse(small.body).data.length).toBeLessThanOrEqual(5);
+      expect(practiceListResponse.parse(large.body).data.length).toBeGreaterThan(5);
+      expect(large.count).toBe(small.count);
+      expect(small.count).toBeLessThan(25);
+    },
+  );
+
+  it('lists all 55 practices, 50 on the first page', async () => {
+    const { body } = await queriesFor(`${apiPaths.practices}?pageSize=50`);
+    const list = practiceListResponse.parse(body);
+    expect(list.meta.pagination).toEqual({ page: 1, pageSize: 50, pageCount: 2, total: PRACTICES });
+    expect(list.data.every((practice) => practice.integrationAreas.length > 0 && practice.targetGroups.length === 2)).toBe(true);
+  });
+
+  it('is the same for a practice citing one tool and one citing ten', async () => {
+    const one = await queriesFor(apiPaths.practice('practice-0'));
+    const ten = await queriesFor(apiPaths.practice('practice-1'));
+    expect(practiceResponse.parse(ten.body).data.groups[0].questions[0].answer?.tools).toHaveLength(10);
+    expect(ten.count).toBe(one.count);
+  });
+});

@@ -1,0 +1,43 @@
+/** Counts the SQL queries Strapi sends while a callback runs (knex `query` event). */
+import type { Core } from '@strapi/strapi';
+
+interface QueryEmitter {
+  on(event: 'query', listener: (query: { sql: string }) => void): void;
+  off(event: 'query', listener: (query: { sql: string }) => void): void;
+}
+
+export async function countQueries<T>(strapi: Core.Strapi, run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  const connection = strapi.db.connection as unknown as QueryEmitter;
+  const queries: string[] = [];
+  const listener = (query: { sql: string }): void => {
+    queries.push(query.sql);
+  };
+  connection.on('query', listener);
+  try {
+    const result = await run();
+    return { result, queries };
+  } finally {
+    connection.off('query', listener);
+  }
+}
+
+/**
+ * Waits until Strapi has sent no query for `quietMs`: writes leave asynchronous work behind
+ * (event listeners reading the written entry), which must not be counted against the next request.
+ */
+export async function waitForQuiet(strapi: Core.Strapi, quietMs = 300, timeoutMs = 10_000): Promise<void> {
+  const connection = strapi.db.connection as unknown as QueryEmitter;
+  let last = Date.now();
+  const listener = (): void => {
+    last = Date.now();
+  };
+  connection.on('query', listener);
+  try {
+    const started = Date.now();
+    while (Date.now() - last < quietMs && Date.now() - started < timeoutMs) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    connection.off('query', listener);
+  }
+}

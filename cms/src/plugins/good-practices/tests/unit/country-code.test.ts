@@ -1,0 +1,23 @@
+/** Country names and codes to ISO 3166-1 alpha-2, from Intl.DisplayNames. */
+import { describe, expect, it } from 'vitest';
+import { resolveCountry } from '../../server/src/import/country-code';
+
+describe('resolveCountry', () => {
+  it.each([
+    ['Spain', 'ES', true],
+    ['es', 'ES', true],
+    ['CZ', 'CZ', true],
+    ['Czechia', 'CZ', true],
+    ['Czech Republic', 'CZ', false],
+    ['the Netherlands', 'NL', true],
+    ['Deutschland', 'DE', true],
+    ['UK', 'GB', true],
+    ['United States of America', 'US', false],
+  ])('%s -> %s', (input, code, exact) => {
+    expect(resolveCountry(input)).toEqual({ code, exact });
+  });
+
+  it.each(['Europe', 'EU', 'ZZ', 'Italy, Spain', 'Republic of Korea', ''])('does not guess %j', (input) => {
+    expect(resolveCountry(input)).toBeNull();
+  });
+});
