@@ -75,7 +75,8 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function adminQuery(sql: string): Promise<void> {
-  const { Client } = require('pg') as typeof import('pg');
+  // pg ships no types of its own; this is the little of it the harness uses.
+  const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => { connect(): Promise<void>; query(sql: string): Promise<unknown>; end(): Promise<void> } };
   const client = new Client({ connectionString: postgresUrl() });
   await client.connect();
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingSecrets, requireSecrets } from '../../src/secrets';
+import { missingSecrets, requireSecrets } from '../../src/secrets.ts';
 
 describe('CMS secrets', () => {
   const complete = { APP_KEYS: 'a,b', API_TOKEN_SALT: 's', ADMIN_JWT_SECRET: 's', TRANSFER_TOKEN_SALT: 's', JWT_SECRET: 's', ENCRYPTION_KEY: 's' };
