@@ -10,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     app: {
       keys: env.array('APP_KEYS')!,
     },
+    // No update check against the npm registry at every boot (and no cms/.strapi-updater.json).
+    logger: { updates: { enabled: false } },
     webhooks: {
       populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
     },

@@ -15,8 +15,7 @@ interface VitestJson {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  numFailedTestSuites: number;
-  numTotalTestSuites: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -41,8 +40,13 @@ export async function run(args: string[]): Promise<number> {
   try {
     const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
     const skipped = result.numPendingTests + result.numTodoTests;
+    // A file whose setup failed has no failed test of its own, yet it is a failure: count it.
+    const brokenFiles = result.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'));
+    for (const file of brokenFiles) process.stderr.write(`failed outside any test: ${path.relative(ROOT, file.name)}\n`);
+    const failed = result.numFailedTests + brokenFiles.length;
     // A plain closing line that any CI reader understands, whatever the runner.
-    process.stdout.write(`\ntests: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped\n`);
+    process.stdout.write(`\ntests: ${result.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    if (failed > 0 && status === 0) return 1;
     if (result.numPassedTests === 0) {
       process.stderr.write('No test ran: that is a failure, not a success.\n');
       return 1;

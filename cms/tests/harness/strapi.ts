@@ -125,6 +125,8 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     PORT: '0',
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'false',
+    // Tests read warnings and errors; boot and request logs would drown the runner's output.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...testSecrets(),
   };
 

@@ -3,6 +3,7 @@
  * getService() (service-access.ts) for a typed handle.
  */
 import { createFrameworkService } from './framework-service';
+import { createImportService } from './import';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
 import { createSiteService } from './site-service';
@@ -18,6 +19,7 @@ const services = {
   taxonomy: createTaxonomyService,
   site: createSiteService,
   'unknown-keys': createUnknownKeysReport,
+  import: createImportService,
 };
 
 export type ServiceName = keyof typeof services;

@@ -1,0 +1,137 @@
+/**
+ * Shared by the CMS scripts (import, demo seed): the compiled plugin's modules and an in-process
+ * Strapi (loaded, not listening) on the database the environment configures.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from '@strapi/strapi';
+
+const require = createRequire(import.meta.url);
+
+export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PLUGIN_DIR = path.join(CMS_DIR, 'src', 'plugins', 'good-practices');
+const PLUGIN_SERVER_DIST = path.join(PLUGIN_DIR, 'dist', 'server', 'src');
+
+/** A module of the compiled plugin server (dist/server/src/<relative>), e.g. 'import/prepare-page.js'. */
+export function requirePlugin<T>(relative: string): T {
+  const file = path.join(PLUGIN_SERVER_DIST, relative);
+  if (!existsSync(file)) {
+    throw new Error(
+      `The good-practices plugin is not built (${path.relative(process.cwd(), file)} is missing): ` +
+        '`npm run import` builds it, or run `node node_modules/typescript/bin/tsc -p cms/src/plugins/good-practices/tsconfig.server.json`.',
+    );
+  }
+  return require(file) as T;
+}
+
+const ALL_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+
+/**
+ * Strapi loaded in-process with its HTTP server never listening. Its log goes to stderr (stdout
+ * belongs to the script's own output) and is limited to warnings unless LOG_LEVEL says otherwise.
+ */
+export async function loadStrapi(): Promise<Core.Strapi> {
+  const distDir = path.join(CMS_DIR, 'dist');
+  if (!existsSync(path.join(distDir, 'src', 'index.js'))) {
+    throw new Error('The CMS server code is not compiled (cms/dist is missing): `npm run import` or `npm start` compiles it.');
+  }
+  process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: false });
+  const log = strapi.log as unknown as { level: string; transports: { stderrLevels?: Record<string, boolean> }[] };
+  log.level = process.env.LOG_LEVEL ?? 'warn';
+  for (const transport of log.transports) transport.stderrLevels = Object.fromEntries(ALL_LEVELS.map((level) => [level, true]));
+  await strapi.load();
+  return strapi;
+}
+
+/** Stops Strapi (closes the database connection); never throws. */
+export async function stopStrapi(strapi: Core.Strapi | undefined): Promise<void> {
+  if (!strapi) return;
+  try {
+    await strapi.destroy();
+  } catch (error) {
+    process.stderr.write(`warning: Strapi did not stop cleanly: ${(error as Error).message}\n`);
+  }
+}
+
+/**
+ * The part of the plugin's import service (server/src/services/import.ts) that the scripts use,
+ * restated structurally: the plugin's server code compiles as CommonJS with its own settings and
+ * cannot be type-checked from here.
+ */
+export interface ImportPageOptions {
+  locale?: string;
+  status?: 'draft' | 'published';
+  dryRun?: boolean;
+  title?: string;
+  country?: string;
+  fileName?: string;
+}
+
+export interface ImportReportEntry {
+  line: number;
+  level: 'warning' | 'error';
+  code: string;
+  message: string;
+}
+
+export interface ImportedAnswer {
+  questionKey: string;
+  body: string;
+  tools: { name: string; kind: string }[];
+  line: number;
+}
+
+export interface ImportedPractice {
+  title: string | null;
+  country: string | null;
+  answers: ImportedAnswer[];
+  assessment: Record<string, 'met' | 'not-met'>;
+  [field: string]: unknown;
+}
+
+export interface ImportToolOutcome {
+  name: string;
+  kind: string;
+  slug: string;
+  documentId: string | null;
+  action: 'created' | 'reused';
+  published: boolean;
+}
+
+export interface ImportResult {
+  fileName: string | null;
+  documentId: string | null;
+  slug: string;
+  title: string;
+  locale: string;
+  status: 'draft' | 'published';
+  action: 'created' | 'updated' | 'unchanged';
+  dryRun: boolean;
+  published: boolean;
+  tools: ImportToolOutcome[];
+  practice: ImportedPractice;
+  report: ImportReportEntry[];
+}
+
+export interface ImportService {
+  importPage(text: string, options?: ImportPageOptions): Promise<ImportResult>;
+}
+
+/** The plugin's pure page preparation (server/src/import/prepare-page.ts), used by --dry-run. */
+export interface PreparedPage {
+  title: string;
+  slug: string;
+  practice: ImportedPractice;
+  report: ImportReportEntry[];
+}
+
+/** The plugin's `import` service. */
+export function importService(strapi: Core.Strapi): ImportService {
+  const registered = strapi.plugin('good-practices').service('import') as ImportService | undefined;
+  if (!registered) throw new Error('The good-practices plugin has no import service: is the plugin built (dist/) and enabled?');
+  return registered;
+}
