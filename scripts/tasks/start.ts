@@ -42,7 +42,11 @@ export async function run(): Promise<number> {
 
   const cms = startService('cms', bin.strapi, ['start'], { cwd: CMS_DIR, env: { ...env, HOST: '127.0.0.1', PORT: cmsPort } });
   const services = [cms];
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // Ctrl-C reaches the whole process group (and the launcher forwards it too): act once.
+    if (stopping) return;
+    stopping = true;
     process.stdout.write(`\nStopping (${signal})…\n`);
     await Promise.all(services.map((service) => stopService(service)));
     process.exit(0);
@@ -77,6 +81,8 @@ export async function run(): Promise<number> {
   return new Promise<number>((resolve) => {
     for (const service of services) {
       service.once('exit', async (code) => {
+        if (stopping) return;
+        stopping = true;
         process.stderr.write(`A service exited (code ${code}); stopping the rest.\n`);
         await Promise.all(services.map((other) => stopService(other)));
         resolve(code ?? 1);

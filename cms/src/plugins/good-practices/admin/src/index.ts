@@ -1,0 +1,68 @@
+/**
+ * Admin panel part of the plugin (package.json `exports['./strapi-admin']`, bundled from source by
+ * the app's admin build): registers the plugin and the inputs of its two custom fields, whose
+ * server side is server/src/custom-fields/register-custom-fields.ts.
+ */
+import { CheckCircle, Feather } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type * as React from 'react';
+import { PLUGIN_ID } from './pluginId';
+import { message, prefixed } from './translations/messages';
+
+type InputModule = { default: React.ComponentType<never> };
+
+/**
+ * The Content Manager renders a custom field's Input with the field's props; Strapi types the
+ * loader as returning a component without props, hence this one cast.
+ */
+function lazyInput(load: () => Promise<InputModule>): () => Promise<{ default?: React.ComponentType }> {
+  return load as () => Promise<{ default?: React.ComponentType }>;
+}
+
+const translationFiles: Record<string, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import('./translations/en.json'),
+  cs: () => import('./translations/cs.json'),
+  es: () => import('./translations/es.json'),
+  ar: () => import('./translations/ar.json'),
+};
+
+export default {
+  register(app: StrapiApp): void {
+    app.registerPlugin({ id: PLUGIN_ID, name: 'Good practices' });
+    app.customFields.register([
+      {
+        name: 'assessment',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        intlLabel: message('assessment.label'),
+        intlDescription: message('assessment.description'),
+        icon: CheckCircle,
+        components: { Input: lazyInput(() => import('./assessment/AssessmentInput')) },
+      },
+      {
+        name: 'answers',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        intlLabel: message('answers.label'),
+        intlDescription: message('answers.description'),
+        icon: Feather,
+        components: { Input: lazyInput(() => import('./answers/AnswersInput')) },
+      },
+    ]);
+  },
+
+  /** Strapi asks for the admin interface languages configured in the app; others fall back to English. */
+  async registerTrads({ locales }: { locales: string[] }): Promise<Array<{ data: Record<string, string>; locale: string }>> {
+    return Promise.all(
+      locales.map(async (locale) => {
+        const load = translationFiles[locale];
+        if (!load) return { data: {}, locale };
+        try {
+          return { data: prefixed((await load()).default), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};
