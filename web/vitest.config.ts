@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * `npm test -w web`, and the `web` project of the root `npm test`: unit tests, and integration
+ * tests that boot the real CMS in-process (cms/tests/harness), build and serve both site modes
+ * and drive Chromium. The end-to-end suite against an already running site and CMS has its own
+ * config (vitest.e2e.config.ts).
+ */
 export default defineConfig({
   test: {
+    name: 'web',
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // The integration file boots Strapi in its worker and spawns builds and servers: one file at
+    // a time, each in its own process.
+    pool: 'forks',
+    fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    // CMS boot + seed + two Astro builds on a slow 2-core machine.
+    hookTimeout: 420_000,
+    teardownTimeout: 60_000,
   },
 });

@@ -17,8 +17,9 @@
  * On failure, a SQLite database created by this run is removed, so that the next `npm start`
  * seeds again instead of reusing a half-seeded database.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
 import { loadDemoContent, type DemoContent, type DemoPractice, type DemoTranslation } from './lib/demo-data.ts';
 import { CMS_DIR, importService, loadStrapi, stopStrapi } from './lib/strapi-app.ts';
@@ -206,6 +207,14 @@ async function seed(strapi: Core.Strapi, demo: DemoContent): Promise<void> {
   for (const translation of demo.translations) await translatePractices(strapi, demo, translation);
 }
 
+/**
+ * The demo content of `npm start`, written into a Strapi that is already loaded (e.g. the test
+ * harness's in-process one, tests/harness/strapi.ts): what running this file does, minus the boot.
+ */
+export async function seedDemoContent(strapi: Core.Strapi): Promise<void> {
+  await seed(strapi, loadDemoContent(path.join(CMS_DIR, 'scripts', 'demo')));
+}
+
 /** The SQLite file the configuration points at (as cms/config/database.ts resolves it), if SQLite. */
 function sqliteFile(): string | null {
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') !== 'sqlite') return null;
@@ -230,18 +239,31 @@ async function main(): Promise<number> {
   }
 }
 
-const database = sqliteFile();
-const createdHere = database !== null && !existsSync(database);
-main().then(
-  (code) => {
-    if (code !== 0 && createdHere && database) {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${database}${suffix}`, { force: true });
-      process.stderr.write(`Removed the half-seeded database ${path.relative(CMS_DIR, database)}.\n`);
-    }
-    process.exit(code);
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+/** True when this file is the program Node runs (not when a test or script imports it). */
+function runDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(path.resolve(entry));
+  } catch {
+    return false;
+  }
+}
+
+if (runDirectly()) {
+  const database = sqliteFile();
+  const createdHere = database !== null && !existsSync(database);
+  main().then(
+    (code) => {
+      if (code !== 0 && createdHere && database) {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${database}${suffix}`, { force: true });
+        process.stderr.write(`Removed the half-seeded database ${path.relative(CMS_DIR, database)}.\n`);
+      }
+      process.exit(code);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

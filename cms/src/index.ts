@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { configureEditorial } from './bootstrap/editorial';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { requireSecrets } from './secrets';
 
@@ -16,5 +17,7 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureFirstAdmin(strapi);
+    // Roles, the site's API tokens and the publish → site notification, from the environment.
+    await configureEditorial(strapi);
   },
 };

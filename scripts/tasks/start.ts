@@ -28,6 +28,8 @@ export async function run(): Promise<number> {
     DATABASE_FILENAME: databaseFile,
     CMS_URL: cmsUrl,
     SITE_URL: webUrl,
+    // A publish in the admin reaches the on-request site at once (signed with REVALIDATE_SECRET).
+    SITE_REVALIDATE_URL: local.SITE_REVALIDATE_URL ?? `${webUrl}/api/revalidate`,
   };
 
   await buildPlugin();

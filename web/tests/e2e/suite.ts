@@ -1,8 +1,9 @@
 /**
  * The site's end-to-end checks, content-agnostic: what to expect is learned from the CMS's
  * public API (through the site's own CMS client), then the built/running site is checked
- * against it. Used by tests/e2e/site.test.ts (real CMS, from the lead's harness) and by
- * tests/integration/fixture-site.test.ts (temporary fixture CMS).
+ * against it. Used by tests/integration/site.test.ts (the real CMS booted in-process with the
+ * demo content, both modes built and served) and by tests/e2e/site.test.ts (a site and CMS that
+ * are already running, e.g. `npm start`).
  *
  * Nothing is skipped silently: a check whose content precondition the CMS does not meet is
  * reported as skipped with the reason (vitest lists it), never passed.
@@ -176,11 +177,13 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       let found: { practice: PracticeDetail; locale: Locale } | undefined;
       for (const summary of known.practices.get(defaultCode) ?? []) {
         const detail = await known.cms.practice(summary.slug, defaultCode);
-        const missing = known.locales.find((l) => !detail?.locales.some((a) => a.locale === l.code));
-        if (detail && missing) {
-          found = { practice: detail, locale: missing };
-          break;
+        const missing = known.locales.filter((l) => !detail?.locales.some((a) => a.locale === l.code));
+        // A locale written the other way round shows most: the content must keep its own direction.
+        const pick = missing.find((l) => l.dir !== known.defaultLocale.dir) ?? missing[0];
+        if (detail && pick && (!found || (found.locale.dir === known.defaultLocale.dir && pick.dir !== found.locale.dir))) {
+          found = { practice: detail, locale: pick };
         }
+        if (found && found.locale.dir !== known.defaultLocale.dir) break;
       }
       if (!found) return ctx.skip('every practice is translated into every locale: no fallback page to check');
       const { practice, locale } = found;
@@ -191,6 +194,14 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       expect(page.text).toContain(`<link rel="canonical" href="${site(`/${defaultCode}/practices/${practice.slug}/`)}"`);
       expect(page.text).not.toContain(`hreflang="${locale.code}" href=`);
       expect(page.text).toContain(`lang="${defaultCode}"`);
+      // Every piece of default-locale content says its language and, when the page is written the
+      // other way round, its direction (else English punctuation lands on the wrong side in Arabic).
+      const main = page.text.slice(page.text.indexOf('<main'), page.text.indexOf('</main>'));
+      const tagsInContentLang = main.match(new RegExp(`<[a-z0-9]+\\s[^>]*\\blang="${defaultCode}"[^>]*>`, 'g')) ?? [];
+      expect(tagsInContentLang.length).toBeGreaterThan(0);
+      if (locale.dir !== known.defaultLocale.dir) {
+        expect(tagsInContentLang.filter((tag) => !tag.includes(`dir="${known.defaultLocale.dir}"`))).toEqual([]);
+      }
     });
   });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildFixtureContent } from '../helpers/fixture-cms';
+import { samplePractices } from '../helpers/practice-samples';
 import { meetsGroup, queryPractices } from '../../src/lib/data/static-query';
 
-const { practices } = buildFixtureContent();
-const en = practices.filter((p) => p.locale === 'en');
+const en = samplePractices();
 const query = { page: 1, pageSize: 25, sort: 'updatedAt:desc' as const };
 
 describe('static list query (the CMS list semantics, answered from the collection)', () => {
@@ -26,8 +25,13 @@ describe('static list query (the CMS list semantics, answered from the collectio
   });
   it('searches text and sorts', () => {
     expect(queryPractices(en, { ...query, q: 'migracode' }, 'en').data.map((p) => p.slug)).toEqual(['migracode']);
+    // Like the CMS: case- and accent-insensitive, every word anywhere in title, summary or answers.
+    expect(queryPractices(en, { ...query, q: 'MÍGRACODE' }, 'en').data.map((p) => p.slug)).toEqual(['migracode']);
+    expect(queryPractices(en, { ...query, q: 'summary migracode' }, 'en').data.map((p) => p.slug)).toEqual(['migracode']);
     const titles = queryPractices(en, { ...query, pageSize: 100, sort: 'title:asc' }, 'en').data.map((p) => p.title);
-    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    // Numbers compare as numbers, as in the CMS ("Practice number 9" before "Practice number 10").
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+    expect(titles.indexOf('Practice number 9')).toBeLessThan(titles.indexOf('Practice number 10'));
     const dates = queryPractices(en, { ...query, pageSize: 100, sort: 'validationDate:desc' }, 'en').data.map((p) => p.validationDate);
     const firstNull = dates.indexOf(null);
     expect(dates.slice(firstNull).every((d) => d === null)).toBe(true);

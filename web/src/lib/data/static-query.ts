@@ -22,50 +22,54 @@ export function meetsItem(practice: PracticeDetail, itemKey: string): boolean {
   return practice.groups.some((g) => g.questions.some((q) => q.items.some((item) => item.key === itemKey && item.state === 'met')));
 }
 
-function matchesText(practice: PracticeDetail, q: string): boolean {
-  const needle = q.toLocaleLowerCase();
-  const haystack = [
-    practice.title,
-    practice.summary ?? '',
-    practice.objectives ?? '',
-    ...practice.groups.flatMap((g) => g.questions.map((question) => question.answer?.body ?? '')),
-  ];
-  return haystack.some((text) => text.toLocaleLowerCase().includes(needle));
-}
-
-function compareNullableDesc(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? 1 : -1;
-}
-
-function compareNullableAsc(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-
-export function sortPractices<T extends PracticeSummary>(practices: readonly T[], sort: Query['sort'], locale: string): T[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  const byTitle = (a: T, b: T) => collator.compare(a.title, b.title);
-  const sorted = [...practices];
-  switch (sort) {
-    case 'title:asc':
-      return sorted.sort(byTitle);
-    case 'title:desc':
-      return sorted.sort((a, b) => byTitle(b, a));
-    case 'validationDate:desc':
-      return sorted.sort((a, b) => compareNullableDesc(a.validationDate, b.validationDate) || byTitle(a, b));
-    case 'validationDate:asc':
-      return sorted.sort((a, b) => compareNullableAsc(a.validationDate, b.validationDate) || byTitle(a, b));
-    case 'projectStart:desc':
-      return sorted.sort((a, b) => compareNullableDesc(a.projectStart, b.projectStart) || byTitle(a, b));
-    case 'updatedAt:desc':
-    default:
-      return sorted.sort((a, b) => compareNullableDesc(a.updatedAt, b.updatedAt) || byTitle(a, b));
+/**
+ * Case- and accent-insensitive form of a text, as the CMS folds it for its text search
+ * (plugin server/src/domain/practice-search.ts: `foldText`).
+ */
+export function foldText(value: string, locale: string): string {
+  let lower: string;
+  try {
+    lower = value.toLocaleLowerCase(locale);
+  } catch {
+    lower = value.toLowerCase();
   }
+  return lower.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** Like the CMS: every word of the query occurs in the title, the summary or an answer (any order). */
+function matchesText(practice: PracticeDetail, q: string, locale: string): boolean {
+  const haystack = foldText(
+    [practice.title, practice.summary ?? '', ...practice.groups.flatMap((g) => g.questions.map((question) => question.answer?.body ?? ''))].join('\n'),
+    locale,
+  );
+  return foldText(q, locale)
+    .split(/\s+/u)
+    .filter((word) => word.length > 0)
+    .every((word) => haystack.includes(word));
+}
+
+/** Missing dates sort last in both directions (as in the CMS). */
+function compareDates(a: string | null, b: string | null, descending: boolean): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return descending ? (a < b ? 1 : -1) : a < b ? -1 : 1;
+}
+
+/**
+ * The CMS's order (plugin `practiceComparator`): titles by the locale's collation with numbers
+ * compared as numbers, dates with missing ones last, ties broken by documentId so that pages
+ * neither overlap nor skip entries.
+ */
+export function sortPractices<T extends PracticeSummary>(practices: readonly T[], sort: Query['sort'], locale: string): T[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const [field, direction] = (sort ?? 'updatedAt:desc').split(':') as ['title' | 'validationDate' | 'updatedAt' | 'projectStart', 'asc' | 'desc'];
+  const descending = direction === 'desc';
+  return [...practices].sort((a, b) => {
+    const primary =
+      field === 'title' ? (descending ? -1 : 1) * collator.compare(a.title, b.title) : compareDates(a[field] ?? null, b[field] ?? null, descending);
+    return primary || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
+  });
 }
 
 export function queryPractices(practices: readonly PracticeDetail[], query: Query, locale: string): PracticeListResponse {
@@ -76,7 +80,7 @@ export function queryPractices(practices: readonly PracticeDetail[], query: Quer
       (query.targetGroup === undefined || p.targetGroups.some((t) => t.key === query.targetGroup)) &&
       (query.groupMet === undefined || meetsGroup(p, query.groupMet)) &&
       (query.itemMet === undefined || meetsItem(p, query.itemMet)) &&
-      (query.q === undefined || matchesText(p, query.q)),
+      (query.q === undefined || matchesText(p, query.q, locale)),
   );
   const sorted = sortPractices(filtered, query.sort, locale);
   const pageCount = Math.ceil(sorted.length / query.pageSize);

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { registerCustomFields } from './custom-fields/register-custom-fields';
+import { createTranslatorGuard } from './editorial/translator-guard';
 import { createInvariantsMiddleware } from './invariants/document-middleware';
+import { createStampMiddleware } from './translation/stamp-middleware';
 
 /**
  * Runs before Strapi converts custom fields and before other plugins' bootstrap: the custom
@@ -10,4 +12,8 @@ import { createInvariantsMiddleware } from './invariants/document-middleware';
 export default function register({ strapi }: { strapi: Core.Strapi }): void {
   registerCustomFields(strapi);
   strapi.documents.use(createInvariantsMiddleware(strapi));
+  // Translators may not touch shared values nor other locales, whatever path the write takes;
+  // translation stamps record what source text a translation was made from (outdated detection).
+  strapi.documents.use(createTranslatorGuard(strapi));
+  strapi.documents.use(createStampMiddleware(strapi));
 }

@@ -1,5 +1,11 @@
+import { createAdminFrameworkController } from './admin-framework';
+import { createAdminTranslationController } from './admin-translation';
+import { createPreviewController } from './preview';
 import { createPublicControllers } from './public-controllers';
 
 export default {
   'public-api': createPublicControllers,
+  preview: createPreviewController,
+  'admin-translation': createAdminTranslationController,
+  'admin-framework': createAdminFrameworkController,
 };

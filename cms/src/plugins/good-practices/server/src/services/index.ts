@@ -2,13 +2,16 @@
  * The plugin's services, reachable as strapi.plugin('good-practices').service(name); use
  * getService() (service-access.ts) for a typed handle.
  */
+import { createEditorialService } from './editorial-service';
 import { createFrameworkService } from './framework-service';
 import { createImportService } from './import';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
+import { createPreviewService } from './preview-service';
 import { createSiteService } from './site-service';
 import { createTaxonomyService } from './taxonomy-service';
 import { createToolService } from './tool-service';
+import { createTranslationService } from './translation-service';
 import { createUnknownKeysReport } from './unknown-keys-report';
 
 const services = {
@@ -20,6 +23,9 @@ const services = {
   site: createSiteService,
   'unknown-keys': createUnknownKeysReport,
   import: createImportService,
+  preview: createPreviewService,
+  translation: createTranslationService,
+  editorial: createEditorialService,
 };
 
 export type ServiceName = keyof typeof services;

@@ -1,0 +1,40 @@
+/**
+ * The `editorial` service: what the app wires at boot for editors, translators and the site
+ * (cms/src/bootstrap/editorial.ts reads the environment and calls these):
+ *
+ *   ensureRoles({ translatorLocales? })   Editor and Translator admin roles, created only if absent
+ *   ensureSiteTokens({ read?, preview? }) the site's API tokens with the deployment's access keys
+ *   startSiteNotifier({ revalidateUrl?, secret?, rebuildHookUrl? })  publish → site
+ */
+import type { Core } from '@strapi/strapi';
+import { ensureEditorialRoles, type RolesOptions } from '../roles/ensure-roles';
+import { ensureSiteTokens, type SiteTokenKeys } from '../site-access/ensure-site-tokens';
+import { type SiteNotifier, type SiteNotifierOptions, startSiteNotifier } from '../webhooks/site-notifier';
+
+export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
+  let notifier: SiteNotifier | undefined;
+  return {
+    /** Outer first: the guard refuses before anything is written or stamped. */
+    ensureRoles(options: RolesOptions = {}): Promise<string[]> {
+      return ensureEditorialRoles(strapi, options);
+    },
+
+    ensureSiteTokens(keys: SiteTokenKeys): Promise<void> {
+      return ensureSiteTokens(strapi, keys);
+    },
+
+    /** Starts (or restarts with new options) the notifier; false when nothing is configured. */
+    startSiteNotifier(options: SiteNotifierOptions): boolean {
+      notifier?.stop();
+      notifier = startSiteNotifier(strapi, options);
+      return notifier !== undefined;
+    },
+
+    stopSiteNotifier(): void {
+      notifier?.stop();
+      notifier = undefined;
+    },
+  };
+}
+
+export type EditorialService = ReturnType<typeof createEditorialService>;

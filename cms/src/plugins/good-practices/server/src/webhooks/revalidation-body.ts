@@ -1,0 +1,58 @@
+/**
+ * Which content events change what the public site shows, and the body that tells the site
+ * (web/src/lib/webhook.ts `revalidatePayload`, web/README.md):
+ *
+ *   { "event": "entry.publish", "model": "practice", "entry": { "documentId": "…", "slug": "…", "locale": "en" } }
+ *
+ * `model` is the content type's singular name (practice, tool, site, criteria-group, question,
+ * checklist-item, integration-area, target-group), which the site maps to its cache tags;
+ * `slug` is null for content without one.
+ *
+ * Drafts never reach the site, so for draft & publish types (practices, tools, site) the events
+ * that matter are publish, unpublish and the deletion of a published version — and an update
+ * only when it is of the published version; saving a draft changes nothing public. For the
+ * framework and the taxonomies, which have no drafts, every create, update and delete is live.
+ */
+import { isPlainObject } from '../domain/json-values';
+import { uids } from '../plugin-id';
+
+export interface RevalidationBody {
+  event: string;
+  model: string;
+  entry: { documentId: string | null; slug: string | null; locale: string | null };
+}
+
+const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set([uids.practice, uids.tool, uids.site]);
+const LIVE: ReadonlySet<string> = new Set([uids.criteriaGroup, uids.question, uids.checklistItem, uids.integrationArea, uids.targetGroup]);
+
+export const CONTENT_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish'] as const;
+
+/** What Strapi's event hub passes to entry.* listeners (document-service/events.ts). */
+export interface EntryEvent {
+  model?: unknown;
+  uid?: unknown;
+  entry?: unknown;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+export function revalidationBody(event: string, payload: EntryEvent): RevalidationBody | undefined {
+  const uid = typeof payload.uid === 'string' ? payload.uid : '';
+  const entry = isPlainObject(payload.entry) ? payload.entry : {};
+  const isPublished = entry.publishedAt !== null && entry.publishedAt !== undefined;
+  let relevant = false;
+  if (DRAFT_AND_PUBLISH.has(uid)) {
+    relevant =
+      event === 'entry.publish' ||
+      event === 'entry.unpublish' ||
+      ((event === 'entry.delete' || event === 'entry.update') && isPublished);
+  } else if (LIVE.has(uid)) {
+    relevant = event === 'entry.create' || event === 'entry.update' || event === 'entry.delete';
+  }
+  if (!relevant) return undefined;
+  return {
+    event,
+    model: typeof payload.model === 'string' ? payload.model : uid.split('.').pop() ?? uid,
+    entry: { documentId: text(entry.documentId), slug: text(entry.slug), locale: text(entry.locale) },
+  };
+}

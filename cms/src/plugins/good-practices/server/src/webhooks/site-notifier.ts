@@ -1,0 +1,142 @@
+/**
+ * Tells the public site when published content changes, so that a publish shows on the next page
+ * view (server mode) or triggers a rebuild (static mode):
+ *
+ * - revalidation (SITE_REVALIDATE_URL + REVALIDATE_SECRET): a signed POST of the body of
+ *   revalidation-body.ts per changed entry, to the site's /api/revalidate;
+ * - rebuild (SITE_REBUILD_HOOK_URL, optional): a plain POST without body to a build hook (e.g. a
+ *   CI or hosting "deploy hook"), at most one per `rebuildDebounceMs`, since a build redoes
+ *   every page whatever changed.
+ *
+ * Subscribed to Strapi's event hub (entry.*), which fires after the write's transaction has
+ * committed, on every path (admin, API, import, scripts). Sending never delays nor fails the
+ * editor's write: it runs on a timer, each request is limited to `timeoutMs` (2 s), a failed
+ * request is retried once and then logged. Identical bodies within `coalesceMs` are sent once
+ * (publishing one practice emits an event per locale version, deleting one per version).
+ */
+import type { Core } from '@strapi/strapi';
+import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
+import { signBody } from './sign-request';
+
+export interface SiteNotifierOptions {
+  revalidateUrl?: string;
+  secret?: string;
+  rebuildHookUrl?: string;
+  timeoutMs?: number;
+  coalesceMs?: number;
+  rebuildDebounceMs?: number;
+  retryDelayMs?: number;
+}
+
+export interface SiteNotifier {
+  stop(): void;
+}
+
+function httpUrl(variable: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${variable} is not a URL: “${value}”.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${variable} must be an http(s) URL: “${value}”.`);
+  return url.toString();
+}
+
+const later = (ms: number, run: () => void): NodeJS.Timeout => {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return timer;
+};
+
+export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOptions): SiteNotifier | undefined {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const coalesceMs = options.coalesceMs ?? 100;
+  const rebuildDebounceMs = options.rebuildDebounceMs ?? 5000;
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  let revalidateUrl = options.revalidateUrl?.trim() ? httpUrl('SITE_REVALIDATE_URL', options.revalidateUrl.trim()) : undefined;
+  const rebuildUrl = options.rebuildHookUrl?.trim() ? httpUrl('SITE_REBUILD_HOOK_URL', options.rebuildHookUrl.trim()) : undefined;
+  const secret = options.secret?.trim() ? options.secret : undefined;
+  if (revalidateUrl && !secret) {
+    strapi.log.warn('[good-practices] SITE_REVALIDATE_URL is set but REVALIDATE_SECRET is not: the site will not be told about publications.');
+    revalidateUrl = undefined;
+  }
+  if (!revalidateUrl && !rebuildUrl) return undefined;
+
+  /** One POST with retry; resolves whatever happens. */
+  const post = async (what: string, url: string, init: () => RequestInit): Promise<void> => {
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      try {
+        const response = await fetch(url, { ...init(), signal: AbortSignal.timeout(timeoutMs) });
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.ok) return;
+        // 409: the site already took this very call (a replay of an identical body in the same second).
+        if (response.status === 409) return;
+        if (response.status < 500 || attempt === 2) {
+          strapi.log.warn(`[good-practices] ${what}: the site answered ${response.status} (${url}).`);
+          return;
+        }
+      } catch (error) {
+        if (attempt === 2) {
+          strapi.log.warn(`[good-practices] ${what} failed: ${(error as Error).message} (${url}).`);
+          return;
+        }
+      }
+      await new Promise((resolve) => later(retryDelayMs, () => resolve(undefined)));
+    }
+  };
+
+  const pending = new Map<string, NodeJS.Timeout>();
+  let rebuildTimer: NodeJS.Timeout | undefined;
+
+  const onEvent = (event: string, payload: EntryEvent): void => {
+    const body = revalidationBody(event, payload);
+    if (!body) return;
+    if (revalidateUrl && secret) {
+      const url = revalidateUrl;
+      const text = JSON.stringify(body);
+      if (!pending.has(text)) {
+        pending.set(
+          text,
+          later(coalesceMs, () => {
+            pending.delete(text);
+            void post(`revalidation of ${body.model} ${body.entry.documentId ?? ''} (${body.event})`, url, () => ({
+              method: 'POST',
+              // Signed per attempt: a retry carries a fresh timestamp.
+              headers: { 'content-type': 'application/json', ...signBody(secret, text) },
+              body: text,
+            }));
+          }),
+        );
+      }
+    }
+    if (rebuildUrl && !rebuildTimer) {
+      rebuildTimer = later(rebuildDebounceMs, () => {
+        rebuildTimer = undefined;
+        void post('site rebuild hook', rebuildUrl, () => ({ method: 'POST' }));
+      });
+    }
+  };
+
+  const unsubscribe = CONTENT_EVENTS.map((event) =>
+    strapi.eventHub.on(event, async (payload: EntryEvent) => {
+      try {
+        onEvent(event, payload);
+      } catch (error) {
+        strapi.log.warn(`[good-practices] site notification skipped: ${(error as Error).message}`);
+      }
+    }),
+  );
+  strapi.log.info(
+    `[good-practices] the site is told about publications${revalidateUrl ? ` (revalidation: ${revalidateUrl})` : ''}${rebuildUrl ? ` (rebuild hook: ${new URL(rebuildUrl).origin})` : ''}.`,
+  );
+
+  return {
+    stop() {
+      for (const off of unsubscribe) off();
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+      if (rebuildTimer) clearTimeout(rebuildTimer);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * XLIFF export: one XLIFF **1.2** file (OASIS XLIFF 1.2, the version every CAT tool reads —
+ * OmegaT, Trados, memoQ, Weblate…) per target locale and selection, written by the `xliff`
+ * package (jsToXliff12), never by hand.
+ *
+ * - source language = the default locale, source text = its latest version (drafts included);
+ * - target language = the requested locale, target text = that locale's current text where
+ *   there is one (no <target> where there is none, so tools show the unit as untranslated);
+ * - one trans-unit per segment (translatable-types.ts), id per unit-id.ts, with
+ *   xml:space="preserve" (Markdown's line breaks and indentation are meaningful) and a note
+ *   saying what the text is.
+ */
+import type { Core } from '@strapi/strapi';
+import jsToXliff12, { type XliffUnitInput } from 'xliff/jsToXliff12';
+import { loadEntries, type EntryRow } from '../translation/entry-rows';
+import { answerKeyOf, labelKeyOf } from '../translation/segments';
+import { type TranslatableType, type TranslationArea, typesOfAreas } from '../translation/translatable-types';
+import { unitId } from './unit-id';
+
+/** The single <file original="…"> of our exports. */
+export const XLIFF_FILE_NAME = 'good-practices';
+
+export interface XliffExportRequest {
+  sourceLocale: string;
+  targetLocale: string;
+  areas: readonly TranslationArea[];
+}
+
+const KIND_NAMES: Record<string, string> = {
+  practice: 'Practice',
+  tool: 'Inspiring tool',
+  group: 'Criteria group',
+  question: 'Criteria question',
+  item: 'Checklist item',
+  'integration-area': 'Integration area',
+  'target-group': 'Target group',
+  site: 'Site texts',
+};
+
+function describe(type: TranslatableType, entry: EntryRow, path: string): string {
+  const what = answerKeyOf(path) ? `answer to question ${answerKeyOf(path)}` : labelKeyOf(path) ? `interface label ${labelKeyOf(path)}` : `field ${path}`;
+  const name = type.identity === 'single' ? '' : ` “${entry.label.length > 80 ? `${entry.label.slice(0, 77)}…` : entry.label}”`;
+  const markdownHint = path === 'slug' ? ' (URL part: lowercase letters, digits and hyphens only)' : '';
+  return `${KIND_NAMES[type.kind]}${name}: ${what}${markdownHint}`;
+}
+
+/** Orders framework entries like the framework (keys sort in framework order), others by label. */
+function ordered(type: TranslatableType, entries: Map<string, EntryRow>, locale: string): EntryRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return [...entries.values()].sort((a, b) =>
+    type.identity === 'key' ? collator.compare(a.entryId, b.entryId) : collator.compare(a.label, b.label) || a.entryId.localeCompare(b.entryId),
+  );
+}
+
+export async function exportXliff(strapi: Core.Strapi, request: XliffExportRequest): Promise<{ xml: string; units: number }> {
+  const units: Record<string, XliffUnitInput> = {};
+  for (const type of typesOfAreas(request.areas)) {
+    const [sources, targets] = await Promise.all([loadEntries(strapi, type, request.sourceLocale), loadEntries(strapi, type, request.targetLocale)]);
+    for (const entry of ordered(type, sources, request.sourceLocale)) {
+      const translated = new Map((targets.get(entry.entryId)?.segments ?? []).map((segment) => [segment.path, segment.text]));
+      for (const segment of entry.segments) {
+        const target = translated.get(segment.path);
+        units[unitId(type.kind, entry.entryId, segment)] = {
+          source: segment.text,
+          ...(target !== undefined ? { target } : {}),
+          note: describe(type, entry, segment.path),
+          additionalAttributes: { 'xml:space': 'preserve' },
+        };
+      }
+    }
+  }
+  const xml = await jsToXliff12({
+    sourceLanguage: request.sourceLocale,
+    targetLanguage: request.targetLocale,
+    resources: { [XLIFF_FILE_NAME]: units },
+  });
+  // No XML declaration: the package writes none, and without one XML is UTF-8 by definition.
+  return { xml, units: Object.keys(units).length };
+}

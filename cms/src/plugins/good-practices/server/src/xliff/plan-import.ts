@@ -1,0 +1,243 @@
+/**
+ * Works out, without writing, what importing an XLIFF document would write: checks every unit
+ * (known entry, localized text field, plain text, valid slug, the user's right to write it) and
+ * turns the units whose target differs from the locale's current text into one write per entry.
+ * Any problem anywhere means no write at all (import-problems.ts).
+ *
+ * Rules:
+ * - a unit without a target, or with an empty one, is skipped (not translated yet; an import
+ *   never blanks a translation);
+ * - a target equal to the current text is left alone, so exporting and re-importing a file
+ *   writes nothing;
+ * - a new locale version of an entry is created when the file translates what it needs
+ *   (title/name…; a missing slug is derived from the translated title);
+ * - the recorded source fingerprint of an imported text is the one of the source text *in the
+ *   file*: a translation made from an older export shows as outdated at once.
+ */
+import type { Core } from '@strapi/strapi';
+import { readAnswers, type StoredAnswer } from '../domain/answers';
+import { slugFor, uniqueSlug } from '../import/slug';
+import type { ConfiguredLocale } from '../locales/configured-locales';
+import { type EntryRow, loadEntries } from '../translation/entry-rows';
+import { answerKeyOf, labelKeyOf, readLabels } from '../translation/segments';
+import { normaliseText, sourceHash } from '../translation/source-hash';
+import { type TranslatableType, typeOfKind } from '../translation/translatable-types';
+import { ImportProblems } from './import-problems';
+import type { XliffDocument, XliffUnit } from './read-xliff';
+import { parseUnitId } from './unit-id';
+import type { WritePermission } from './write-permission';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface PlannedWrite {
+  type: TranslatableType;
+  entryId: string;
+  /** The document the locale version belongs to (the source's, when the version is new). */
+  documentId: string;
+  isNew: boolean;
+  data: Record<string, unknown>;
+  /** Segment path -> fingerprint of the file's source text. */
+  stamps: Record<string, string>;
+}
+
+export interface ImportPlan {
+  locale: string;
+  writes: PlannedWrite[];
+  unchanged: number;
+  skipped: number;
+  units: number;
+}
+
+/**
+ * Texts equal once through XML: parsers turn CR LF into LF, and the package writes a literal
+ * "&amp;" as "&amp;" (it avoids double escaping), which reads back as "&".
+ */
+function sameText(current: string | undefined, incoming: string): boolean {
+  if (current === undefined) return false;
+  const throughXml = (text: string) => text.replace(/\r\n?/g, '\n').replace(/&amp;/g, '&');
+  return throughXml(current) === throughXml(incoming);
+}
+
+interface ChangedSegment {
+  path: string;
+  target: string;
+  source: string;
+}
+
+interface EntryChanges {
+  type: TranslatableType;
+  source: EntryRow;
+  translation: EntryRow | undefined;
+  changes: ChangedSegment[];
+}
+
+function describeField(strapi: Core.Strapi, type: TranslatableType, path: string): string {
+  const field = path.split('/')[0];
+  const attribute = (strapi.contentType(type.uid).attributes as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } }; type?: string }>)[field];
+  if (!attribute) return `${type.kind} has no field “${field}”.`;
+  if (attribute.pluginOptions?.i18n?.localized !== true && attribute.type !== 'uid') {
+    return `“${field}” is not a localized field: it is the same in every language and cannot be translated.`;
+  }
+  return `“${field}” is not a text translated through XLIFF (edit it in the admin).`;
+}
+
+function isTextPath(type: TranslatableType, path: string): boolean {
+  if (type.textFields.includes(path)) return true;
+  if (type.answers && answerKeyOf(path) !== undefined) return true;
+  return type.labels && labelKeyOf(path) !== undefined;
+}
+
+/** The data of one entry's write: changed text fields, answers and labels merged into the current ones. */
+function dataOf(entry: EntryChanges): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  const current = entry.translation?.row ?? {};
+  const answers: StoredAnswer[] | undefined = entry.type.answers ? readAnswers(current.answers) : undefined;
+  const labels: Record<string, string> | undefined = entry.type.labels ? readLabels(current.labels) : undefined;
+  let answersChanged = false;
+  let labelsChanged = false;
+  for (const change of entry.changes) {
+    const questionKey = answerKeyOf(change.path);
+    const labelKey = labelKeyOf(change.path);
+    if (answers && questionKey !== undefined) {
+      const existing = answers.find((answer) => answer.questionKey === questionKey);
+      // A new answer cites the tools the source answer cites: citations are facts, not words.
+      const sourceTools = readAnswers(entry.source.row.answers).find((answer) => answer.questionKey === questionKey)?.tools ?? [];
+      if (existing) existing.body = change.target;
+      else answers.push({ questionKey, body: change.target, tools: [...sourceTools] });
+      answersChanged = true;
+    } else if (labels && labelKey !== undefined) {
+      labels[labelKey] = change.target;
+      labelsChanged = true;
+    } else {
+      data[change.path] = change.target;
+    }
+  }
+  if (answersChanged) data.answers = answers;
+  if (labelsChanged) data.labels = labels;
+  return data;
+}
+
+async function takenSlugs(strapi: Core.Strapi, type: TranslatableType, locale: string): Promise<Set<string>> {
+  const rows = (await strapi.db.query(type.uid).findMany({ where: { locale }, select: ['slug'] })) as { slug: string | null }[];
+  return new Set(rows.map((row) => row.slug).filter((slug): slug is string => Boolean(slug)));
+}
+
+export async function planImport(
+  strapi: Core.Strapi,
+  document: XliffDocument,
+  locales: readonly ConfiguredLocale[],
+  permission: WritePermission,
+): Promise<ImportPlan> {
+  const problems = new ImportProblems();
+  const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? 'en';
+  const sameCode = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+  // The file as a whole: its languages must be this CMS's source and one of its other locales.
+  if (!sameCode(document.sourceLanguage, defaultLocale)) {
+    problems.add('file', `the source language of the file is “${document.sourceLanguage}”, but translations are made from the default locale “${defaultLocale}”: export the file again from this CMS.`);
+  }
+  const target = locales.find((locale) => sameCode(locale.code, document.targetLanguage));
+  if (!target) {
+    problems.add('file', `the target language “${document.targetLanguage}” is not a locale of this CMS (locales: ${locales.map((locale) => locale.code).join(', ')}).`);
+  } else if (target.isDefault) {
+    problems.add('file', `the target language “${target.code}” is the default locale, the source of every translation.`);
+  }
+  problems.throwIfAny();
+  const locale = target!.code;
+
+  // Every unit: address, field, entry, text.
+  const addressed = new Map<TranslatableType, { unit: XliffUnit; entryId: string; path: string }[]>();
+  for (const unit of document.units) {
+    const address = parseUnitId(unit.id);
+    const type = address ? typeOfKind(address.kind) : undefined;
+    if (!address || !type) {
+      problems.add(unit.id, `unknown unit id “${unit.id}” (expected e.g. practice/<documentId>/title, question/<key>/text, site/labels/<key>).`);
+      continue;
+    }
+    if (!isTextPath(type, address.path)) {
+      problems.add(unit.id, describeField(strapi, type, address.path));
+      continue;
+    }
+    addressed.set(type, [...(addressed.get(type) ?? []), { unit, entryId: address.entryId, path: address.path }]);
+  }
+
+  const changesByEntry = new Map<string, EntryChanges>();
+  let unchanged = 0;
+  let skipped = 0;
+  for (const [type, units] of addressed) {
+    const [sources, translations] = await Promise.all([loadEntries(strapi, type, defaultLocale), loadEntries(strapi, type, locale)]);
+    for (const { unit, entryId, path } of units) {
+      const source = sources.get(entryId);
+      if (!source) {
+        problems.add(unit.id, `there is no ${type.kind} “${entryId}” in the default locale ${defaultLocale}.`);
+        continue;
+      }
+      const sourceText = source.segments.find((segment) => segment.path === path)?.text;
+      if (sourceText === undefined) {
+        problems.add(unit.id, `the ${type.kind} “${source.label}” has no text at “${path}” in ${defaultLocale} to translate.`);
+        continue;
+      }
+      if (unit.source !== undefined && typeof unit.source !== 'string') {
+        problems.add(unit.id, 'the source contains inline markup; texts are exchanged as plain text.');
+        continue;
+      }
+      if (unit.target === undefined) {
+        skipped += 1;
+        continue;
+      }
+      if (typeof unit.target !== 'string') {
+        problems.add(unit.id, 'the target contains inline markup (<g>, <x/>, <ph>…); write the translation as plain text.');
+        continue;
+      }
+      if (unit.target.trim() === '') {
+        skipped += 1;
+        continue;
+      }
+      if (path === 'slug' && !SLUG.test(unit.target)) {
+        problems.add(unit.id, `the slug “${unit.target}” may contain only lowercase letters, digits and single hyphens.`);
+        continue;
+      }
+      const translation = translations.get(entryId);
+      const current = translation?.segments.find((segment) => segment.path === path)?.text;
+      if (sameText(current, unit.target)) {
+        unchanged += 1;
+        continue;
+      }
+      const key = `${type.kind}/${entryId}`;
+      const entry = changesByEntry.get(key) ?? { type, source, translation, changes: [] };
+      // Fingerprint of the text the translator saw; the current source when the file omits it.
+      entry.changes.push({ path, target: unit.target, source: typeof unit.source === 'string' && normaliseText(unit.source) !== '' ? unit.source : sourceText });
+      changesByEntry.set(key, entry);
+    }
+  }
+
+  const writes: PlannedWrite[] = [];
+  for (const entry of changesByEntry.values()) {
+    const { type, source, translation } = entry;
+    const data = dataOf(entry);
+    const isNew = translation === undefined;
+    if (isNew) {
+      for (const field of type.requiredForNewVersion) {
+        if (data[field] !== undefined) continue;
+        const title = data[type.labelField];
+        if (field === 'slug' && typeof title === 'string') {
+          data.slug = uniqueSlug(slugFor(title, type.kind), await takenSlugs(strapi, type, locale));
+          continue;
+        }
+        problems.add(`${type.kind}/${entry.source.entryId}`, `the ${type.kind} “${source.label}” has no ${locale} version yet: the file must translate its “${field}” to create one.`);
+      }
+    }
+    const refusal = permission.refusal(type, locale, isNew ? undefined : translation?.row, Object.keys(data));
+    if (refusal) problems.add(`${type.kind}/${entry.source.entryId}`, refusal);
+    writes.push({
+      type,
+      entryId: source.entryId,
+      documentId: translation?.documentId ?? source.documentId,
+      isNew,
+      data,
+      stamps: Object.fromEntries(entry.changes.map((change) => [change.path, sourceHash(change.source)])),
+    });
+  }
+  problems.throwIfAny();
+  return { locale, writes, unchanged, skipped, units: document.units.length };
+}

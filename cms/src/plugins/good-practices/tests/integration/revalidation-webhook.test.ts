@@ -1,0 +1,138 @@
+/**
+ * Publishing reaches the site: with SITE_REVALIDATE_URL and REVALIDATE_SECRET set, the CMS POSTs
+ * a signed revalidation body to a real local HTTP receiver standing in for the site, whose
+ * signature verifies with the site's own verifier (web/src/lib/webhook.ts) and whose body the
+ * site maps to the right cache tags. Draft saves send nothing; a site that hangs never slows or
+ * fails the editor's write. SITE_REBUILD_HOOK_URL gets a plain POST.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tagsForChange } from '../../../../../../web/src/lib/cms/tags';
+import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/webhook';
+import { createPractice, documentIdByKey, documents, PRACTICE, QUESTION } from '../support/practices';
+import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+const SECRET = randomBytes(24).toString('base64');
+const received: Received[] = [];
+let hang = false;
+let site: Server;
+let app: RunningStrapi;
+const warnings: string[] = [];
+
+async function waitFor<T>(find: () => T | undefined, timeoutMs = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const revalidations = () => received.filter((request) => request.path === '/api/revalidate');
+const bodyOf = (request: Received) => JSON.parse(request.body) as { event: string; model: string; entry: { documentId: string; slug: string | null; locale: string | null } };
+const findCall = (event: string, documentId: string) => revalidations().find((request) => bodyOf(request).event === event && bodyOf(request).entry.documentId === documentId);
+
+beforeAll(async () => {
+  site = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (hang) return; // never answers: the CMS must time out on its own
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  app = await bootStrapi({
+    env: { SITE_REVALIDATE_URL: `${origin}/api/revalidate`, REVALIDATE_SECRET: SECRET, SITE_REBUILD_HOOK_URL: `${origin}/rebuild` },
+  });
+  const log = app.strapi.log as unknown as { warn: (...args: unknown[]) => unknown };
+  const warn = log.warn.bind(log);
+  log.warn = (...args: unknown[]) => {
+    warnings.push(String(args[0]));
+    return warn(...args);
+  };
+});
+
+afterAll(async () => {
+  await app?.stop();
+  site.closeAllConnections();
+  await new Promise((resolve) => site.close(resolve));
+});
+
+describe('the signed revalidation call', () => {
+  it('is sent on publish, verifies with the site’s verifier and names the practice', async () => {
+    const verifier = new WebhookVerifier({ secret: SECRET });
+    const practice = await createPractice(app.strapi, { title: 'Webhook practice', slug: 'webhook-practice' });
+    const call = await waitFor(() => findCall('entry.publish', practice.documentId));
+
+    expect(call.headers['content-type']).toBe('application/json');
+    expect(verifier.verify(String(call.headers['x-gp-timestamp']), String(call.headers['x-gp-signature']), call.body)).toEqual({ ok: true });
+    expect(new WebhookVerifier({ secret: 'another secret' }).verify(String(call.headers['x-gp-timestamp']), String(call.headers['x-gp-signature']), call.body).ok).toBe(false);
+
+    const payload = revalidatePayload.parse(JSON.parse(call.body));
+    expect(JSON.parse(call.body)).toEqual({ event: 'entry.publish', model: 'practice', entry: { documentId: practice.documentId, slug: 'webhook-practice', locale: 'en' } });
+    expect(tagsForChange(payload)).toEqual(expect.arrayContaining(['practices', 'practice:webhook-practice', `practice-doc:${practice.documentId}`]));
+    // One call per change, even though publishing touches several rows.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(revalidations().filter((request) => request.body === call.body)).toHaveLength(1);
+  });
+
+  it('is not sent for a draft save, and is sent on unpublish and delete', async () => {
+    const practice = await createPractice(app.strapi, { slug: 'webhook-lifecycle' });
+    await waitFor(() => findCall('entry.publish', practice.documentId));
+    await documents(app.strapi, PRACTICE).update({ documentId: practice.documentId, locale: 'en', data: { title: 'A draft change' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(findCall('entry.update', practice.documentId)).toBeUndefined();
+
+    await documents(app.strapi, PRACTICE).unpublish({ documentId: practice.documentId, locale: 'en' });
+    await waitFor(() => findCall('entry.unpublish', practice.documentId));
+    await documents(app.strapi, PRACTICE).publish({ documentId: practice.documentId, locale: 'en' });
+    await documents(app.strapi, PRACTICE).delete({ documentId: practice.documentId, locale: '*' });
+    const deleted = await waitFor(() => findCall('entry.delete', practice.documentId));
+    expect(bodyOf(deleted).entry.slug).toBe('webhook-lifecycle');
+  });
+
+  it('is sent when the framework changes (no drafts there)', async () => {
+    const documentId = await documentIdByKey(app.strapi, QUESTION, 'inclusivity.accessible-services');
+    await documents(app.strapi, QUESTION).update({ documentId, locale: 'en', data: { text: 'Does the practice make its services accessible?' } });
+    const call = await waitFor(() => findCall('entry.update', documentId));
+    expect(bodyOf(call).model).toBe('question');
+    expect(tagsForChange(revalidatePayload.parse(JSON.parse(call.body)))).toEqual(['framework']);
+  });
+});
+
+describe('the rebuild hook', () => {
+  it('gets a plain POST after changes', async () => {
+    const rebuild = await waitFor(() => received.find((request) => request.path === '/rebuild'), 10_000);
+    expect(rebuild.body).toBe('');
+  });
+});
+
+describe('a site that does not answer', () => {
+  it('neither slows nor fails the write, and the failure is logged', async () => {
+    hang = true;
+    try {
+      const started = Date.now();
+      const practice = await createPractice(app.strapi, { slug: 'webhook-hanging-site' });
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(await documents(app.strapi, PRACTICE).findFirst({ locale: 'en', status: 'published', filters: { documentId: practice.documentId } })).not.toBeNull();
+      await waitFor(() => findCall('entry.publish', practice.documentId));
+      // 2 s timeout, one retry after 1 s, another 2 s: then a warning.
+      const warning = await waitFor(() => warnings.find((message) => message.includes('revalidation of practice') && message.includes(practice.documentId)), 10_000);
+      expect(warning).toMatch(/failed|timeout|aborted/i);
+    } finally {
+      hang = false;
+    }
+  });
+});

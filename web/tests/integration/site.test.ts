@@ -1,0 +1,433 @@
+/**
+ * The whole site, both modes, built and served against the REAL CMS: the compiled Strapi app
+ * booted in-process by the CMS's test harness (cms/tests/harness/strapi.ts) on a throw-away
+ * SQLite database, seeded with the demo content of `npm start` (cms/scripts/seed-demo.ts).
+ *
+ * One CMS, one static build and one server build for the whole file, shared by every block:
+ * - static: `SITE_MODE=static` build into a temporary folder, served as plain files;
+ * - server: `SITE_MODE=server` build run by @astrojs/node, reading the CMS through a fault
+ *   injector (tests/helpers/fault-proxy.ts) so that the CMS can be made unreachable, slow or
+ *   nonsensical without faking any of its answers.
+ *
+ * The shared e2e suite (tests/e2e/suite.ts) runs against each mode; what it expects is learned
+ * from the CMS's API. The checks below change content through the CMS's Document Service (what
+ * the admin does); the CMS then calls the site's signed webhook itself (SITE_REVALIDATE_URL,
+ * REVALIDATE_SECRET: the plugin's site notifier). To make a page stale without changing it (CMS
+ * outage checks), the test signs the same webhook call with the site's own `sign`.
+ *
+ * Optional: SCREENSHOT_DIR=<dir> saves full-page screenshots (1280 px) of every practice in the
+ * default and the right-to-left locale, server mode, as <dir>/<slug>-<locale>.png.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceListQuery, practiceSorts, type Locale, type PracticeListQueryInput, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
+import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
+import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
+import { defineSiteSuite, type SiteTarget } from '../e2e/suite';
+import { closeBrowser, openPage } from '../helpers/browser';
+import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
+import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
+import { queryPractices } from '../../src/lib/data/static-query';
+import { createTranslator, defaultLocaleOf } from '../../src/lib/i18n';
+import { sign } from '../../src/lib/webhook';
+
+const SECRET = 'integration-secret';
+const PRACTICE_UID = 'plugin::good-practices.practice';
+
+/** Static output needs nothing at run time: a temporary folder. */
+const work = mkdtempSync(join(tmpdir(), 'gp-web-'));
+/** The server build imports its dependencies at run time: it must live under web/ to find them. */
+const serverOut = join(webRoot, '.tmp', `test-server-${process.pid}-${Date.now().toString(36)}`);
+const staticOut = join(work, 'static');
+
+/** The Document Service without Strapi's generated types (they do not know plugin UIDs). */
+interface Documents {
+  findOne(params: Record<string, unknown>): Promise<Record<string, unknown> & { documentId: string } | null>;
+  update(params: Record<string, unknown>): Promise<unknown>;
+  publish(params: Record<string, unknown>): Promise<unknown>;
+}
+
+interface StoredAnswer {
+  questionKey: string;
+  body: string;
+  tools?: string[];
+}
+
+let cms: RunningStrapi;
+let proxy: FaultProxy;
+/** The site's own CMS client, straight to the CMS (not through the proxy): the expectations. */
+let api: CmsClient;
+let locales: Locale[];
+let defaultLocale: Locale;
+let staticSite: Awaited<ReturnType<typeof serveStatic>>;
+let serverSite: Awaited<ReturnType<typeof serveServer>>;
+let staticBuildSeconds = 0;
+
+const practices = (): Documents => cms.strapi.documents(PRACTICE_UID as never) as unknown as Documents;
+
+beforeAll(async () => {
+  const started = Date.now();
+  // The server build needs no CMS: it runs while the CMS boots.
+  const serverPort = await freePort();
+  const serverOrigin = `http://127.0.0.1:${serverPort}`;
+  const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: serverOrigin });
+
+  // The CMS tells the site about publications itself (plugin webhooks/site-notifier.ts), signed.
+  cms = await startStrapi({ database: 'sqlite', env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
+  proxy = await startFaultProxy(cms.url);
+  api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
+
+  const server = await serverBuild;
+  if (server.code !== 0) throw new Error(`server build failed:\n${server.output}`);
+  expect(server.output).not.toMatch(/getStaticPaths\(\) ignored/);
+  // Up before the content is written, so that the CMS's notifications of the seed find it.
+  serverSite = await serveServer(serverOut, { CMS_URL: proxy.url, REVALIDATE_SECRET: SECRET }, serverPort);
+  const serverReady = Date.now();
+
+  await seedDemoContent(cms.strapi);
+  const seeded = Date.now();
+  locales = await api.locales();
+  defaultLocale = defaultLocaleOf(locales);
+
+  // Canonical and hreflang URLs are absolute (SITE_URL): build for the port it will be served on.
+  const staticPort = await freePort();
+  const staticStarted = Date.now();
+  const build = await astroBuild(staticOut, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${staticPort}` });
+  staticBuildSeconds = (Date.now() - staticStarted) / 1000;
+  if (build.code !== 0) throw new Error(`static build failed:\n${build.output}`);
+  staticSite = await serveStatic(staticOut, staticPort);
+  console.info(
+    `[site.test] CMS boot + server build (in parallel) ${((serverReady - started) / 1000).toFixed(1)} s; demo seed ${((seeded - serverReady) / 1000).toFixed(1)} s; ` +
+      `static build ${staticBuildSeconds.toFixed(1)} s; ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+});
+
+afterAll(async () => {
+  await closeBrowser();
+  await serverSite?.close();
+  await staticSite?.close();
+  await proxy?.close();
+  await cms?.stop();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(serverOut, { recursive: true, force: true });
+});
+
+/** The default-locale practices as the CMS publishes them now. */
+async function defaultPractices(): Promise<PracticeSummary[]> {
+  const list = await api.allPractices(defaultLocale.code);
+  if (list.length === 0) throw new Error('the demo content has no published practice in the default locale');
+  return list;
+}
+
+async function webhook(body: object): Promise<Response> {
+  const raw = JSON.stringify(body);
+  const ts = String(Math.floor(Date.now() / 1000));
+  return fetch(`${serverSite.url}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-gp-timestamp': ts, 'x-gp-signature': sign(SECRET, ts, raw) },
+    body: raw,
+  });
+}
+
+/**
+ * Marks a practice's pages stale the way the CMS does after a change (same signed body as the
+ * plugin's site notifier), without changing it: the next request must go to the CMS.
+ */
+function invalidate(practice: PracticeSummary): Promise<Response> {
+  // createdAt (as in Strapi's own webhooks) keeps two calls within one second from being replays.
+  return webhook({ event: 'entry.update', createdAt: new Date().toISOString(), model: 'practice', entry: { documentId: practice.documentId, slug: practice.slug, locale: practice.locale } });
+}
+
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const pageText = async (url: string) => decode(await (await fetch(url)).text());
+
+function pagesUnder(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let count = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) count += pagesUnder(path);
+    else if (name === 'index.html') count += 1;
+  }
+  return count;
+}
+
+describe('static build', () => {
+  let target: SiteTarget;
+  beforeAll(() => {
+    target = { siteUrl: staticSite.url, cmsUrl: cms.url, mode: 'static' };
+  });
+
+  it('prerendered every page of every locale, fallback pages included, with no client JavaScript', async () => {
+    const counts: string[] = [];
+    const defaults = await defaultPractices();
+    for (const l of locales) {
+      const own = new Map((await api.allPractices(l.code)).map((p) => [p.documentId, p.slug]));
+      const expected = [`${l.code}/index.html`, `${l.code}/practices/index.html`, `${l.code}/framework/index.html`, `${l.code}/404/index.html`, `${l.code}/rss.xml`];
+      // Every default-locale practice has a page in every locale: its translation, or the fallback.
+      for (const p of defaults) expected.push(`${l.code}/practices/${own.get(p.documentId) ?? p.slug}/index.html`);
+      for (const p of own.values()) expected.push(`${l.code}/practices/${p}.json`);
+      for (const path of expected) expect(existsSync(join(staticOut, path)), path).toBe(true);
+      counts.push(`${l.code} ${pagesUnder(join(staticOut, l.code))}`);
+    }
+    for (const path of ['index.html', '404.html', 'sitemap.xml', 'robots.txt']) expect(existsSync(join(staticOut, path)), path).toBe(true);
+    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.js'))).toEqual([]);
+    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.css'))).toHaveLength(1);
+    console.info(`[site.test] static build: ${staticBuildSeconds.toFixed(1)} s; HTML pages per locale: ${counts.join(', ')}`);
+  });
+
+  it('answers the list query from the build-time collection exactly as the CMS does', async () => {
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const l of locales) {
+      const details = (await Promise.all((await api.allPractices(l.code)).map((p) => api.practice(p.slug, l.code)))).filter((p) => p !== null);
+      const words = (text: string | null | undefined) => (text ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
+      const queries: PracticeListQueryInput[] = [
+        {},
+        ...practiceSorts.map((sort) => ({ sort })),
+        ...[1, 2, 3].map((page) => ({ pageSize: 1, page })),
+        ...[...new Set(details.map((p) => p.country).filter((c) => c !== null))].map((country) => ({ country })),
+        ...[...new Set(details.flatMap((p) => p.integrationAreas.map((a) => a.key)))].map((area) => ({ area })),
+        ...[...new Set(details.flatMap((p) => p.targetGroups.map((g) => g.key)))].map((targetGroup) => ({ targetGroup })),
+        ...[...new Set(details.flatMap((p) => p.groups.map((g) => g.key)))].map((groupMet) => ({ groupMet })),
+        ...[...new Set(details.flatMap((p) => p.groups.flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => i.key)))))].map((itemMet) => ({ itemMet })),
+        // Text search: a title word in capitals, a summary word, two answer words far apart, accents dropped.
+        ...details.flatMap((p) => {
+          const answer = words(p.groups.flatMap((g) => g.questions.map((q) => q.answer?.body ?? '')).join(' '));
+          const summary = words(p.summary);
+          return [
+            { q: (words(p.title)[0] ?? p.title).toLocaleUpperCase(l.code) },
+            ...(summary.length > 0 ? [{ q: summary[summary.length - 1]! }] : []),
+            ...(answer.length > 1 ? [{ q: `${answer[answer.length - 1]} ${answer[0]}` }] : []),
+            ...summary.filter((w) => w.normalize('NFKD') !== w).slice(0, 1).map((w) => ({ q: w.normalize('NFKD').replace(/\p{M}/gu, '') })),
+          ];
+        }),
+        { q: 'no-practice-says-this-e2e' },
+      ];
+      for (const input of queries) {
+        const expected = await api.practices({ ...input, locale: l.code });
+        const { locale: _locale, ...query } = practiceListQuery.parse({ ...input, locale: l.code });
+        const actual = queryPractices(details, query, l.code);
+        compared += 1;
+        const show = (r: typeof actual) => `${r.data.map((p) => p.slug).join(',') || '-'} ${JSON.stringify(r.meta.pagination)}`;
+        if (show(actual) !== show(expected)) mismatches.push(`${l.code} ${JSON.stringify(input)}: static ${show(actual)}, CMS ${show(expected)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  defineSiteSuite(() => target);
+});
+
+describe('server build', () => {
+  let target: SiteTarget;
+  beforeAll(() => {
+    // The site reads the CMS through the fault injector (pass-through unless a test says otherwise).
+    target = { siteUrl: serverSite.url, cmsUrl: proxy.url, mode: 'server', revalidateSecret: SECRET };
+  });
+
+  defineSiteSuite(() => target);
+
+  it.runIf(Boolean(process.env.SCREENSHOT_DIR))('saves full-page screenshots of every practice (SCREENSHOT_DIR)', async () => {
+    const dir = process.env.SCREENSHOT_DIR!;
+    mkdirSync(dir, { recursive: true });
+    const rtl = locales.find((l) => l.dir === 'rtl');
+    const session = await openPage({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    try {
+      for (const p of await defaultPractices()) {
+        for (const l of [defaultLocale, ...(rtl ? [rtl] : [])]) {
+          const response = await session.page.goto(`${serverSite.url}/${l.code}/practices/${p.slug}/`);
+          expect(response?.status()).toBe(200);
+          await session.page.screenshot({ path: join(dir, `${p.slug}-${l.code}.png`), fullPage: true });
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('redirects a default-locale slug to a translation under its own slug', async (ctx) => {
+    for (const summary of await defaultPractices()) {
+      const detail = await api.practice(summary.slug, defaultLocale.code);
+      const moved = detail?.locales.find((alt) => alt.locale !== defaultLocale.code && alt.slug !== summary.slug);
+      if (!moved) continue;
+      const response = await fetch(`${serverSite.url}/${moved.locale}/practices/${summary.slug}/`, { redirect: 'manual' });
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toContain(`/${moved.locale}/practices/${moved.slug}/`);
+      return;
+    }
+    ctx.skip('no translation in the CMS has a slug of its own');
+  });
+
+  it('ignores unknown filter keys instead of failing (the CMS answers 400 to them)', async () => {
+    const l = defaultLocale.code;
+    const all = await defaultPractices();
+    const country = all.find((p) => p.country)?.country;
+    expect(country, 'a practice with a country').toBeTruthy();
+    const page = await fetch(`${serverSite.url}/${l}/practices/?groupMet=no-such-group&itemMet=no.such.1&country=${country}`);
+    expect(page.status).toBe(200);
+    const html = decode(await page.text());
+    expect(html).toContain('class="notice" role="note"');
+    const t = createTranslator((await api.site(l))?.labels);
+    const count = all.filter((p) => p.country === country).length;
+    expect(html).toContain(count === 1 ? t('list.resultsOne') : t('list.results', { count }));
+    expect((await fetch(`${serverSite.url}/${l}/practices/criteria/no-such-group/`)).status).toBe(404);
+  });
+
+  it('shows a publish made in the CMS within 2 s: the CMS calls the signed webhook itself', async () => {
+    const l = defaultLocale.code;
+    const [practice] = await defaultPractices();
+    const url = `${serverSite.url}/${l}/practices/${practice!.slug}/`;
+    const list = `${serverSite.url}/${l}/practices/`;
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(url)).headers.get('x-astro-cache')).toBe('HIT');
+    expect((await fetch(list)).status).toBe(200);
+    expect((await fetch(list)).headers.get('x-astro-cache')).toBe('HIT');
+
+    // What an editor does in the admin: edit the practice, then publish it.
+    const edited = `${practice!.title} (edited ${Date.now().toString(36)})`;
+    await practices().update({ documentId: practice!.documentId, locale: l, data: { title: edited } });
+    const started = Date.now();
+    await practices().publish({ documentId: practice!.documentId, locale: l });
+    expect((await api.practice(practice!.slug, l))?.title, 'the CMS publishes the change').toBe(edited);
+
+    // The cached copies are good for minutes: only the CMS's webhook can make the change show now.
+    let shown = false;
+    while (!shown && Date.now() - started < 2000) {
+      shown = (await pageText(url)).includes(edited);
+      if (!shown) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(shown, 'the page shows the change within 2 s of the publish (the CMS must call SITE_REVALIDATE_URL)').toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The lists show it too (tag "practices").
+    expect(await pageText(list)).toContain(edited);
+  });
+
+  const faults: FaultMode[] = ['refused', 'reset', 'slow', 'nonsense', 'wrong-shape'];
+  it.each(faults)('serves the last good page while the CMS is %s, and a plain 503 for a page never rendered', async (fault) => {
+    const l = defaultLocale.code;
+    const [practice] = await defaultPractices();
+    const good = `${serverSite.url}/${l}/practices/${practice!.slug}/`;
+    expect((await fetch(good)).status).toBe(200);
+    // Invalidated as after an edit, so the next request must go to the CMS.
+    expect((await invalidate(practice!)).status).toBe(200);
+    await proxy.setMode(fault);
+    try {
+      let started = Date.now();
+      const stale = await fetch(good);
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get('x-astro-cache')).toBe('STALE-IF-ERROR');
+      expect(decode(await stale.text())).toContain(practice!.title);
+      expect(Date.now() - started, 'within the 2 s CMS timeout, plus rendering').toBeLessThan(4000);
+
+      started = Date.now();
+      const never = await fetch(`${serverSite.url}/${l}/practices/?q=never-rendered-${fault}`);
+      expect(never.status).toBe(503);
+      expect(never.headers.get('retry-after')).toBe('30');
+      expect(never.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(Date.now() - started).toBeLessThan(4000);
+      const text = await never.text();
+      expect(text).toContain(`<html lang="${l}"`);
+      expect(text).not.toMatch(/\bat .*\.(js|ts|mjs):\d+|CmsError|stack|127\.0\.0\.1|\/api\/good-practices/i);
+    } finally {
+      await proxy.setMode('pass');
+    }
+    // Back to normal once the CMS answers again.
+    const again = await fetch(good);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('x-astro-cache')).toBe('MISS');
+  });
+
+  it('renders hostile Markdown written into the CMS inert', async () => {
+    const l = defaultLocale.code;
+    const all = await defaultPractices();
+    const practice = all[all.length - 1]!;
+    const stored = await practices().findOne({ documentId: practice.documentId, locale: l, status: 'draft' });
+    const answers = (stored?.answers ?? []) as StoredAnswer[];
+    expect(answers.length, 'the practice has written answers').toBeGreaterThan(0);
+    const marker = `hostile-${Date.now().toString(36)}`;
+    const hostile = [
+      `Marker ${marker} with *emphasis* kept.`,
+      '',
+      `<script>window.__gpPwned = 'script'; alert('script')</script>`,
+      '',
+      `<img src="x" onerror="window.__gpPwned = 'onerror'; alert('onerror')"> <svg onload="alert('svg')"></svg>`,
+      '',
+      `[a javascript link](javascript:window.__gpPwned=1) and <a href="javascript:alert('raw')" onclick="alert('click')">a raw link</a>`,
+      '',
+      `<iframe src="javascript:alert('iframe')"></iframe><object data="javascript:alert('object')"></object>`,
+      '',
+      `<p style="background:url(javascript:alert('style'))" onmouseover="alert('hover')">styled</p>`,
+    ].join('\n');
+    answers[0] = { ...answers[0]!, body: hostile };
+    await practices().update({ documentId: practice.documentId, locale: l, data: { answers } });
+    await practices().publish({ documentId: practice.documentId, locale: l });
+    expect((await api.practice(practice.slug, l))?.groups.flatMap((g) => g.questions).some((q) => q.answer?.body === hostile), 'the CMS stores and publishes it').toBe(true);
+    const url = `${serverSite.url}/${l}/practices/${practice.slug}/`;
+    let html = '';
+    for (const deadline = Date.now() + 2000; !html.includes(marker) && Date.now() < deadline; ) {
+      html = await (await fetch(url)).text();
+      if (!html.includes(marker)) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(html).toContain(marker);
+    expect(html).toContain('<em>emphasis</em>');
+    // Nowhere on the page: script elements, event handler attributes, javascript: URLs.
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/<[^>]*\s(href|src|data|action|formaction|style)\s*=\s*["']?\s*javascript:/i);
+    // In the answer: no embedded documents, SVG or inline styles either (the page's own SVG
+    // score bars are not the editor's).
+    const answer = html.slice(html.lastIndexOf('<div class="prose answer">', html.indexOf(marker)), html.indexOf('</div>', html.indexOf(marker)));
+    expect(answer).toContain(marker);
+    expect(answer).not.toMatch(/<(iframe|object|embed|svg|math|form|base|meta|link)\b/i);
+    expect(answer).not.toMatch(/<[^>]*\sstyle\s*=/i);
+
+    // And in a browser, with the site's CSP switched off so that only the sanitizer protects.
+    const session = await openPage({ bypassCSP: true, javaScriptEnabled: true });
+    try {
+      const dialogs: string[] = [];
+      session.page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await session.page.goto(url, { waitUntil: 'load' });
+      await session.page.locator('main').hover();
+      const state = await session.page.evaluate(() => ({
+        pwned: (window as unknown as { __gpPwned?: unknown }).__gpPwned ?? null,
+        hrefs: [...document.querySelectorAll('main a[href]')].map((a) => a.getAttribute('href') ?? ''),
+      }));
+      expect(state.pwned).toBeNull();
+      expect(state.hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('static build against a failing CMS', () => {
+  it.each([
+    ['refused', /CMS unreachable/, /ECONNREFUSED/],
+    ['slow', /timed out/, /./],
+    ['nonsense', /answer is not valid JSON/, /./],
+    ['wrong-shape', /answer does not match the API contract/, /./],
+  ] as const)('fails when the CMS is %s, naming the URL and the cause, and writes no site', async (fault, cause, detail) => {
+    const outDir = join(work, `static-${fault}`);
+    await proxy.setMode(fault);
+    try {
+      const build = await astroBuild(outDir, { SITE_MODE: 'static', CMS_URL: proxy.url });
+      expect(build.code).not.toBe(0);
+      expect(build.output).toContain(`${proxy.url}/api/good-practices/locales`);
+      expect(build.output).toMatch(cause);
+      expect(build.output).toMatch(detail);
+      const written = existsSync(outDir) ? readdirSync(outDir, { recursive: true }).map(String) : [];
+      expect(written.filter((f) => f.endsWith('.html')), `HTML written into ${relative(work, outDir)}`).toEqual([]);
+    } finally {
+      await proxy.setMode('pass');
+    }
+  });
+});
