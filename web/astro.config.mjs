@@ -5,7 +5,8 @@
  *    build-time content collections (src/content.config.ts); a CMS failure fails the build.
  *  - server: @astrojs/node standalone (127.0.0.1:4321, or HOST/PORT), pages rendered on request
  *    from the live collections (src/live.config.ts), Astro's route cache with a stale-if-error
- *    provider, security headers, and the signed POST /api/revalidate webhook.
+ *    provider, security headers, the signed POST /api/revalidate webhook, and the draft preview
+ *    GET /preview/practices/{documentId} (PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
  */
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
@@ -23,6 +24,8 @@ const serverRoutes = {
     'astro:config:setup': ({ injectRoute }) => {
       // Only a server can answer a POST: the webhook route does not exist in a static build.
       if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
+      // Drafts are shown only on request, behind PREVIEW_SECRET, to the CMS admin's Preview panel.
+      if (server) injectRoute({ pattern: '/preview/practices/[documentId]', entrypoint: './src/routes/preview-practice.astro', prerender: false });
     },
   },
 };

@@ -38,6 +38,8 @@ function generated(): Record<string, string> {
     ENCRYPTION_KEY: secret(),
     REVALIDATE_SECRET: secret(32),
     PREVIEW_SECRET: secret(32),
+    // The site's API token for the CMS's draft preview API (≥ 32 characters, no spaces; header-safe).
+    SITE_PREVIEW_TOKEN: randomBytes(32).toString('base64url'),
     ADMIN_EMAIL: 'admin@example.org',
     ADMIN_PASSWORD: password(),
   };

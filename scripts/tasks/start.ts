@@ -30,6 +30,10 @@ export async function run(): Promise<number> {
     SITE_URL: webUrl,
     // A publish in the admin reaches the on-request site at once (signed with REVALIDATE_SECRET).
     SITE_REVALIDATE_URL: local.SITE_REVALIDATE_URL ?? `${webUrl}/api/revalidate`,
+    // Preview of drafts from the admin: the CMS creates the site's preview token with this key and
+    // points its Preview panel at the site (SITE_URL + PREVIEW_SECRET); the site sends the key.
+    SITE_PREVIEW_TOKEN: local.SITE_PREVIEW_TOKEN,
+    PREVIEW_SECRET: local.PREVIEW_SECRET,
   };
 
   await buildPlugin();

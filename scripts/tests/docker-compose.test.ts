@@ -95,7 +95,7 @@ describe('docker-compose.yml', () => {
   const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
   it.runIf(dockerCompose.status === 0)('passes `docker-compose config` (installed here)', () => {
     const secrets = Object.fromEntries(
-      ['DATABASE_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'].map((k) => [k, 'x']),
+      ['DATABASE_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'SITE_PREVIEW_TOKEN'].map((k) => [k, 'x']),
     );
     const output = execFileSync('docker-compose', ['-f', composeFile, 'config', '-q'], { env: { ...process.env, ...secrets }, encoding: 'utf8' });
     expect(output).toBe('');

@@ -143,6 +143,9 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     env.DATABASE_CLIENT = 'sqlite';
     env.DATABASE_FILENAME = relative;
   }
+  // Strapi loads a .env from the working directory (or ENV_PATH) when it is first required; a
+  // developer's local .env (admin account, tokens…) must not leak into throw-away instances.
+  env.ENV_PATH = path.join(CMS_DIR, '.tmp', 'no-env-file-in-tests');
   Object.assign(env, options.env);
   Object.assign(process.env, env);
 

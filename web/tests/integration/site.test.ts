@@ -35,6 +35,9 @@ import { createTranslator, defaultLocaleOf } from '../../src/lib/i18n';
 import { sign } from '../../src/lib/webhook';
 
 const SECRET = 'integration-secret';
+/** The draft preview: the site's secret (the admin's Preview URL carries it) and its CMS token. */
+const PREVIEW_SECRET = 'preview+secret/of=the-integration-test';
+const PREVIEW_TOKEN = 'site-preview-token-of-the-integration-test-0123456789';
 const PRACTICE_UID = 'plugin::good-practices.practice';
 
 /** Static output needs nothing at run time: a temporary folder. */
@@ -76,7 +79,10 @@ beforeAll(async () => {
   const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: serverOrigin });
 
   // The CMS tells the site about publications itself (plugin webhooks/site-notifier.ts), signed.
-  cms = await startStrapi({ database: 'sqlite', env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
+  cms = await startStrapi({
+    database: 'sqlite',
+    env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET, SITE_PREVIEW_TOKEN: PREVIEW_TOKEN, PREVIEW_SECRET },
+  });
   proxy = await startFaultProxy(cms.url);
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
 
@@ -84,7 +90,7 @@ beforeAll(async () => {
   if (server.code !== 0) throw new Error(`server build failed:\n${server.output}`);
   expect(server.output).not.toMatch(/getStaticPaths\(\) ignored/);
   // Up before the content is written, so that the CMS's notifications of the seed find it.
-  serverSite = await serveServer(serverOut, { CMS_URL: proxy.url, REVALIDATE_SECRET: SECRET }, serverPort);
+  serverSite = await serveServer(serverOut, { CMS_URL: proxy.url, REVALIDATE_SECRET: SECRET, SITE_PREVIEW_TOKEN: PREVIEW_TOKEN, PREVIEW_SECRET }, serverPort);
   const serverReady = Date.now();
 
   await seedDemoContent(cms.strapi);
@@ -405,6 +411,65 @@ describe('server build', () => {
       expect(dialogs).toEqual([]);
     } finally {
       await session.close();
+    }
+  });
+  it('previews a draft behind PREVIEW_SECRET with the public page markup, never cached nor indexed, never on the public page', async () => {
+    const l = defaultLocale.code;
+    const all = await defaultPractices();
+    const practice = all[Math.floor(all.length / 2)]!;
+    const stored = await practices().findOne({ documentId: practice.documentId, locale: l, status: 'draft' });
+    const title = String(stored?.title ?? practice.title);
+    const marker = `draft-only-${Date.now().toString(36)}`;
+    const previewUrl = (secret?: string) =>
+      `${serverSite.url}/preview/practices/${practice.documentId}?locale=${l}${secret === undefined ? '' : `&secret=${encodeURIComponent(secret)}`}`;
+    const publicUrl = `${serverSite.url}/${l}/practices/${practice.slug}/`;
+
+    // What an editor does in the admin: change the practice and save, without publishing.
+    await practices().update({ documentId: practice.documentId, locale: l, data: { title: `${title} ${marker}` } });
+    try {
+      for (let round = 0; round < 2; round++) {
+        const preview = await fetch(previewUrl(PREVIEW_SECRET));
+        expect(preview.status).toBe(200);
+        expect(preview.headers.get('cache-control')).toBe('no-store');
+        expect(preview.headers.get('x-robots-tag')).toBe('noindex');
+        // Never from (nor into) the route cache: the second request renders again.
+        expect(preview.headers.get('x-astro-cache')).toBeNull();
+        expect(preview.headers.get('cdn-cache-control')).toBeNull();
+        // Framable by the CMS admin's Preview panel (the site's CMS_URL).
+        expect(preview.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${new URL(proxy.url).origin}`);
+        const html = decode(await preview.text());
+        expect(html).toContain(`${title} ${marker}`);
+        expect(html).toContain('Preview — draft, not published');
+        expect(html).toMatch(/<meta name="?robots"? content="?noindex"?/);
+        expect(html).toContain('<article class="practice">');
+        expect(html).not.toContain(PREVIEW_TOKEN);
+        expect(html).not.toContain(PREVIEW_SECRET);
+      }
+
+      // The public page and the public API still show the published version only.
+      expect((await api.practice(practice.slug, l))?.title).toBe(practice.title);
+      const published = await fetch(publicUrl);
+      expect(published.status).toBe(200);
+      const publicHtml = decode(await published.text());
+      expect(publicHtml).toContain(practice.title);
+      expect(publicHtml).not.toContain(marker);
+      expect(publicHtml).not.toContain('Preview — draft, not published');
+
+      // No secret, a wrong one, one of another length: a plain 401 without the draft.
+      for (const secret of [undefined, '', 'wrong', `${PREVIEW_SECRET}x`, PREVIEW_SECRET.slice(0, -1)]) {
+        const refused = await fetch(previewUrl(secret));
+        expect(refused.status, String(secret)).toBe(401);
+        expect(refused.headers.get('cache-control')).toBe('no-store');
+        const text = await refused.text();
+        expect(text).not.toContain(marker);
+        expect(text).not.toContain(title);
+      }
+      // An unknown document: 404, still not stored.
+      const missing = await fetch(`${serverSite.url}/preview/practices/nosuchdocument0?locale=${l}&secret=${encodeURIComponent(PREVIEW_SECRET)}`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await practices().update({ documentId: practice.documentId, locale: l, data: { title } });
     }
   });
 });

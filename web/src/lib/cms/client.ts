@@ -7,6 +7,10 @@
  *
  * Used by the build-time content collections (`src/content.config.ts`) and by the live
  * collections (`src/live.config.ts`). Pages and components never call `fetch`.
+ *
+ * Drafts: only {@link CmsClient.previewPractice}, used only by the server-mode preview route
+ * (`src/routes/preview-practice.astro`), reads unpublished content, with the site's preview API
+ * token (`SITE_PREVIEW_TOKEN`, server-side environment only; never rendered into a page).
  */
 import type { z } from 'zod';
 import {
@@ -91,7 +95,12 @@ export interface CmsClientOptions {
   timeoutMs?: number;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
+  /** Access key of the CMS's `site-preview` API token (`SITE_PREVIEW_TOKEN`); drafts need it. */
+  previewToken?: string;
 }
+
+/** The CMS's draft preview API (the plugin's routes/preview.ts); token-only, never public. */
+export const previewPracticePath = (documentId: string) => `/api/good-practices/preview/practices/${encodeURIComponent(documentId)}`;
 
 export type TaxonomyKind = 'integrationAreas' | 'targetGroups';
 
@@ -109,6 +118,12 @@ export interface CmsClient {
   practice(slug: string, locale: string): Promise<PracticeDetail | null>;
   tools(locale: string): Promise<ToolSummary[]>;
   tool(slug: string, locale: string): Promise<ToolDetail | null>;
+  /**
+   * The DRAFT of a practice by document id, in the public practice shape (preview only). null
+   * when it has no entry in that locale (HTTP 404). Throws a CmsError (`http`) when no preview
+   * token is configured or the CMS refuses it.
+   */
+  previewPractice(documentId: string, locale: string): Promise<PracticeDetail | null>;
   /** Absolute URL of a CMS-relative asset path (`/uploads/…`); other URLs unchanged. */
   assetUrl(url: string): string;
 }
@@ -119,6 +134,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? globalThis.fetch;
+  const previewToken = options.previewToken?.trim() || undefined;
 
   function urlOf(path: string, params: Record<string, string | number | undefined> = {}): string {
     const url = new URL(baseUrl + path);
@@ -136,13 +152,19 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     url: string,
     schema: S,
     allowNotFound: true,
+    extraHeaders?: Record<string, string>,
   ): Promise<z.infer<S> | null>;
   async function getJson<S extends z.ZodType>(url: string, schema: S, allowNotFound?: false): Promise<z.infer<S>>;
-  async function getJson<S extends z.ZodType>(url: string, schema: S, allowNotFound = false): Promise<z.infer<S> | null> {
+  async function getJson<S extends z.ZodType>(
+    url: string,
+    schema: S,
+    allowNotFound = false,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<z.infer<S> | null> {
     let response: Response;
     try {
       response = await doFetch(url, {
-        headers: { accept: 'application/json' },
+        headers: { accept: 'application/json', ...extraHeaders },
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'error',
       });
@@ -240,6 +262,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       return (await getJson(urlOf(apiPaths.tool(slugValue), { locale }), toolResponse, true))?.data ?? null;
     },
 
+    async previewPractice(documentId, locale) {
+      const url = urlOf(previewPracticePath(documentId), { locale });
+      if (!previewToken) throw new CmsError(url, 'http', 'no preview token configured (SITE_PREVIEW_TOKEN)', { status: 401 });
+      return (await getJson(url, practiceResponse, true, { authorization: `Bearer ${previewToken}` }))?.data ?? null;
+    },
+
     assetUrl(url) {
       return url.startsWith('/') && !url.startsWith('//') ? baseUrl + url : url;
     },
@@ -274,6 +302,6 @@ export function cmsUrlFromEnv(env: Record<string, string | undefined> = process.
 let sharedClient: CmsClient | undefined;
 /** The process-wide client, configured from the environment. */
 export function cms(): CmsClient {
-  sharedClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv() });
+  sharedClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv(), previewToken: process.env.SITE_PREVIEW_TOKEN });
   return sharedClient;
 }
