@@ -4,6 +4,8 @@
  * page lists what the live site would.
  */
 import {
+  matchesQuery,
+  practiceComparator,
   practiceSummary,
   type PracticeDetail,
   type PracticeListQuery,
@@ -22,54 +24,15 @@ export function meetsItem(practice: PracticeDetail, itemKey: string): boolean {
   return practice.groups.some((g) => g.questions.some((q) => q.items.some((item) => item.key === itemKey && item.state === 'met')));
 }
 
-/**
- * Case- and accent-insensitive form of a text, as the CMS folds it for its text search
- * (plugin server/src/domain/practice-search.ts: `foldText`).
- */
-export function foldText(value: string, locale: string): string {
-  let lower: string;
-  try {
-    lower = value.toLocaleLowerCase(locale);
-  } catch {
-    lower = value.toLowerCase();
-  }
-  return lower.normalize('NFKD').replace(/\p{M}/gu, '');
-}
-
-/** Like the CMS: every word of the query occurs in the title, the summary or an answer (any order). */
+/** Like the CMS (the contract's `matchesQuery`): every word of the query in the title, the summary or an answer. */
 function matchesText(practice: PracticeDetail, q: string, locale: string): boolean {
-  const haystack = foldText(
-    [practice.title, practice.summary ?? '', ...practice.groups.flatMap((g) => g.questions.map((question) => question.answer?.body ?? ''))].join('\n'),
-    locale,
-  );
-  return foldText(q, locale)
-    .split(/\s+/u)
-    .filter((word) => word.length > 0)
-    .every((word) => haystack.includes(word));
+  const answers = practice.groups.flatMap((g) => g.questions.map((question) => question.answer?.body ?? ''));
+  return matchesQuery([practice.title, practice.summary, ...answers], q, locale);
 }
 
-/** Missing dates sort last in both directions (as in the CMS). */
-function compareDates(a: string | null, b: string | null, descending: boolean): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return descending ? (a < b ? 1 : -1) : a < b ? -1 : 1;
-}
-
-/**
- * The CMS's order (plugin `practiceComparator`): titles by the locale's collation with numbers
- * compared as numbers, dates with missing ones last, ties broken by documentId so that pages
- * neither overlap nor skip entries.
- */
+/** The CMS's order (the contract's `practiceComparator`). */
 export function sortPractices<T extends PracticeSummary>(practices: readonly T[], sort: Query['sort'], locale: string): T[] {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const [field, direction] = (sort ?? 'updatedAt:desc').split(':') as ['title' | 'validationDate' | 'updatedAt' | 'projectStart', 'asc' | 'desc'];
-  const descending = direction === 'desc';
-  return [...practices].sort((a, b) => {
-    const primary =
-      field === 'title' ? (descending ? -1 : 1) * collator.compare(a.title, b.title) : compareDates(a[field] ?? null, b[field] ?? null, descending);
-    return primary || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
-  });
+  return [...practices].sort(practiceComparator(sort ?? 'updatedAt:desc', locale));
 }
 
 export function queryPractices(practices: readonly PracticeDetail[], query: Query, locale: string): PracticeListResponse {

@@ -326,3 +326,5 @@ export const apiPaths = {
   targetGroups: '/api/good-practices/target-groups',
   site: '/api/good-practices/site',
 } as const;
+
+export { foldText, matchesQuery, practiceComparator, type SortablePractice } from './list-semantics';

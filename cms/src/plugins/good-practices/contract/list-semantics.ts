@@ -1,9 +1,13 @@
 /**
- * Text search and ordering of the practice list. Done in the application rather than in SQL so
- * that it behaves the same on SQLite and PostgreSQL, reaches into the JSON answers, and follows
- * each language's collation (Intl.Collator) instead of the database's.
+ * What the practice list's `q` and `sort` mean, as part of the contract: the CMS applies these
+ * functions to answer `GET /practices`, and the static site applies the very same ones to its
+ * build-time collection, so both modes list the same practices in the same order.
+ *
+ * Done in the application rather than in SQL so that it behaves the same on SQLite and
+ * PostgreSQL, reaches into the JSON answers, and follows each language's collation
+ * (Intl.Collator) instead of the database's.
  */
-import type { PracticeListQuery } from '../../../contract';
+import type { PracticeListQuery } from './index';
 
 /** Case- and accent-insensitive form of a text, for matching. */
 export function foldText(value: string, locale: string): string {
