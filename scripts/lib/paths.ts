@@ -8,7 +8,6 @@ export const WEB_DIR = path.join(ROOT, 'web');
 /** The on-request site's server (web/astro.config.mjs: outDir of SITE_MODE=server). */
 export const SITE_SERVER_ENTRY = path.join(WEB_DIR, 'dist-server', 'server', 'entry.mjs');
 export const STATE_DIR = path.join(ROOT, '.tmp');
-export const FIXTURES_DIR = path.resolve(ROOT, '..', 'shared', 'fixtures', 'spring');
 
 /** Executables of installed packages, run with the Node that runs us (the pinned one). */
 export const bin = {

@@ -102,8 +102,9 @@ describe('demo practices', () => {
     for (const answer of page.practice.answers) expect(spanish?.answers[answer.questionKey]).not.toBe(answer.body);
   });
 
-  it('are the same pages as the shared SPRING fixtures the tests use', () => {
-    if (!existsSync(SHARED_FIXTURES)) return;
+  // The originals live beside the repository (../shared) in the team's workspace and in CI, not
+  // in a newcomer's clone: there the comparison has nothing to compare with and is skipped.
+  it.skipIf(!existsSync(SHARED_FIXTURES))('are the same pages as the shared SPRING fixtures (../shared/fixtures/spring)', () => {
     for (const practice of demo.practices) {
       const shared = path.join(SHARED_FIXTURES, path.basename(practice.file));
       expect(readFileSync(path.join(DEMO_DIR, practice.file), 'utf8')).toBe(readFileSync(shared, 'utf8'));

@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { springFramework } from '../../../server/src/framework/framework';
 
-// tests/unit/helpers -> plugin root (3 up) -> /work (5 more up) -> shared/fixtures/spring
-export const FIXTURE_DIR = path.resolve(__dirname, '../../../../../../../../shared/fixtures/spring');
+// The two real SPRING pages, as the repository carries them for the demo content (a test in
+// cms/tests/unit/demo-content.test.ts checks they equal the originals in ../shared when present):
+// tests/unit/helpers -> plugin root (3 up) -> cms (3 more up) -> scripts/demo/pages
+export const FIXTURE_DIR = path.resolve(__dirname, '../../../../../../scripts/demo/pages');
 export const FIXTURES = ['migracode.txt', 'czech-qualification-recognition-portal.txt'] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 
