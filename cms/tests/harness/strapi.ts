@@ -149,14 +149,30 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   Object.assign(env, options.env);
   Object.assign(process.env, env);
 
+  const dropDatabase = async (): Promise<void> => {
+    if (options.keepDatabase) return;
+    if (database === 'postgres') {
+      await dropPostgresDatabase(databaseName);
+    } else {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseName}${suffix}`, { force: true });
+    }
+  };
+
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: false });
-  await strapi.load();
-  await new Promise<void>((resolve, reject) => {
-    strapi.server.httpServer.once('error', reject);
-    // server.listen (not httpServer.listen) mounts the routers first; port 0 = a free port.
-    strapi.server.listen(0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await strapi.load();
+    await new Promise<void>((resolve, reject) => {
+      strapi.server.httpServer.once('error', reject);
+      // server.listen (not httpServer.listen) mounts the routers first; port 0 = a free port.
+      strapi.server.listen(0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    // A boot that fails must not leave its throw-away database behind.
+    await destroyKeepingListeners(strapi).catch(() => undefined);
+    await dropDatabase();
+    throw error;
+  }
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Strapi did not bind a TCP port');
   const url = `http://127.0.0.1:${address.port}`;
@@ -166,12 +182,7 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     if (stopped) return;
     stopped = true;
     await destroyKeepingListeners(strapi);
-    if (options.keepDatabase) return;
-    if (database === 'postgres') {
-      await dropPostgresDatabase(databaseName);
-    } else {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseName}${suffix}`, { force: true });
-    }
+    await dropDatabase();
   };
 
   return { strapi, url, database, databaseName, stop };
