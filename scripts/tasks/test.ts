@@ -29,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
   }
   await step('Type-checking the CMS tests', () => mustRunNode(bin.tsc, ['-p', path.join(CMS_DIR, 'tests', 'tsconfig.json'), '--noEmit'], { cwd: CMS_DIR }));
   await step('Type-checking the scripts', () => mustRunNode(bin.tsc, ['-p', path.join(ROOT, 'scripts', 'tsconfig.json')], { cwd: ROOT }));
+  await step('Type-checking the benchmarks', () => mustRunNode(bin.tsc, ['-p', path.join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT }));
   await step('Type-checking the site (astro check)', () => mustRunNode(bin.astro, ['check'], { cwd: WEB_DIR, env: { ...process.env, SITE_MODE: 'server' } }));
 
   const report = path.join(STATE_DIR, 'vitest-report.json');

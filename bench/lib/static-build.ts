@@ -1,0 +1,203 @@
+/**
+ * The static build (SITE_MODE=static astro build) against the CMS with the generated data:
+ * wall time, pages, peak memory, and how the time splits between fetching from the CMS and
+ * rendering.
+ *
+ * The split comes from two measurements of the same run:
+ * - Astro's own phases in the build log: "Syncing content" → "Synced content" is the content
+ *   layer running the CMS loaders (HTTP + JSON + contract validation + the data store), and
+ *   "generating static routes" → "✓ Completed in Xs" is the rendering of every page;
+ * - a replay of exactly the requests the loaders make (web/src/lib/cms/loaders.ts: the same
+ *   endpoints, page size and concurrency, validated with the same contract schemas), timed from
+ *   the bench while nothing else runs: the pure CMS fetch time.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  apiPaths,
+  frameworkResponse,
+  localesResponse,
+  MAX_PAGE_SIZE,
+  practiceListResponse,
+  practiceResponse,
+  siteResponse,
+  taxonomyResponse,
+  toolListResponse,
+  toolResponse,
+} from './contract.ts';
+import { runMeasured, type CommandResult } from './proc.ts';
+import { median } from './stats.ts';
+
+export interface StaticBuildResult {
+  ok: boolean;
+  wallSeconds: number;
+  /** Pages Astro reports ("N page(s) built"). */
+  pages: number;
+  htmlFiles: number;
+  files: number;
+  outputBytes: number;
+  peakRssBytes: number;
+  /** Content layer sync (the CMS loaders), seconds, from the log's timestamps. */
+  contentSyncSeconds: number;
+  /** Page rendering ("generating static routes"), seconds, as Astro reports it. */
+  renderSeconds: number;
+  logFile: string;
+}
+
+export const ASTRO_BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'web');
+
+function walk(dir: string): { files: number; html: number; bytes: number } {
+  let files = 0;
+  let html = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = walk(full);
+      files += sub.files;
+      html += sub.html;
+      bytes += sub.bytes;
+    } else {
+      files += 1;
+      if (entry.name.endsWith('.html')) html += 1;
+      bytes += statSync(full).size;
+    }
+  }
+  return { files, html, bytes };
+}
+
+function phase(result: CommandResult, start: RegExp, end: RegExp): number {
+  const from = result.lines.find(({ line }) => start.test(line));
+  if (!from) return Number.NaN;
+  const to = result.lines.find(({ at, line }) => at >= from.at && end.test(line));
+  return to ? (to.at - from.at) / 1000 : Number.NaN;
+}
+
+export function parseBuild(result: CommandResult): { pages: number; contentSyncSeconds: number; renderSeconds: number } {
+  const pagesLine = result.lines.map(({ line }) => /(\d+) page\(s\) built in/.exec(line)).find(Boolean);
+  const generating = result.lines.findIndex(({ line }) => /generating static routes/.test(line));
+  let renderSeconds = Number.NaN;
+  if (generating >= 0) {
+    const completed = result.lines.slice(generating).map(({ line }) => /✓ Completed in ([\d.]+)(m?s)\./.exec(line)).find(Boolean);
+    if (completed) renderSeconds = Number(completed[1]) / (completed[2] === 'ms' ? 1000 : 1);
+    else renderSeconds = phase(result, /generating static routes/, /page\(s\) built in/);
+  }
+  return {
+    pages: pagesLine ? Number(pagesLine[1]) : Number.NaN,
+    contentSyncSeconds: phase(result, /\[content\] Syncing content/, /\[content\] Synced content/),
+    renderSeconds,
+  };
+}
+
+export async function staticBuild(options: { cmsUrl: string; siteUrl: string; outDir: string; logFile: string; cpuProfileDir?: string }): Promise<StaticBuildResult> {
+  const profiling = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  const result = await runMeasured(process.execPath, [...profiling, ASTRO_BIN, 'build', '--outDir', options.outDir], {
+    cwd: WEB_DIR,
+    env: { ...process.env, SITE_MODE: 'static', CMS_URL: options.cmsUrl, SITE_URL: options.siteUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+    logFile: options.logFile,
+  });
+  const parsed = parseBuild(result);
+  const tree = result.code === 0 ? walk(options.outDir) : { files: 0, html: 0, bytes: 0 };
+  return {
+    ok: result.code === 0,
+    wallSeconds: result.wallSeconds,
+    pages: parsed.pages,
+    htmlFiles: tree.html,
+    files: tree.files,
+    outputBytes: tree.bytes,
+    peakRssBytes: Math.max(result.peakTreeRss, result.timeMaxRss ?? 0),
+    contentSyncSeconds: parsed.contentSyncSeconds,
+    renderSeconds: parsed.renderSeconds,
+    logFile: options.logFile,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replay of the loaders' requests (web/src/lib/cms/loaders.ts, buildItems)
+// ---------------------------------------------------------------------------------------------
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface Schema<T> {
+  parse(value: unknown): T;
+}
+
+export interface ReplayResult {
+  seconds: number;
+  requests: number;
+  bytes: number;
+  /** Per endpoint: requests, summed and median response time (ms), so the slow endpoint shows. */
+  endpoints: Record<string, { requests: number; totalMs: number; medianMs: number; maxMs: number }>;
+}
+
+function endpointOf(pathAndQuery: string): string {
+  const pathname = pathAndQuery.split('?')[0]!.replace(/^\/api\/good-practices/, '');
+  if (/^\/practices\/[^/]+$/.test(pathname)) return 'practice detail';
+  if (/^\/tools\/[^/]+$/.test(pathname)) return 'tool detail';
+  if (pathname === '/practices') return 'practice list (pageSize 100)';
+  return pathname.slice(1);
+}
+
+/** The requests of one static build's content sync, with the loaders' concurrency; all six collections at once, as Astro runs them. */
+export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult> {
+  let requests = 0;
+  let bytes = 0;
+  const times = new Map<string, number[]>();
+  const get = async <T>(pathAndQuery: string, schema: Schema<T>, allowNotFound = false): Promise<T | null> => {
+    const sent = performance.now();
+    const response = await fetch(`${cmsUrl}${pathAndQuery}`, { headers: { accept: 'application/json' } });
+    const text = await response.text();
+    const endpoint = endpointOf(pathAndQuery);
+    times.set(endpoint, [...(times.get(endpoint) ?? []), performance.now() - sent]);
+    requests += 1;
+    bytes += Buffer.byteLength(text);
+    if (response.status === 404 && allowNotFound) return null;
+    if (!response.ok) throw new Error(`replay: GET ${pathAndQuery}: HTTP ${response.status}`);
+    return schema.parse(JSON.parse(text));
+  };
+  const q = (locale: string) => `?locale=${encodeURIComponent(locale)}`;
+  const started = performance.now();
+  const locales = (await get(apiPaths.locales, localesResponse))!.data;
+  const codes = locales.map((locale) => locale.code);
+  const allPractices = async (locale: string) => {
+    const all: { slug: string; locale: string }[] = [];
+    for (let page = 1; ; page += 1) {
+      const list = (await get(`${apiPaths.practices}?locale=${locale}&page=${page}&pageSize=${MAX_PAGE_SIZE}&sort=updatedAt%3Adesc`, practiceListResponse))!;
+      all.push(...list.data);
+      if (page >= list.meta.pagination.pageCount || list.data.length === 0) break;
+    }
+    return all;
+  };
+  await Promise.all([
+    mapLimit(codes, 4, (code) => get(`${apiPaths.site}${q(code)}`, siteResponse, true)),
+    mapLimit(codes, 4, (code) => get(`${apiPaths.framework}${q(code)}`, frameworkResponse, true)),
+    mapLimit(codes, 4, (code) =>
+      Promise.all([get(`${apiPaths.integrationAreas}${q(code)}`, taxonomyResponse, true), get(`${apiPaths.targetGroups}${q(code)}`, taxonomyResponse, true)]),
+    ),
+    (async () => {
+      const summaries = (await mapLimit(codes, 2, allPractices)).flat();
+      await mapLimit(summaries, 6, (summary) => get(`${apiPaths.practice(summary.slug)}${q(summary.locale)}`, practiceResponse, true));
+    })(),
+    (async () => {
+      const summaries = (await mapLimit(codes, 2, async (code) => (await get(`${apiPaths.tools}${q(code)}`, toolListResponse))!.data)).flat();
+      await mapLimit(summaries, 6, (summary) => get(`${apiPaths.tool(summary.slug)}${q(summary.locale)}`, toolResponse, true));
+    })(),
+  ]);
+  const endpoints: ReplayResult['endpoints'] = {};
+  for (const [endpoint, list] of times) {
+    endpoints[endpoint] = { requests: list.length, totalMs: list.reduce((sum, ms) => sum + ms, 0), medianMs: median(list), maxMs: Math.max(...list) };
+  }
+  return { seconds: (performance.now() - started) / 1000, requests, bytes, endpoints };
+}
