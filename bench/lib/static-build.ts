@@ -67,19 +67,24 @@ function walk(dir: string): { files: number; html: number; bytes: number } {
   return { files, html, bytes };
 }
 
+/** Astro colours its log when it thinks a terminal (or CI) reads it: match the text only. */
+function plain(line: string): string {
+  return line.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 function phase(result: CommandResult, start: RegExp, end: RegExp): number {
-  const from = result.lines.find(({ line }) => start.test(line));
+  const from = result.lines.find(({ line }) => start.test(plain(line)));
   if (!from) return Number.NaN;
-  const to = result.lines.find(({ at, line }) => at >= from.at && end.test(line));
+  const to = result.lines.find(({ at, line }) => at >= from.at && end.test(plain(line)));
   return to ? (to.at - from.at) / 1000 : Number.NaN;
 }
 
 export function parseBuild(result: CommandResult): { pages: number; contentSyncSeconds: number; renderSeconds: number } {
-  const pagesLine = result.lines.map(({ line }) => /(\d+) page\(s\) built in/.exec(line)).find(Boolean);
-  const generating = result.lines.findIndex(({ line }) => /generating static routes/.test(line));
+  const pagesLine = result.lines.map(({ line }) => /(\d+) page\(s\) built in/.exec(plain(line))).find(Boolean);
+  const generating = result.lines.findIndex(({ line }) => /generating static routes/.test(plain(line)));
   let renderSeconds = Number.NaN;
   if (generating >= 0) {
-    const completed = result.lines.slice(generating).map(({ line }) => /✓ Completed in ([\d.]+)(m?s)\./.exec(line)).find(Boolean);
+    const completed = result.lines.slice(generating).map(({ line }) => /✓ Completed in ([\d.]+)(m?s)\./.exec(plain(line))).find(Boolean);
     if (completed) renderSeconds = Number(completed[1]) / (completed[2] === 'ms' ? 1000 : 1);
     else renderSeconds = phase(result, /generating static routes/, /page\(s\) built in/);
   }

@@ -13,7 +13,7 @@ import type { PracticeDetail, PracticeListQuery, PracticeListResponse } from '..
 import { readAnswers, citedToolIds } from '../domain/answers';
 import { readAssessment } from '../domain/assessment';
 import { findGroup, findItem } from '../domain/framework-tree';
-import { matchesQuery, practiceComparator } from '../../../contract/list-semantics';
+import { matchesQuery, practiceComparator } from '../../../contract';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
 import {
