@@ -318,6 +318,7 @@ async function measureCmsReads(cms: CmsWorker, options: BenchOptions, logs: stri
   figures.add(section, `cms.${db}.practice.singleMs`, `Practice by slug, one request at a time: latency (${db})`, median(counted.slice(variants.length * 2).map((entry) => entry.ms)), 'ms');
   figures.add(section, `cms.${db}.list.singleMs`, `List (page size 10 and 100, 5 filter combinations), one request at a time: latency (${db})`, median(counted.slice(0, variants.length * 2).map((entry) => entry.ms)), 'ms');
   details.cmsReads[db] = { practice, list, listQueries: lists, queries: counted };
+  figures.add(section, `cms.${db}.rssMB`, `CMS resident memory after the read loads (${db})`, (await cms.rss()) / 1024 ** 2, 'MB');
 
   if (options.profile) {
     for (const [name, label, pathOf] of [
@@ -671,6 +672,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       machine.databases[database] = cms.databaseVersion;
       note(`${cms.databaseVersion}; ${cms.generation.practiceVersions} versions at ${cms.generation.versionsPerSecond.toFixed(1)} versions/s`);
       addGeneration(cms, figures, details);
+      figures.add('Synthetic data', `data.${database}.cmsRssMB`, `CMS resident memory after the generation (${database})`, (await cms.rss()) / 1024 ** 2, 'MB');
       await step(`CMS reads on ${database} (autocannon, ${options.cmsConnections} connections) and SQL queries per request`, () => measureCmsReads(cms, options, logs, figures, details));
       if (database === siteDatabase) siteCms = cms;
       else await step(`Stopping the ${database} CMS`, () => cms.stop());

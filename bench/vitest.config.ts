@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // The smoke run boots a CMS, builds the site twice and serves it: one file, its own process.
     pool: 'forks',
+    // After every other project: the smoke run loads both cores, and its `astro build`s share
+    // web/.astro and the content-layer data store with the web project's builds.
+    sequence: { groupOrder: 1 },
     fileParallelism: false,
     testTimeout: 240_000,
     hookTimeout: 240_000,

@@ -27,6 +27,8 @@ export interface CmsWorker extends CmsReady {
   count(paths: string[]): Promise<QueryCount[]>;
   publish(change: { documentId: string; locale: string; slug: string; summary: string; webhook: { url: string; secret: string } | null }): Promise<PublishTiming>;
   stop(): Promise<void>;
+  /** Resident set size of the CMS process, bytes. */
+  rss(): Promise<number>;
   /** CPU profile of the CMS process while `during` runs, written to `file`. */
   profile<T>(file: string, during: () => Promise<T>): Promise<T>;
 }
@@ -101,6 +103,7 @@ export async function startCms(options: {
     pid: child.pid ?? 0,
     count: (paths) => call<QueryCount[]>({ cmd: 'count', paths }),
     publish: (change) => call<PublishTiming>({ cmd: 'publish', ...change }),
+    rss: async () => (await call<NodeJS.MemoryUsage>({ cmd: 'memory' })).rss,
     async profile(file, during) {
       await call({ cmd: 'profile-start' });
       try {

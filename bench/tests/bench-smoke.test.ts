@@ -35,6 +35,8 @@ function expectedFigureIds(): string[] {
     ...['pageSize10', 'pageSize100', 'growth'].map((name) => `cms.${db}.queries.list.${name}`),
     `cms.${db}.queries.practice`,
     `cms.${db}.practice.singleMs`,
+    `cms.${db}.rssMB`,
+    `data.${db}.cmsRssMB`,
     `cms.${db}.list.singleMs`,
     ...['pages', 'seconds', 'pagesPerSecond', 'peakRssMB', 'contentSyncSeconds', 'renderSeconds', 'replayFetchSeconds', 'fetchShare'].map((name) => `static.${name}`),
     ...load('site.plain'),
