@@ -252,6 +252,26 @@ export type PracticeListQuery = z.infer<typeof practiceListQuery>;
 export type PracticeListQueryInput = z.input<typeof practiceListQuery>;
 
 /**
+ * Bulk reads for the static build: every published practice (or tool) detail of a locale, page by
+ * page, in a stable order (documentId), so a build makes about N/100 requests instead of one per
+ * practice. The items are exactly what the single-item endpoints return. Strict like the list.
+ */
+export const detailPageQuery = z
+  .object({
+    locale: localeCode.optional(),
+    page: z.coerce.number().int().positive().max(10_000).default(1),
+    pageSize: z.coerce.number().int().positive().max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+export type DetailPageQuery = z.infer<typeof detailPageQuery>;
+export type DetailPageQueryInput = z.input<typeof detailPageQuery>;
+
+export const practiceDetailListResponse = z.object({ data: z.array(practiceDetail), meta: z.object({ pagination }) });
+export type PracticeDetailListResponse = z.infer<typeof practiceDetailListResponse>;
+export const toolDetailListResponse = z.object({ data: z.array(toolDetail), meta: z.object({ pagination }) });
+export type ToolDetailListResponse = z.infer<typeof toolDetailListResponse>;
+
+/**
  * Query of endpoints that take only a locale (one practice, framework, tools, site, taxonomies).
  *
  * Locale rules of every endpoint (the list's `locale` too):
@@ -322,6 +342,10 @@ export const apiPaths = {
   framework: '/api/good-practices/framework',
   tools: '/api/good-practices/tools',
   tool: (slugValue: string) => `/api/good-practices/tools/${encodeURIComponent(slugValue)}`,
+  /** Bulk details for the static build (detailPageQuery → practiceDetailListResponse). */
+  practiceDetails: '/api/good-practices/practice-details',
+  /** Bulk details for the static build (detailPageQuery → toolDetailListResponse). */
+  toolDetails: '/api/good-practices/tool-details',
   integrationAreas: '/api/good-practices/integration-areas',
   targetGroups: '/api/good-practices/target-groups',
   site: '/api/good-practices/site',
