@@ -332,14 +332,15 @@ async function measureCmsReads(cms: CmsWorker, options: BenchOptions, logs: stri
   }
 }
 
-function addGeneration(cms: CmsWorker, figures: FigureSet, details: Details): void {
+function addGeneration(cms: CmsWorker, figures: FigureSet, details: Details, parallel: boolean): void {
   const db = cms.database;
   const g = cms.generation;
   const section = 'Synthetic data';
+  const side = parallel ? ', while the other database was being filled' : '';
   figures.add(section, `data.${db}.practices`, `Practices generated (${db})`, g.practices, 'practices', `${g.locales.length} locales: ${g.locales.join(', ')}`);
   figures.add(section, `data.${db}.versions`, `Published practice versions (${db})`, g.practiceVersions, 'versions');
-  figures.add(section, `data.${db}.practicesPerSecond`, `Insert throughput, practices with all their locales (${db})`, g.practicesPerSecond, 'practices/s', `concurrency ${g.concurrency}`);
-  figures.add(section, `data.${db}.versionsPerSecond`, `Insert throughput, published versions (${db})`, g.versionsPerSecond, 'versions/s', 'each a Document Service create or update, then publish');
+  figures.add(section, `data.${db}.practicesPerSecond`, `Insert throughput, practices with all their locales (${db})`, g.practicesPerSecond, 'practices/s', `concurrency ${g.concurrency}${side}`);
+  figures.add(section, `data.${db}.versionsPerSecond`, `Insert throughput, published versions (${db})`, g.versionsPerSecond, 'versions/s', `each a Document Service create or update, then publish${side}`);
   figures.add(section, `data.${db}.versionsPerSecondFirstTenth`, `Insert throughput over the first tenth of the practices (${db})`, g.versionsPerSecondFirstTenth, 'versions/s');
   figures.add(section, `data.${db}.versionsPerSecondLastTenth`, `Insert throughput over the last tenth of the practices (${db})`, g.versionsPerSecondLastTenth, 'versions/s', 'lower than the first tenth = writes slow down as the tables grow');
   figures.add(section, `data.${db}.seconds`, `Generation time, everything (${db})`, g.totalSeconds, 's', `${g.tools} tools (${g.toolVersions} versions), framework/taxonomy/site translations`);
@@ -647,31 +648,45 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const workers: CmsWorker[] = [];
 
   try {
-    for (const database of databases) {
-      // With the plugin's notifier, every publish of the generation POSTs to SITE_REVALIDATE_URL: a
-      // sink answers them until the site takes over its port (the same for every database, so
-      // that insert throughputs compare).
-      const notifyPort = database === siteDatabase ? sitePort : await freePort();
-      const sink = notifier ? await startSink(notifyPort) : undefined;
-      const env: Record<string, string> = notifier ? { SITE_REVALIDATE_URL: `http://127.0.0.1:${notifyPort}/api/revalidate`, REVALIDATE_SECRET: secret } : {};
-      let cms: CmsWorker;
-      try {
-        cms = await step(`CMS on ${database}: boot on a fresh database, generate ${options.practices} practices × ${options.locales} locales`, () =>
-          startCms({
-            database,
-            generate: { practices: options.practices, locales: options.locales, seed: options.seed },
-            env,
-            logFile: path.join(logs, `cms-${database}.log`),
-            onProgress: note,
+    // The databases are filled at the same time, each CMS in its own process: generation is most
+    // of a full run's wall time (about 17 min per database at 2,000 × 5, one core each) and nothing
+    // is measured while it runs. The insert throughputs are therefore measured side by side
+    // (noted in the report); the read loads run one database at a time on an idle machine.
+    const generated = await step(
+      `CMS on ${databases.join(' and ')}: boot on fresh databases, generate ${options.practices} practices × ${options.locales} locales${databases.length > 1 ? ' (in parallel)' : ''}`,
+      () =>
+        Promise.allSettled(
+          databases.map(async (database) => {
+            // With the plugin's notifier, every publish of the generation POSTs to SITE_REVALIDATE_URL:
+            // a sink answers them until the site takes over its port (the same for every database,
+            // so that insert throughputs compare).
+            const notifyPort = database === siteDatabase ? sitePort : await freePort();
+            const sink = notifier ? await startSink(notifyPort) : undefined;
+            const env: Record<string, string> = notifier ? { SITE_REVALIDATE_URL: `http://127.0.0.1:${notifyPort}/api/revalidate`, REVALIDATE_SECRET: secret } : {};
+            try {
+              const cms = await startCms({
+                database,
+                generate: { practices: options.practices, locales: options.locales, seed: options.seed },
+                env,
+                logFile: path.join(logs, `cms-${database}.log`),
+                onProgress: (line: string) => note(`[${database}] ${line}`),
+              });
+              workers.push(cms);
+              return cms;
+            } finally {
+              await sink?.close();
+            }
           }),
-        );
-      } finally {
-        await sink?.close();
-      }
-      workers.push(cms);
+        ),
+    );
+    const failure = generated.find((result) => result.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    for (const result of generated) {
+      const cms = (result as PromiseFulfilledResult<CmsWorker>).value;
+      const database = cms.database;
       machine.databases[database] = cms.databaseVersion;
       note(`${cms.databaseVersion}; ${cms.generation.practiceVersions} versions at ${cms.generation.versionsPerSecond.toFixed(1)} versions/s`);
-      addGeneration(cms, figures, details);
+      addGeneration(cms, figures, details, databases.length > 1);
       figures.add('Synthetic data', `data.${database}.cmsRssMB`, `CMS resident memory after the generation (${database})`, (await cms.rss()) / 1024 ** 2, 'MB');
       await step(`CMS reads on ${database} (autocannon, ${options.cmsConnections} connections) and SQL queries per request`, () => measureCmsReads(cms, options, logs, figures, details));
       if (database === siteDatabase) siteCms = cms;
