@@ -7,6 +7,8 @@
  * because pages sometimes give the country in its own language.
  */
 import { normaliseText } from '../framework/framework';
+// The same rule as the invariants (what an import reads must be what a save accepts).
+import { isCountryCode } from '../invariants/country-code';
 
 export interface CountryMatch {
   code: string;
@@ -15,17 +17,6 @@ export interface CountryMatch {
 }
 
 const NAME_LOCALES = ['en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
-
-/**
- * Codes CLDR names that are not countries: ISO user-assigned ranges (AA,
- * QM–QZ, XA–XZ, ZZ) and exceptionally reserved codes (EU, UN, Canary Islands …).
- * XK (Kosovo) is user-assigned but is the code in de facto use, so it is kept.
- */
-function isCountryCode(code: string): boolean {
-  if (code === 'XK') return true;
-  if (code === 'AA' || code === 'ZZ' || /^Q[M-Z]$/.test(code) || code.startsWith('X')) return false;
-  return !['AC', 'CP', 'CQ', 'DG', 'EA', 'EU', 'EZ', 'IC', 'TA', 'UN'].includes(code);
-}
 
 // Words that name a form of state rather than the country; dropped for the approximate match only.
 const STATE_FORM_WORDS = new Set(['the', 'of', 'republic', 'federation', 'kingdom', 'state', 'federal', 'democratic', 'socialist', 'islamic', 'principality', 'grand', 'duchy', 'plurinational', 'bolivarian']);
@@ -57,8 +48,8 @@ function countryIndex(): CountryIndex {
   for (const first of letters) {
     for (const second of letters) {
       const code = first + second;
-      // Deprecated codes (DD, SU, UK, YU …) canonicalise to their successor; index only the current code.
-      if (!isCountryCode(code) || new Intl.Locale('und', { region: code }).region !== code) continue;
+      // Only current country codes: not deprecated ones (DD, SU, UK, YU …), regions or reserved codes.
+      if (!isCountryCode(code)) continue;
       for (const display of displays) {
         const name = display.of(code);
         if (name === undefined) continue;

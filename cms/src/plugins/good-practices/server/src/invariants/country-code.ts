@@ -8,9 +8,16 @@
  *   (QO "Outlying Oceania", XA/XB pseudo-locales, ZZ "Unknown Region"), so that rule of the
  *   standard is applied on top. XK (Kosovo) is the one user-assigned code in official use by
  *   the EU institutions and CLDR, and practices from Kosovo must be recordable.
+ * - ISO 3166/MA "exceptionally reserves" codes that are not countries of ISO 3166-1, and CLDR
+ *   names most of them (EU "European Union", UN "United Nations", EZ "Eurozone", IC "Canary
+ *   Islands", ...): a practice's country must be a country, so they are refused too (a practice
+ *   on the Canary Islands is recorded under ES).
  */
 const ALPHA_2 = /^[A-Z]{2}$/;
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** ISO 3166-1's exceptionally reserved codes (UK and SU are also caught as CLDR aliases). */
+const EXCEPTIONALLY_RESERVED = new Set(['AC', 'CP', 'CQ', 'DG', 'EA', 'EU', 'EZ', 'FX', 'IC', 'SU', 'TA', 'UK', 'UN']);
 
 function isUserAssigned(code: string): boolean {
   if (code === 'XK') return false;
@@ -18,7 +25,7 @@ function isUserAssigned(code: string): boolean {
 }
 
 export function isCountryCode(value: string): boolean {
-  if (!ALPHA_2.test(value) || isUserAssigned(value)) return false;
+  if (!ALPHA_2.test(value) || isUserAssigned(value) || EXCEPTIONALLY_RESERVED.has(value)) return false;
   let canonical: string | undefined;
   try {
     canonical = new Intl.Locale('und', { region: value }).region;
