@@ -19,42 +19,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { documents, localesService as i18nLocales, UID, type Data, type Entry } from '../cms/scripts/lib/untyped-documents.ts';
 import { createRandom, type Random } from './lib/random.ts';
 import { EXTRA_LOCALES, markdown, sentence, text, title } from './lib/text.ts';
 
-export const UID = {
-  practice: 'plugin::good-practices.practice',
-  tool: 'plugin::good-practices.tool',
-  criteriaGroup: 'plugin::good-practices.criteria-group',
-  question: 'plugin::good-practices.question',
-  checklistItem: 'plugin::good-practices.checklist-item',
-  integrationArea: 'plugin::good-practices.integration-area',
-  targetGroup: 'plugin::good-practices.target-group',
-  site: 'plugin::good-practices.site',
-} as const;
-
-type Data = Record<string, unknown>;
-interface Entry {
-  documentId: string;
-  [field: string]: unknown;
-}
-/** The document service without the app's generated types (they do not know plugin UIDs). */
-interface Documents {
-  findMany(params: Data): Promise<Entry[]>;
-  findFirst(params: Data): Promise<Entry | null>;
-  create(params: Data): Promise<Entry>;
-  update(params: Data): Promise<Entry | null>;
-  publish(params: Data): Promise<unknown>;
-}
-interface LocalesService {
-  findByCode(code: string): Promise<unknown>;
-  create(locale: { code: string; name: string }): Promise<unknown>;
-  getDefaultLocale(): Promise<string | null | undefined>;
-}
-
-function documents(strapi: Core.Strapi, uid: string): Documents {
-  return strapi.documents(uid as 'plugin::good-practices.practice') as unknown as Documents;
-}
+export { UID };
 
 export interface GenerateOptions {
   practices: number;
@@ -322,7 +291,7 @@ export async function generate(strapi: Core.Strapi, options: GenerateOptions): P
   const started = performance.now();
   const concurrency = Math.max(1, options.concurrency ?? 1);
 
-  const localesService = strapi.plugin('i18n').service('locales') as LocalesService;
+  const localesService = i18nLocales(strapi);
   const defaultLocale = (await localesService.getDefaultLocale()) || 'en';
   const locales = localeCodes(defaultLocale, options.locales);
   const extra = locales.slice(1);

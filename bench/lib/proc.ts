@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { stopService } from '../../scripts/lib/processes.ts';
 
 /** Resident set size in bytes of `pid` and all its descendants (Linux /proc), 0 elsewhere. */
 export function treeRss(pid: number): number {
@@ -125,17 +126,9 @@ export async function waitForUrl(url: string, timeoutMs: number, child?: ChildPr
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (${last})`);
 }
 
-/** Stops a child we started: SIGTERM, then SIGKILL after `graceMs`. */
+/** Stops a child we started: SIGTERM, then SIGKILL after `graceMs` (the start task's own rule). */
 export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopService(child, graceMs);
 }
 
 /** CPU time (user + system, in clock ticks) of `pid` and its descendants, from /proc. */

@@ -23,49 +23,14 @@ import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
 import { loadDemoContent, type DemoContent, type DemoPractice, type DemoTranslation } from './lib/demo-data.ts';
 import { CMS_DIR, importService, loadStrapi, stopStrapi } from './lib/strapi-app.ts';
-
-const UID = {
-  criteriaGroup: 'plugin::good-practices.criteria-group',
-  question: 'plugin::good-practices.question',
-  checklistItem: 'plugin::good-practices.checklist-item',
-  integrationArea: 'plugin::good-practices.integration-area',
-  targetGroup: 'plugin::good-practices.target-group',
-  practice: 'plugin::good-practices.practice',
-  site: 'plugin::good-practices.site',
-} as const;
-
-type Data = Record<string, unknown>;
-
-interface Entry {
-  documentId: string;
-  [field: string]: unknown;
-}
-
-/** The document service without the app's generated types (they do not know plugin UIDs). */
-interface Documents {
-  findMany(params: Data): Promise<Entry[]>;
-  findFirst(params: Data): Promise<Entry | null>;
-  create(params: Data): Promise<Entry>;
-  update(params: Data): Promise<Entry | null>;
-  publish(params: Data): Promise<unknown>;
-}
-
-interface LocalesService {
-  findByCode(code: string): Promise<unknown>;
-  create(locale: { code: string; name: string }): Promise<unknown>;
-  setDefaultLocale(locale: { code: string }): Promise<unknown>;
-}
+import { documents, localesService, UID, type Data, type Entry } from './lib/untyped-documents.ts';
 
 const say = (message: string): void => {
   process.stdout.write(`  ${message}\n`);
 };
 
-function documents(strapi: Core.Strapi, uid: string): Documents {
-  return strapi.documents(uid as typeof UID.practice) as unknown as Documents;
-}
-
 async function ensureLocales(strapi: Core.Strapi, demo: DemoContent): Promise<void> {
-  const locales = strapi.plugin('i18n').service('locales') as LocalesService;
+  const locales = localesService(strapi);
   for (const { locale } of demo.translations) {
     if (!(await locales.findByCode(locale.code))) await locales.create({ code: locale.code, name: locale.name });
     if (locale.default) await locales.setDefaultLocale({ code: locale.code });
