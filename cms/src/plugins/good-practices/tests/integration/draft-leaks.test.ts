@@ -4,7 +4,7 @@
  * API must show published versions only, whatever is asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, errorResponse, practiceListResponse, practiceResponse, siteResponse, toolListResponse } from '../../contract';
+import { apiPaths, errorResponse, practiceDetailListResponse, practiceListResponse, practiceResponse, siteResponse, toolDetailListResponse, toolListResponse } from '../../contract';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documents, PRACTICE, SITE, TOOL, type WrittenDocument } from '../support/practices';
@@ -62,6 +62,10 @@ describe('draft-only content is invisible on every route', () => {
     expect((await get(apiPaths.practice('secret-draft-practice'))).status).toBe(404);
     expect(practiceListResponse.parse((await get(`${apiPaths.practices}?locale=cs`)).body).data).toEqual([]);
     expect((await get(`${apiPaths.practice('koncept')}?locale=cs`)).status).toBe(404);
+    const details = practiceDetailListResponse.parse((await get(`${apiPaths.practiceDetails}?pageSize=100`)).body);
+    expect(details.data.map((practice) => practice.slug)).toEqual(['edited-practice']);
+    expect(details.meta.pagination.total).toBe(1);
+    expect(practiceDetailListResponse.parse((await get(`${apiPaths.practiceDetails}?locale=cs`)).body).data).toEqual([]);
   });
 
   it('is absent from tools, from tool citations and from the practice locales', async () => {
@@ -71,6 +75,12 @@ describe('draft-only content is invisible on every route', () => {
     const { data } = practiceResponse.parse((await get(apiPaths.practice('edited-practice'))).body);
     expect(data.groups[0].questions[0].answer?.tools.map((tool) => tool.slug)).toEqual(['public-tool']);
     expect(data.locales).toEqual([{ locale: 'en', slug: 'edited-practice' }]);
+    const toolDetails = toolDetailListResponse.parse((await get(`${apiPaths.toolDetails}?pageSize=100`)).body);
+    expect(toolDetails.data.map((tool) => tool.slug)).toEqual(['public-tool']);
+    expect(toolDetails.meta.pagination.total).toBe(1);
+    const [detail] = practiceDetailListResponse.parse((await get(apiPaths.practiceDetails)).body).data;
+    expect(detail.groups[0].questions[0].answer?.tools.map((tool) => tool.slug)).toEqual(['public-tool']);
+    expect(detail.locales).toEqual([{ locale: 'en', slug: 'edited-practice' }]);
   });
 
   it('is absent from the site texts', async () => {
@@ -89,12 +99,15 @@ describe('a published document with a newer draft shows the published version on
     expect(data.title).toBe('Published title');
     expect(data.groups[0].questions[0].answer?.body).toBe('Published answer.');
     expect(JSON.stringify(data)).not.toMatch(/DRAFT/);
+    const details = practiceDetailListResponse.parse((await get(apiPaths.practiceDetails)).body);
+    expect(details.data[0]).toEqual(data);
   });
 
   it('for tools and site texts', async () => {
     const tools = toolListResponse.parse((await get(apiPaths.tools)).body);
     expect(tools.data[0]).toMatchObject({ name: 'Public tool', url: 'https://example.org/tool' });
     expect(JSON.stringify((await get(apiPaths.tool('public-tool'))).body)).not.toMatch(/DRAFT|draft\.example/);
+    expect(JSON.stringify((await get(apiPaths.toolDetails)).body)).not.toMatch(/DRAFT|draft\.example/);
     expect(siteResponse.parse((await get(apiPaths.site)).body).data.siteName).toBe('Good practices for migrant integration');
   });
 });
@@ -107,6 +120,8 @@ describe('asking for drafts is a 400 on every route', () => {
     apiPaths.framework,
     apiPaths.tools,
     apiPaths.tool('public-tool'),
+    apiPaths.practiceDetails,
+    apiPaths.toolDetails,
     apiPaths.integrationAreas,
     apiPaths.targetGroups,
     apiPaths.site,

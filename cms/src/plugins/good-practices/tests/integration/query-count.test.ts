@@ -4,7 +4,7 @@
  * published practices.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, practiceListResponse, practiceResponse } from '../../contract';
+import { apiPaths, practiceDetailListResponse, practiceListResponse, practiceResponse, toolDetailListResponse } from '../../contract';
 import { getJson } from '../support/http';
 import { createPractice, createTool, documentIdByKey, INTEGRATION_AREA, TARGET_GROUP } from '../support/practices';
 import { countQueries, waitForQuiet } from '../support/query-counter';
@@ -75,5 +75,21 @@ describe('query count per request', () => {
     const ten = await queriesFor(apiPaths.practice('practice-1'));
     expect(practiceResponse.parse(ten.body).data.groups[0].questions[0].answer?.tools).toHaveLength(10);
     expect(ten.count).toBe(one.count);
+  });
+
+  it('is the same for practice detail pages of 10 and 100', async () => {
+    const small = await queriesFor(`${apiPaths.practiceDetails}?pageSize=10`);
+    const large = await queriesFor(`${apiPaths.practiceDetails}?pageSize=100`);
+    expect(practiceDetailListResponse.parse(small.body).data).toHaveLength(10);
+    expect(practiceDetailListResponse.parse(large.body).data).toHaveLength(PRACTICES);
+    expect(large.count).toBe(small.count);
+  });
+
+  it('is the same for tool detail pages of 2 and 100', async () => {
+    const small = await queriesFor(`${apiPaths.toolDetails}?pageSize=2`);
+    const large = await queriesFor(`${apiPaths.toolDetails}?pageSize=100`);
+    expect(toolDetailListResponse.parse(small.body).data).toHaveLength(2);
+    expect(toolDetailListResponse.parse(large.body).data).toHaveLength(10);
+    expect(large.count).toBe(small.count);
   });
 });

@@ -1,4 +1,5 @@
 import { createAdminFrameworkController } from './admin-framework';
+import { createAdminPracticeCheckController } from './admin-practice-check';
 import { createAdminTranslationController } from './admin-translation';
 import { createPreviewController } from './preview';
 import { createPublicControllers } from './public-controllers';
@@ -8,4 +9,5 @@ export default {
   preview: createPreviewController,
   'admin-translation': createAdminTranslationController,
   'admin-framework': createAdminFrameworkController,
+  'admin-practice-check': createAdminPracticeCheckController,
 };

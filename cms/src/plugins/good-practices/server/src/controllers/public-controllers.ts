@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import {
+  detailPageQuery,
   type FrameworkResponse,
   localeQuery,
   type LocalesResponse,
@@ -51,6 +52,18 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
       const context = await localeOf(ctx.query);
       const body: PracticeResponse = { data: await getService(strapi, 'practice').findBySlug(pathSlug(ctx.params.slug, 'practice'), context) };
       ctx.body = body;
+    },
+
+    async practiceDetails(ctx) {
+      const query = parseQuery(detailPageQuery, ctx.query);
+      const context = await getService(strapi, 'locale').resolve(query.locale);
+      ctx.body = await getService(strapi, 'practice').detailPage(query, context);
+    },
+
+    async toolDetails(ctx) {
+      const query = parseQuery(detailPageQuery, ctx.query);
+      const context = await getService(strapi, 'locale').resolve(query.locale);
+      ctx.body = await getService(strapi, 'tool').detailPage(query, context);
     },
 
     async framework(ctx) {

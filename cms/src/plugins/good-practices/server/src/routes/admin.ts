@@ -12,5 +12,17 @@ export default {
       handler: 'admin-framework.framework',
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
+    {
+      // The edit view's "check before saving" (writes nothing): for whoever may edit practices.
+      method: 'POST' as const,
+      path: '/practices/check',
+      handler: 'admin-practice-check.check',
+      config: {
+        policies: [
+          'admin::isAuthenticatedAdmin',
+          { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.update', 'plugin::good-practices.practice']] } },
+        ],
+      },
+    },
   ],
 };

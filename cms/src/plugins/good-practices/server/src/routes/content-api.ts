@@ -19,6 +19,8 @@ export default {
     publicRoute('/framework', 'framework'),
     publicRoute('/tools', 'tools'),
     publicRoute('/tools/:slug', 'tool'),
+    publicRoute('/practice-details', 'practiceDetails'),
+    publicRoute('/tool-details', 'toolDetails'),
     publicRoute('/integration-areas', 'integrationAreas'),
     publicRoute('/target-groups', 'targetGroups'),
     publicRoute('/site', 'site'),

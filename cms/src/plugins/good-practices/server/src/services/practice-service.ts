@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { PracticeDetail, PracticeListQuery, PracticeListResponse } from '../../../contract';
+import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
 import { readAnswers, citedToolIds } from '../domain/answers';
 import { readAssessment } from '../domain/assessment';
 import { findGroup, findItem } from '../domain/framework-tree';
@@ -28,6 +28,7 @@ import {
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
+import { groupVersions, paginationOf } from './detail-pages';
 import { publishedDocuments } from './published-documents';
 import { getService } from './service-access';
 
@@ -49,7 +50,7 @@ function unknownKey(parameter: string, message: string): never {
 export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
   const practices = publishedDocuments(strapi, uids.practice);
 
-  return {
+  const service = {
     async list(query: PracticeListQuery, context: LocaleContext): Promise<PracticeListResponse> {
       const { locale } = context;
       const tree = await getService(strapi, 'framework').tree(context);
@@ -107,9 +108,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
           .map((id) => byId.get(id))
           .filter((row): row is PracticeSummaryRow => row !== undefined)
           .map((row) => mapPracticeSummary(row, tree)),
-        meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-        },
+        meta: { pagination: paginationOf(query, total) },
       };
     },
 
@@ -122,16 +121,47 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         populate: practicePopulate,
       });
       if (!row) throw new errors.NotFoundError(`There is no published practice “${slug}” in locale ${locale}.`);
+      const [detail] = await detailsOf([row], context);
+      return detail;
+    },
 
-      const [tree, versions, tools] = await Promise.all([
-        getService(strapi, 'framework').tree(context),
-        practices.findMany<LocalizedSlugRow>({ locale: '*', filters: { documentId: { $eq: row.documentId } }, fields: ['slug', 'locale'] }),
-        getService(strapi, 'tool').summariesByIds(citedToolIds(readAnswers(row.answers)), context),
+    /** A page of every published practice detail of a locale, in documentId order (static build). */
+    async detailPage(query: DetailPageQuery, context: LocaleContext): Promise<PracticeDetailListResponse> {
+      const { locale } = context;
+      const [total, rows] = await Promise.all([
+        practices.count({ locale }),
+        practices.findMany<PracticeDetailRow>({
+          locale,
+          fields: practiceDetailFields,
+          populate: practicePopulate,
+          sort: 'documentId:asc',
+          start: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
       ]);
-      const locales = [...versions].sort((a, b) => a.locale.localeCompare(b.locale));
-      return mapPracticeDetail(row, tree, tools, locales);
+      return { data: await detailsOf(rows, context), meta: { pagination: paginationOf(query, total) } };
     },
   };
+  return service;
+
+  /**
+   * Assembles practice details from their rows with a fixed number of queries, whatever the
+   * number of rows: the framework once, the locale versions and the cited tools of all rows in one
+   * batch each.
+   */
+  async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.documentId);
+    const answersById = new Map(rows.map((row) => [row.documentId, readAnswers(row.answers)]));
+    const cited = [...new Set([...answersById.values()].flatMap((answers) => citedToolIds(answers)))];
+    const [tree, versions, tools] = await Promise.all([
+      getService(strapi, 'framework').tree(context),
+      practices.findMany<LocalizedSlugRow & { documentId: string }>({ locale: '*', filters: { documentId: { $in: ids } }, fields: ['slug', 'locale'] }),
+      getService(strapi, 'tool').summariesByIds(cited, context),
+    ]);
+    const versionsById = groupVersions(versions);
+    return rows.map((row) => mapPracticeDetail(row, tree, tools, versionsById.get(row.documentId) ?? []));
+  }
 }
 
 export type PracticeService = ReturnType<typeof createPracticeService>;

@@ -13,11 +13,18 @@ export interface PublishedQuery {
   filters?: Record<string, unknown>;
   fields: readonly string[];
   populate?: Record<string, { fields: readonly string[] }>;
+  /** e.g. 'documentId:asc' */
+  sort?: string;
+  start?: number;
+  limit?: number;
 }
+
+export type PublishedCount = Pick<PublishedQuery, 'locale' | 'filters'>;
 
 interface UntypedReads {
   findMany(params: Record<string, unknown>): Promise<unknown[]>;
   findFirst(params: Record<string, unknown>): Promise<unknown>;
+  count(params: Record<string, unknown>): Promise<number>;
 }
 
 export function publishedDocuments(strapi: Core.Strapi, uid: PluginContentTypeUid) {
@@ -33,6 +40,9 @@ export function publishedDocuments(strapi: Core.Strapi, uid: PluginContentTypeUi
     },
     async findFirst<Row>(query: PublishedQuery): Promise<Row | null> {
       return ((await documents.findFirst(params(query))) as Row | undefined) ?? null;
+    },
+    async count(query: PublishedCount): Promise<number> {
+      return documents.count({ ...query, status: 'published' });
     },
   };
 }

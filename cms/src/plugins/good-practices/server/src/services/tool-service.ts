@@ -1,12 +1,13 @@
 /** Published inspiring tools for the public API. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ToolDetail, ToolSummary } from '../../../contract';
+import type { DetailPageQuery, ToolDetail, ToolDetailListResponse, ToolSummary } from '../../../contract';
 import { readAnswers } from '../domain/answers';
 import { mapToolDetail, mapToolSummary } from '../mappers/tool';
 import { type LocalizedSlugRow, type ToolDetailRow, type ToolRow, toolDetailFields, toolPopulate, toolSummaryFields } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
+import { groupVersions, paginationOf } from './detail-pages';
 import { publishedDocuments } from './published-documents';
 
 interface CitingPracticeRow {
@@ -19,6 +20,35 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
   const tools = publishedDocuments(strapi, uids.tool);
   const practices = publishedDocuments(strapi, uids.practice);
 
+  /**
+   * Tool details from their rows with a fixed number of queries: the locale versions of all rows
+   * in one batch, the citing practices from one read of the locale's published practices.
+   */
+  async function detailsOf(rows: readonly ToolDetailRow[], { locale }: LocaleContext): Promise<ToolDetail[]> {
+    if (rows.length === 0) return [];
+    const [versions, citing] = await Promise.all([
+      tools.findMany<LocalizedSlugRow & { documentId: string }>({
+        locale: '*',
+        filters: { documentId: { $in: rows.map((row) => row.documentId) } },
+        fields: ['slug', 'locale'],
+      }),
+      // Citations live in the practices' JSON answers: one query over the locale's published
+      // practices, filtered here (the same on every database).
+      practices.findMany<CitingPracticeRow>({ locale, fields: ['slug', 'title', 'answers'] }),
+    ]);
+    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const citingByTool = new Map<string, CitingPracticeRow[]>();
+    for (const practice of citing) {
+      for (const toolId of new Set(readAnswers(practice.answers).flatMap((answer) => answer.tools))) {
+        citingByTool.set(toolId, [...(citingByTool.get(toolId) ?? []), practice]);
+      }
+    }
+    const versionsById = groupVersions(versions);
+    return rows.map((row) =>
+      mapToolDetail(row, [...(citingByTool.get(row.documentId) ?? [])].sort((a, b) => collator.compare(a.title, b.title)), versionsById.get(row.documentId) ?? []),
+    );
+  }
+
   return {
     async list({ locale }: LocaleContext): Promise<ToolSummary[]> {
       const rows = await tools.findMany<ToolRow>({ locale, fields: toolSummaryFields, populate: toolPopulate });
@@ -26,7 +56,8 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
       return rows.map(mapToolSummary).sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
     },
 
-    async findBySlug(slug: string, { locale }: LocaleContext): Promise<ToolDetail> {
+    async findBySlug(slug: string, context: LocaleContext): Promise<ToolDetail> {
+      const { locale } = context;
       const row = await tools.findFirst<ToolDetailRow>({
         locale,
         filters: { slug: { $eq: slug } },
@@ -34,17 +65,25 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
         populate: toolPopulate,
       });
       if (!row) throw new errors.NotFoundError(`There is no published tool “${slug}” in locale ${locale}.`);
-      const [versions, citing] = await Promise.all([
-        tools.findMany<LocalizedSlugRow>({ locale: '*', filters: { documentId: { $eq: row.documentId } }, fields: ['slug', 'locale'] }),
-        // Citations live in the practices' JSON answers: one query over the locale's published
-        // practices, filtered here (the same on every database).
-        practices.findMany<CitingPracticeRow>({ locale, fields: ['slug', 'title', 'answers'] }),
+      const [detail] = await detailsOf([row], context);
+      return detail;
+    },
+
+    /** A page of every published tool detail of a locale, in documentId order (static build). */
+    async detailPage(query: DetailPageQuery, context: LocaleContext): Promise<ToolDetailListResponse> {
+      const { locale } = context;
+      const [total, rows] = await Promise.all([
+        tools.count({ locale }),
+        tools.findMany<ToolDetailRow>({
+          locale,
+          fields: toolDetailFields,
+          populate: toolPopulate,
+          sort: 'documentId:asc',
+          start: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
       ]);
-      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-      const citingPractices = citing
-        .filter((practice) => readAnswers(practice.answers).some((answer) => answer.tools.includes(row.documentId)))
-        .sort((a, b) => collator.compare(a.title, b.title));
-      return mapToolDetail(row, citingPractices, [...versions].sort((a, b) => a.locale.localeCompare(b.locale)));
+      return { data: await detailsOf(rows, context), meta: { pagination: paginationOf(query, total) } };
     },
 
     /**

@@ -1,0 +1,51 @@
+/**
+ * "Would this save be refused?" for the practice edit view: runs the same checks as the
+ * document-service guard (invariants/practice-check.ts) on the form's current values, writes
+ * nothing, and answers with one plain-language message per problem and field. The edit view asks
+ * while the editor types, so that a refused save (which Strapi's content manager answers by
+ * throwing away the editor's unsaved edits) practically never happens.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { checkPracticeWrite } from '../invariants/practice-check';
+import type { PracticeCheckResponse } from './practice-check-response';
+
+/** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
+const checkedValues = z
+  .object({
+    slug: z.unknown(),
+    country: z.unknown(),
+    website: z.unknown(),
+    projectStart: z.unknown(),
+    projectEnd: z.unknown(),
+    validationStatus: z.unknown(),
+    validationDate: z.unknown(),
+    assessment: z.unknown(),
+    answers: z.unknown(),
+  })
+  .partial();
+
+const checkRequest = z.object({
+  /** Absent for a practice not saved yet. */
+  documentId: z.string().min(1).optional(),
+  locale: z.string().min(1).optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export function createAdminPracticeCheckController({ strapi }: { strapi: Core.Strapi }) {
+  return {
+    async check(ctx) {
+      const request = checkRequest.safeParse(ctx.request.body);
+      if (!request.success) {
+        throw new errors.ValidationError('Send { documentId?, locale?, data } with the values of the practice form.');
+      }
+      const { documentId, locale, data } = request.data;
+      // Only the values the rules read; undefined ones are "not written", as in a real save.
+      const values = Object.fromEntries(Object.entries(checkedValues.parse(data)).filter(([, value]) => value !== undefined));
+      const verdict = await checkPracticeWrite(strapi, { action: documentId ? 'update' : 'create', documentId, locale, data: values });
+      const body: PracticeCheckResponse = { data: { problems: verdict.problems, locale: verdict.locale } };
+      ctx.body = body;
+    },
+  } satisfies Core.Controller;
+}
