@@ -3,10 +3,11 @@
  * the app's admin build): registers the plugin and the inputs of its two custom fields, whose
  * server side is server/src/custom-fields/register-custom-fields.ts.
  */
-import { CheckCircle, Feather } from '@strapi/icons';
+import { CheckCircle, Feather, Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
 import { PLUGIN_ID } from './pluginId';
+import { translationPagePermissions } from './translation-status/menu-permissions';
 import { message, prefixed } from './translations/messages';
 
 type InputModule = { default: React.ComponentType<never> };
@@ -29,6 +30,14 @@ const translationFiles: Record<string, () => Promise<{ default: Record<string, s
 export default {
   register(app: StrapiApp): void {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Good practices' });
+    // The translation page: status per locale and XLIFF files (translation-status/TranslationPage.tsx).
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Earth,
+      intlLabel: message('translation.menu'),
+      permissions: translationPagePermissions,
+      Component: () => import('./translation-status/TranslationPage'),
+    });
     app.customFields.register([
       {
         name: 'assessment',

@@ -1,0 +1,98 @@
+import { Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { Notice } from '../components/Notice';
+import { contentManagerPath } from '../translation-status/content-manager-link';
+import { describeField } from '../translation-status/field-names';
+import { kindLabels } from '../translation-status/labels';
+import { typeUidOfKind } from '../translation-status/kind-uids';
+import { useText } from '../translations/messages';
+import { type ImportOutcome, writtenFieldCount } from './import-outcome';
+
+/** What an upload came to: what was written (with links to the entries), or why nothing was. */
+export function ImportOutcomeView({ file, outcome }: { file: string; outcome: ImportOutcome }) {
+  const text = useText();
+  if (outcome.kind === 'failed') {
+    return <Notice variant="danger">{text('xliff.import.failed', { file, reason: outcome.reason })}</Notice>;
+  }
+  if (outcome.kind === 'rejected') {
+    return (
+      <Notice variant="danger" title={text('xliff.import.rejected.title', { file })}>
+        {text('xliff.import.rejected.body', { count: outcome.problems.length })}
+        <Box tag="ul" paddingTop={2} paddingLeft={4} style={{ listStyle: 'disc' }}>
+          {outcome.problems.map((problem, index) => (
+            <li key={`${problem.unit ?? 'file'}-${index}`}>
+              <Typography textColor="neutral800">
+                {problem.unit ? <code>{problem.unit}</code> : <strong>{text('xliff.import.problem.file')}</strong>}
+                {': '}
+                {problem.message}
+              </Typography>
+            </li>
+          ))}
+        </Box>
+      </Notice>
+    );
+  }
+
+  const { result } = outcome;
+  return (
+    <Box role="status">
+      <Notice variant="neutral" title={text('xliff.import.success.title', { file, locale: result.locale })}>
+        {text('xliff.import.success.body', {
+          units: result.units,
+          entries: result.written.length,
+          fields: writtenFieldCount(result),
+          unchanged: result.unchanged,
+          skipped: result.skipped,
+        })}
+      </Notice>
+      {result.written.length > 0 ? (
+        <Box paddingTop={4}>
+          <Table colCount={3} rowCount={result.written.length + 1}>
+            <caption style={{ textAlign: 'start', padding: '0.5rem 0' }}>
+              <Typography variant="delta">{text('xliff.import.written.caption', { locale: result.locale })}</Typography>
+            </caption>
+            <Thead>
+              <Tr>
+                <Th>
+                  <Typography variant="sigma">{text('translation.column.entry')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{text('xliff.import.written.change')}</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">{text('translation.column.fields')}</Typography>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {result.written.map((entry) => {
+                const uid = typeUidOfKind(entry.kind);
+                const kind = entry.kind in kindLabels ? text(kindLabels[entry.kind as keyof typeof kindLabels]) : entry.kind;
+                const name = `${kind} ${entry.entryId}`;
+                return (
+                  <Tr key={`${entry.kind}/${entry.documentId}`}>
+                    <Td>
+                      {uid ? (
+                        <Link tag={RouterLink} to={contentManagerPath(uid, entry.documentId, result.locale)}>
+                          {name}
+                        </Link>
+                      ) : (
+                        <Typography>{name}</Typography>
+                      )}
+                    </Td>
+                    <Td>
+                      <Typography>{text(entry.created ? 'xliff.import.written.created' : 'xliff.import.written.updated', { locale: result.locale })}</Typography>
+                    </Td>
+                    <Td style={{ whiteSpace: 'normal' }}>
+                      <Typography>{entry.fields.map((path) => describeField(path, text)).join(', ')}</Typography>
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </Tbody>
+          </Table>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
