@@ -3,11 +3,13 @@
  * One code base, two rendering modes, chosen by SITE_MODE:
  *  - static (default): `astro build` prerenders every page of every locale into dist/ from the
  *    build-time content collections (src/content.config.ts); a CMS failure fails the build.
- *  - server: @astrojs/node standalone (127.0.0.1:4321, or HOST/PORT), pages rendered on request
- *    from the live collections (src/live.config.ts), Astro's route cache with a stale-if-error
- *    provider, security headers, the signed POST /api/revalidate webhook, and the draft preview
- *    GET /preview/practices/{documentId} (PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
+ *  - server: @astrojs/node standalone (127.0.0.1:4321, or HOST/PORT) behind our own server entry
+ *    (src/server/entry.ts: fresh route-cache pages answered before Astro), pages rendered on
+ *    request from the live collections (src/live.config.ts), Astro's route cache with a
+ *    stale-if-error provider, security headers, the signed POST /api/revalidate webhook, and the
+ *    draft preview GET /preview/practices/{documentId} (PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 
@@ -31,6 +33,29 @@ const serverRoutes = {
 };
 
 /**
+ * @astrojs/node (standalone) with src/server/entry.ts as the bundle's entry instead of the
+ * adapter's own: ours imports the adapter's handler and puts the route cache's fast path in front
+ * of it. Being bundled by Astro (not a separate script importing dist-server), it shares the
+ * route store module with the cache provider, and `node dist-server/server/entry.mjs` stays the
+ * start command.
+ * @param {import('astro').AstroIntegration} adapter
+ * @param {string} serverEntrypoint
+ * @returns {import('astro').AstroIntegration}
+ */
+function withServerEntrypoint(adapter, serverEntrypoint) {
+  const configDone = adapter.hooks['astro:config:done'];
+  if (!configDone) throw new Error(`${adapter.name} sets no adapter in astro:config:done`);
+  return {
+    ...adapter,
+    hooks: {
+      ...adapter.hooks,
+      'astro:config:done': (params) =>
+        configDone({ ...params, setAdapter: (settings) => params.setAdapter({ ...settings, serverEntrypoint }) }),
+    },
+  };
+}
+
+/**
  * On request, getStaticPaths is unused (pages validate their params against the CMS instead);
  * drop the exports so Astro does not warn once per page on every server build.
  * @type {import('vite').Plugin}
@@ -49,7 +74,7 @@ export default defineConfig({
   output: server ? 'server' : 'static',
   // Each mode has its own output folder, so building one never wipes the other.
   outDir: server ? './dist-server' : './dist',
-  adapter: server ? node({ mode: 'standalone' }) : undefined,
+  adapter: server ? withServerEntrypoint(node({ mode: 'standalone' }), fileURLToPath(new URL('./src/server/entry.ts', import.meta.url))) : undefined,
   server: { host: '127.0.0.1', port: Number(process.env.PORT) || 4321 },
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -2,10 +2,12 @@
  * POST /api/revalidate (server mode only; injected by astro.config.mjs).
  *
  * The CMS calls it after a publish/unpublish/update, signed (see src/lib/webhook.ts). The cached
- * pages showing what changed are invalidated in Astro's route cache, so the next request
- * re-renders them from the CMS: a publish shows on the next page view.
+ * pages showing what changed are invalidated in Astro's route cache (and the CMS answers cached
+ * for renders — locales, site texts — by the same tags), so the next request re-renders them
+ * from the CMS: a publish shows on the next page view.
  */
 import type { APIRoute } from 'astro';
+import { siteDataCache } from '../lib/cache/data-cache';
 import { tagsForChange } from '../lib/cms/tags';
 import { revalidatePayload, WebhookVerifier } from '../lib/webhook';
 
@@ -38,6 +40,8 @@ export const POST: APIRoute = async ({ request, cache }) => {
     return json(400, { ok: false, error: 'body is not a revalidation payload' });
   }
   const invalidated = tagsForChange(payload);
+  // Data first: a page re-rendered as soon as the route cache lets it must not reuse old data.
+  siteDataCache.invalidate(invalidated);
   await cache.invalidate({ tags: invalidated });
   return json(200, { ok: true, invalidated });
 };

@@ -8,23 +8,18 @@
  * Invalidation (webhook) marks entries stale instead of dropping them, so the next request
  * re-renders from the CMS at once, but a CMS outage right after a publish still serves a page.
  *
+ * The pages themselves live in ./route-store.ts, shared with the server entry's fast path, which
+ * answers fresh HITs before a request reaches Astro; this provider answers the HITs that do reach
+ * it (e.g. `astro preview`), fills the store and serves the last good copies.
+ *
  * Wired in astro.config.mjs as `cache.provider.entrypoint`; pages opt in with `Astro.cache.set()`.
  */
 import type { CacheProvider, InvalidateOptions } from 'astro';
+import { cacheKey } from './cache-key';
+import { CACHE_STATUS_HEADER, createSiteRouteStore, RouteStore, type StoredPage } from './route-store';
 
 export const CMS_UNAVAILABLE_HEADER = 'x-gp-cms-unavailable';
-export const CACHE_STATUS_HEADER = 'X-Astro-Cache';
-
-interface Entry {
-  body: ArrayBuffer;
-  status: number;
-  headers: [string, string][];
-  storedAt: number;
-  maxAge: number;
-  tags: string[];
-  /** Invalidated by tag/path: never served fresh again, only as the last good copy. */
-  stale: boolean;
-}
+export { CACHE_STATUS_HEADER, cacheKey };
 
 export interface StaleIfErrorOptions {
   /** Maximum number of URLs kept (least recently used dropped first). Default 2000. */
@@ -44,19 +39,9 @@ function parseTags(header: string | null): string[] {
   return header ? header.split(',').map((t) => t.trim()).filter(Boolean) : [];
 }
 
-/** Cache key: path plus sorted query, tracking parameters dropped. */
-export function cacheKey(url: URL): string {
-  const params = new URLSearchParams(url.searchParams);
-  for (const key of [...params.keys()]) {
-    if (/^utm_|^(fbclid|gclid|msclkid|ref)$/i.test(key)) params.delete(key);
-  }
-  params.sort();
-  const query = params.toString();
-  return `${url.pathname}${query ? `?${query}` : ''}`;
-}
-
-function toResponse(entry: Entry, status: string): Response {
-  const response = new Response(entry.body.slice(0), { status: entry.status, headers: new Headers(entry.headers) });
+function toResponse(page: StoredPage, status: 'HIT' | 'STALE-IF-ERROR'): Response {
+  // `new Response` copies the bytes: the stored body stays untouched.
+  const response = new Response(page.body, { status: page.status, headers: page.headers as [string, string][] });
   response.headers.set(CACHE_STATUS_HEADER, status);
   if (status === 'STALE-IF-ERROR') {
     response.headers.set('Cache-Control', 'no-store');
@@ -65,40 +50,29 @@ function toResponse(entry: Entry, status: string): Response {
   return response;
 }
 
-export function createStaleIfErrorProvider(options: StaleIfErrorOptions = {}): CacheProvider & { size(): number } {
-  const max = options.max ?? 2000;
-  const entries = new Map<string, Entry>();
-
-  function remember(key: string, entry: Entry): void {
-    entries.delete(key);
-    if (entries.size >= max) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
-    }
-    entries.set(key, entry);
-  }
+/** A provider over `store` (a store of its own unless given: tests). */
+export function createStaleIfErrorProvider(options: StaleIfErrorOptions & { store?: RouteStore } = {}): CacheProvider & { size(): number } {
+  const store = options.store ?? new RouteStore({ max: options.max });
 
   return {
     name: 'gp-stale-if-error',
 
-    size: () => entries.size,
+    size: () => store.size,
 
     async onRequest(context, next) {
       if (context.request.method !== 'GET' && context.request.method !== 'HEAD') return next();
       const key = cacheKey(context.url);
-      const cached = entries.get(key);
-      if (cached && !cached.stale && (Date.now() - cached.storedAt) / 1000 <= cached.maxAge) {
-        entries.delete(key);
-        entries.set(key, cached); // LRU touch
-        return toResponse(cached, 'HIT');
-      }
+      const fresh = store.fresh(key);
+      if (fresh) return toResponse(fresh, 'HIT');
 
+      const ticket = store.ticket();
       const response = await next();
 
       if (response.headers.has(CMS_UNAVAILABLE_HEADER)) {
-        if (cached) {
+        const lastGood = store.lastGood(key);
+        if (lastGood) {
           context.logger.warn(`CMS unavailable: serving the last good copy of ${key}`);
-          return toResponse(cached, 'STALE-IF-ERROR');
+          return toResponse(lastGood, 'STALE-IF-ERROR');
         }
         response.headers.delete(CMS_UNAVAILABLE_HEADER);
         return response;
@@ -112,36 +86,24 @@ export function createStaleIfErrorProvider(options: StaleIfErrorOptions = {}): C
         maxAge > 0 && response.body !== null && (response.status === 200 || response.status === 404) && !response.headers.has('set-cookie');
       if (!cacheable) return response;
 
-      const body = await response.clone().arrayBuffer();
+      const body = Buffer.from(await response.clone().arrayBuffer());
       const headers: [string, string][] = [];
-      response.headers.forEach((value, name) => {
-        if (name.toLowerCase() !== 'set-cookie') headers.push([name, value]);
-      });
-      remember(key, {
-        body,
-        status: response.status,
-        headers,
-        storedAt: Date.now(),
-        maxAge,
-        tags: parseTags(response.headers.get('Cache-Tag')),
-        stale: false,
-      });
+      response.headers.forEach((value, name) => headers.push([name, value]));
+      store.remember(key, { status: response.status, body, headers, tags: parseTags(response.headers.get('Cache-Tag')), maxAge }, ticket);
       response.headers.set(CACHE_STATUS_HEADER, 'MISS');
       return response;
     },
 
     async invalidate(invalidateOptions: InvalidateOptions) {
-      const wanted = new Set(
-        invalidateOptions.tags === undefined ? [] : Array.isArray(invalidateOptions.tags) ? invalidateOptions.tags : [invalidateOptions.tags],
-      );
-      for (const [key, entry] of entries) {
-        const byPath = invalidateOptions.path !== undefined && key.split('?')[0] === invalidateOptions.path;
-        if (byPath || entry.tags.some((tag) => wanted.has(tag))) entry.stale = true;
-      }
+      store.invalidate({ tags: invalidateOptions.tags, path: invalidateOptions.path });
     },
   };
 }
 
+/**
+ * Astro's factory (`cache.provider.entrypoint`): the provider of the running server, over the
+ * process's store, which the server entry's fast path reads too (src/server/cached-pages.ts).
+ */
 export default function stalesIfErrorProviderFactory(config: StaleIfErrorOptions | undefined): CacheProvider {
-  return createStaleIfErrorProvider(config ?? {});
+  return createStaleIfErrorProvider({ store: createSiteRouteStore({ max: config?.max }) });
 }

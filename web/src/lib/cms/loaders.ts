@@ -17,6 +17,7 @@ import type {
 } from 'strapi-plugin-good-practices/contract';
 import { cms, CmsError, type CmsClient } from './client';
 import { tags } from './tags';
+import { siteDataCache } from '../cache/data-cache';
 
 export type Framework = FrameworkResponse['data'];
 export type Taxonomies = {
@@ -158,7 +159,7 @@ export const liveLoaders = {
     },
     async loadCollection() {
       try {
-        const locales = await cms().locales();
+        const locales = await siteDataCache.get('locales', [tags.site], () => cms().locales());
         return { entries: locales.map((l) => ({ id: l.code, data: l })), cacheHint: { tags: [tags.site] } };
       } catch (error) {
         if (CmsError.is(error)) return { error };
@@ -169,7 +170,7 @@ export const liveLoaders = {
 
   site: {
     name: 'cms-live-site',
-    loadEntry: ({ filter }) => live(() => cms().site(filter.locale), filter.locale, () => [tags.site]),
+    loadEntry: ({ filter }) => live(() => siteDataCache.get(`site:${filter.locale}`, [tags.site], () => cms().site(filter.locale)), filter.locale, () => [tags.site]),
     async loadCollection() {
       return { entries: [] };
     },
