@@ -46,14 +46,23 @@ export function securityHeaders(cmsUrl: string | undefined): Record<string, stri
   };
 }
 
+/** The headers of the last CMS URL seen (it comes from the environment: one value per process). */
+let memo: { cmsUrl: string | undefined; entries: [string, string][] } | undefined;
+
+function securityHeaderEntries(cmsUrl: string | undefined): [string, string][] {
+  if (memo === undefined || memo.cmsUrl !== cmsUrl) memo = { cmsUrl, entries: Object.entries(securityHeaders(cmsUrl)) };
+  return memo.entries;
+}
+
 export function applySecurityHeaders(response: Response, cmsUrl: string | undefined): Response {
-  for (const [name, value] of Object.entries(securityHeaders(cmsUrl))) {
+  const entries = securityHeaderEntries(cmsUrl);
+  for (const [name, value] of entries) {
     try {
       response.headers.set(name, value);
     } catch {
       // Immutable headers (e.g. a fetched Response): copy into a new Response.
       const copy = new Response(response.body, response);
-      for (const [n, v] of Object.entries(securityHeaders(cmsUrl))) copy.headers.set(n, v);
+      for (const [n, v] of entries) copy.headers.set(n, v);
       return copy;
     }
   }
