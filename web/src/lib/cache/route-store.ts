@@ -26,7 +26,7 @@ const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connect
 export interface StoredPage {
   readonly status: number;
   /** The body, stored once; never mutated (Node writes it, `new Response()` copies it). */
-  readonly body: Buffer;
+  readonly body: Buffer<ArrayBuffer>;
   /** The response headers as rendered (set-cookie excluded), for Web Responses built from it. */
   readonly headers: readonly (readonly [string, string])[];
   /** A HIT as Node writes it: `[name, value, name, value, …]`, CDN-only headers removed, length and X-Astro-Cache added. */
@@ -40,7 +40,7 @@ export interface StoredPage {
 
 export interface PageToStore {
   status: number;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
   headers: readonly (readonly [string, string])[];
   tags: readonly string[];
   /** Seconds the page stays fresh. */
