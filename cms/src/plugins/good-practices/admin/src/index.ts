@@ -4,8 +4,10 @@
  * server side is server/src/custom-fields/register-custom-fields.ts.
  */
 import { CheckCircle, Feather, Earth } from '@strapi/icons';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
+import { EditingPanel } from './edit-view/editing-panel';
 import { PLUGIN_ID } from './pluginId';
 import { translationPagePermissions } from './translation-status/menu-permissions';
 import { message, prefixed } from './translations/messages';
@@ -58,6 +60,13 @@ export default {
         components: { Input: lazyInput(() => import('./answers/AnswersInput')) },
       },
     ]);
+  },
+
+  /** The edit view's side panel (save check, validation workflow, edits kept on a refused save). */
+  bootstrap(app: StrapiApp): void {
+    // Strapi types a plugin's apis as unknown; the content manager's are typed in its package.
+    const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([EditingPanel]);
   },
 
   /** Strapi asks for the admin interface languages configured in the app; others fall back to English. */

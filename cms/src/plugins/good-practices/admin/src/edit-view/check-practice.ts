@@ -1,0 +1,28 @@
+/**
+ * Asks the server whether saving the form's current values would be refused.
+ *
+ * Source: the plugin's admin route POST /good-practices/practices/check (signed-in admins who may
+ * update practices; writes nothing), which runs the same rules as every save.
+ */
+import { getFetchClient } from '@strapi/strapi/admin';
+import type { PracticeCheckProblem, PracticeCheckResponse } from '../../../server/src/controllers/practice-check-response';
+import { PLUGIN_ID } from '../pluginId';
+import { checkedValues } from './checked-values';
+
+export type { PracticeCheckProblem };
+
+export interface PracticeCheckRequest {
+  documentId?: string;
+  locale?: string;
+  values: Record<string, unknown>;
+}
+
+export async function checkPractice(request: PracticeCheckRequest, signal?: AbortSignal): Promise<PracticeCheckProblem[]> {
+  const { post } = getFetchClient();
+  const { data } = await post<PracticeCheckResponse>(
+    `/${PLUGIN_ID}/practices/check`,
+    { documentId: request.documentId, locale: request.locale, data: checkedValues(request.values) },
+    { signal },
+  );
+  return data.data.problems;
+}

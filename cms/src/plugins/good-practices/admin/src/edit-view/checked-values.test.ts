@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { checkedValues, checkedValuesKey } from './checked-values';
+import { problemsByField } from './problems-by-field';
+
+describe('values sent to the save check', () => {
+  it('keeps only the fields the server rules read, null included, undefined left out', () => {
+    expect(checkedValues({ title: 'T', country: 'de', website: null, summary: 'S', projectEnd: undefined })).toEqual({ country: 'de', website: null });
+  });
+
+  it('changes its key only when a checked field changes', () => {
+    const base = { title: 'A', country: 'DE' };
+    expect(checkedValuesKey({ ...base, title: 'B' })).toBe(checkedValuesKey(base));
+    expect(checkedValuesKey({ ...base, country: 'CZ' })).not.toBe(checkedValuesKey(base));
+  });
+});
+
+describe('problems grouped per field', () => {
+  it('lists fields in the order of the form and keeps every message', () => {
+    const grouped = problemsByField([
+      { field: 'projectEnd', message: 'end before start' },
+      { field: 'slug', message: 'taken' },
+      { field: 'projectEnd', message: 'second' },
+      { field: 'unknownField', message: 'x' },
+    ]);
+    expect(grouped).toEqual([
+      { field: 'slug', messages: ['taken'] },
+      { field: 'projectEnd', messages: ['end before start', 'second'] },
+      { field: 'unknownField', messages: ['x'] },
+    ]);
+  });
+});
