@@ -1,11 +1,11 @@
 /**
  * Build-time content collections (static mode): the whole CMS content of every locale, loaded
- * once by `astro build` through the CMS client. In server mode the loaders stay idle (the site
+ * once by `astro build` through the CMS client (practice details through the bulk endpoint). In server mode the loaders stay idle (the site
  * then reads the live collections of src/live.config.ts on request).
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { frameworkResponse, locale, practiceDetail, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
+import { frameworkResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
 import { buildItems, buildLoader } from './lib/cms/loaders';
 import { isStaticMode } from './lib/mode';
 
@@ -22,6 +22,10 @@ export const collections = {
     loader: buildLoader({ name: 'taxonomies', enabled, items: buildItems.taxonomies }),
     schema: z.object({ locale: z.string(), integrationAreas: z.array(taxonomyTerm), targetGroups: z.array(taxonomyTerm) }),
   }),
-  practices: defineCollection({ loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }), schema: practiceDetail }),
+  // Summaries, translations and the path of each full detail (kept out of the data store: lib/data/detail-files.ts).
+  practices: defineCollection({
+    loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }),
+    schema: practiceSummary.extend({ locales: practiceDetail.shape.locales, detailFile: z.string() }),
+  }),
   tools: defineCollection({ loader: buildLoader({ name: 'tools', enabled, items: buildItems.tools }), schema: toolDetail }),
 };

@@ -48,10 +48,53 @@ const linkRel: sanitizeHtml.Transformer = (tagName, attribs) => {
  */
 export function renderMarkdown(markdown: string | null | undefined, headingBase = 2): string {
   if (!markdown || markdown.trim() === '') return '';
+  const key = `${headingBase}\u0000${markdown}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) {
+    // Most recently used last: the Map's order is the eviction order.
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
   const html = marked.parse(markdown, { async: false }) as string;
-  const transformTags: Record<string, sanitizeHtml.Transformer> = { a: linkRel };
-  for (let level = 1; level <= 6; level++) transformTags[`h${level}`] = headingShift(level, headingBase);
-  return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags });
+  const safe = sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: transformTagsFor(headingBase) });
+  remember(key, safe);
+  return safe;
+}
+
+/**
+ * Rendered Markdown by source and heading level. Rendering + sanitizing is a quarter of an
+ * uncached page render, and the same texts come back again and again: criteria group
+ * descriptions on every practice page of a locale, a default-locale practice on its fallback
+ * pages in every other locale, a page rendered again on request after its cache entry expired.
+ * The output depends on nothing else, so the cache cannot serve a wrong page; it is bounded by
+ * the characters it holds (least recently used out first).
+ */
+const MAX_CACHED_CHARS = 16 * 1024 * 1024;
+const rendered = new Map<string, string>();
+let cachedChars = 0;
+
+function remember(key: string, html: string): void {
+  const size = key.length + html.length;
+  if (size > MAX_CACHED_CHARS / 16) return;
+  rendered.set(key, html);
+  cachedChars += size;
+  for (const [oldKey, oldHtml] of rendered) {
+    if (cachedChars <= MAX_CACHED_CHARS) break;
+    rendered.delete(oldKey);
+    cachedChars -= oldKey.length + oldHtml.length;
+  }
+}
+
+const transformTagsByBase = new Map<number, Record<string, sanitizeHtml.Transformer>>();
+function transformTagsFor(headingBase: number): Record<string, sanitizeHtml.Transformer> {
+  let transformTags = transformTagsByBase.get(headingBase);
+  if (!transformTags) {
+    transformTags = { a: linkRel };
+    for (let level = 1; level <= 6; level++) transformTags[`h${level}`] = headingShift(level, headingBase);
+    transformTagsByBase.set(headingBase, transformTags);
+  }
+  return transformTags;
 }
 
 /** Sanitizes HTML that did not come from marked (defence in depth for any other rich text). */

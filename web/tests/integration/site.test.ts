@@ -484,7 +484,8 @@ describe('static build against a failing CMS', () => {
     const outDir = join(work, `static-${fault}`);
     await proxy.setMode(fault);
     try {
-      const build = await astroBuild(outDir, { SITE_MODE: 'static', CMS_URL: proxy.url });
+      // Build-time requests wait 60 s by default; the proxy's `slow` is 3 s: a shorter build timeout.
+      const build = await astroBuild(outDir, { SITE_MODE: 'static', CMS_URL: proxy.url, CMS_BUILD_TIMEOUT_MS: '2000' });
       expect(build.code).not.toBe(0);
       expect(build.output).toContain(`${proxy.url}/api/good-practices/locales`);
       expect(build.output).toMatch(cause);

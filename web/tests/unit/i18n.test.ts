@@ -104,6 +104,18 @@ describe('Intl helpers', () => {
     expect(formatDate('2019-03-01', 'cs')).toBe('1. března 2019');
     expect(formatDate('nonsense', 'en')).toBe('nonsense');
   });
+  it('gives the same answers from its cached formatters, and falls back the same for a bad locale tag, every time', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(formatDate('2019-03-01', 'cs')).toBe('1. března 2019');
+      expect(formatDate('2019-03-01', 'en')).toBe('March 1, 2019');
+      expect(countryName('DE', 'cs')).toBe('Německo');
+      expect(autonym('cs')).toBe('Čeština');
+      expect(formatDate('2019-03-01', 'not a locale!')).toBe('2019-03-01');
+      expect(countryName('DE', 'not a locale!')).toBe('DE');
+      expect(languageName('cs', 'not a locale!')).toBe('cs');
+      expect(autonym('not a locale!')).toBe('not a locale!');
+    }
+  });
   it('finds the default locale of the CMS list', () => {
     expect(defaultLocaleOf([{ code: 'cs', name: 'cs', isDefault: false, dir: 'ltr' }, { code: 'de', name: 'de', isDefault: true, dir: 'ltr' }]).code).toBe('de');
     expect(() => defaultLocaleOf([])).toThrow();

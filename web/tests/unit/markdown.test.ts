@@ -50,4 +50,15 @@ describe('markdown sanitizer', () => {
     expect(markdownToText('**Hello** <script>x</script> [w](https://e.org) & more', 100)).toBe('Hello w & more');
     expect(markdownToText('a '.repeat(100), 10)).toHaveLength(10);
   });
+
+  it('renders the same source again to the same HTML, per heading level (cached by source and level)', () => {
+    const source = '# Title\n\nText with [a link](https://example.org) and <script>alert(1)</script>';
+    const first = renderMarkdown(source, 3);
+    expect(first).toContain('<h3>Title</h3>');
+    expect(first).not.toContain('script');
+    expect(renderMarkdown(source, 3)).toBe(first);
+    expect(renderMarkdown(source, 5)).toContain('<h5>Title</h5>');
+    expect(renderMarkdown(source)).toContain('<h2>Title</h2>');
+    expect(renderMarkdown(source, 3)).toBe(first);
+  });
 });

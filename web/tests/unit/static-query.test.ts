@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePractices } from '../helpers/practice-samples';
-import { meetsGroup, queryPractices } from '../../src/lib/data/static-query';
+import { practiceSorts } from 'strapi-plugin-good-practices/contract';
+import { meetsGroup, queryPractices, querySortedSummaries, sortPractices, toSummary } from '../../src/lib/data/static-query';
 
 const en = samplePractices();
 const query = { page: 1, pageSize: 25, sort: 'updatedAt:desc' as const };
@@ -40,5 +41,27 @@ describe('static list query (the CMS list semantics, answered from the collectio
     const [first] = queryPractices(en, query, 'en').data;
     expect(first).not.toHaveProperty('groups');
     expect(first).toHaveProperty('scores');
+  });
+  it('answers the path filters from summaries sorted once exactly as from the details', () => {
+    const summaries = en.map(toSummary);
+    const facets = [
+      {},
+      { country: 'NL' },
+      { area: 'education' },
+      { targetGroup: 'women' },
+      { groupMet: 'inclusivity' },
+      { groupMet: 'no-such-group' },
+    ];
+    for (const sort of practiceSorts) {
+      const sorted = sortPractices(summaries, sort, 'en');
+      for (const facet of facets) {
+        for (const page of [1, 2, 3]) {
+          const q = { ...query, ...facet, sort, page, pageSize: 10 };
+          expect(querySortedSummaries(sorted, q), `${sort} ${JSON.stringify(facet)} ${page}`).toEqual(queryPractices(en, q, 'en'));
+        }
+      }
+    }
+    expect(() => querySortedSummaries(summaries, { ...query, q: 'migracode' })).toThrow(/server-mode/);
+    expect(() => querySortedSummaries(summaries, { ...query, itemMet: 'inclusivity.accessible-services.1' })).toThrow(/server-mode/);
   });
 });

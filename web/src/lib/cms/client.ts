@@ -15,26 +15,32 @@
 import type { z } from 'zod';
 import {
   apiPaths,
+  detailPageQuery,
   errorResponse,
   frameworkResponse,
   localesResponse,
   MAX_PAGE_SIZE,
+  practiceDetailListResponse,
   practiceListQuery,
   practiceListResponse,
   practiceResponse,
   siteResponse,
   taxonomyResponse,
+  toolDetailListResponse,
   toolListResponse,
   toolResponse,
+  type DetailPageQueryInput,
   type FrameworkResponse,
   type Locale,
   type PracticeDetail,
+  type PracticeDetailListResponse,
   type PracticeListQueryInput,
   type PracticeListResponse,
   type PracticeSummary,
   type Site,
   type TaxonomyTerm,
   type ToolDetail,
+  type ToolDetailListResponse,
   type ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
 
@@ -91,7 +97,11 @@ export function findCmsError(error: unknown): CmsError | undefined {
 export interface CmsClientOptions {
   /** Origin of the CMS, e.g. `http://127.0.0.1:1337`. */
   baseUrl: string;
-  /** Per-request timeout in milliseconds (default 2000). */
+  /**
+   * Per-request timeout in milliseconds (default 2000: a visitor is waiting). The static build
+   * passes a longer one ({@link buildTimeoutFromEnv}): a build can wait, and a page of 100
+   * practice details takes the CMS longer than one practice.
+   */
   timeoutMs?: number;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
@@ -116,8 +126,12 @@ export interface CmsClient {
   allPractices(locale: string): Promise<PracticeSummary[]>;
   /** null when no practice has that slug in that locale (HTTP 404). */
   practice(slug: string, locale: string): Promise<PracticeDetail | null>;
+  /** One page of the published practice details of a locale (bulk read of the static build). */
+  practiceDetails(query: DetailPageQueryInput): Promise<PracticeDetailListResponse>;
   tools(locale: string): Promise<ToolSummary[]>;
   tool(slug: string, locale: string): Promise<ToolDetail | null>;
+  /** One page of the published tool details of a locale (bulk read of the static build). */
+  toolDetails(query: DetailPageQueryInput): Promise<ToolDetailListResponse>;
   /**
    * The DRAFT of a practice by document id, in the public practice shape (preview only). null
    * when it has no entry in that locale (HTTP 404). Throws a CmsError (`http`) when no preview
@@ -211,6 +225,16 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return result.data;
   }
 
+  /** Checks a query against the contract before sending it: a bad one is the site's bug, not the CMS's. */
+  function checkedUrl<Q extends z.ZodType>(path: string, schema: Q, query: z.input<Q>): string {
+    const checked = schema.safeParse(query);
+    if (!checked.success) {
+      const url = urlOf(path, query as Record<string, string | number | undefined>);
+      throw new CmsError(url, 'invalid-query', checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    }
+    return urlOf(path, checked.data as Record<string, string | number | undefined>);
+  }
+
   const client: CmsClient = {
     baseUrl,
 
@@ -232,12 +256,15 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     },
 
     async practices(query) {
-      const checked = practiceListQuery.safeParse(query);
-      const url = urlOf(apiPaths.practices, query as Record<string, string | number | undefined>);
-      if (!checked.success) {
-        throw new CmsError(url, 'invalid-query', checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-      }
-      return getJson(urlOf(apiPaths.practices, checked.data), practiceListResponse);
+      return getJson(checkedUrl(apiPaths.practices, practiceListQuery, query), practiceListResponse);
+    },
+
+    async practiceDetails(query) {
+      return getJson(checkedUrl(apiPaths.practiceDetails, detailPageQuery, query), practiceDetailListResponse);
+    },
+
+    async toolDetails(query) {
+      return getJson(checkedUrl(apiPaths.toolDetails, detailPageQuery, query), toolDetailListResponse);
     },
 
     async allPractices(locale) {
@@ -299,9 +326,32 @@ export function cmsUrlFromEnv(env: Record<string, string | undefined> = process.
   return env.CMS_URL?.trim() || 'http://127.0.0.1:1337';
 }
 
+/** Default timeout of build-time requests: a page of 100 details on a large, busy CMS. */
+export const DEFAULT_BUILD_TIMEOUT_MS = 60_000;
+
+/**
+ * Timeout of build-time requests from the environment (`CMS_BUILD_TIMEOUT_MS`, milliseconds),
+ * default {@link DEFAULT_BUILD_TIMEOUT_MS}. Anything but a positive integer is an error: a typo
+ * must not silently turn into "no timeout".
+ */
+export function buildTimeoutFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.CMS_BUILD_TIMEOUT_MS?.trim();
+  if (!raw) return DEFAULT_BUILD_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`CMS_BUILD_TIMEOUT_MS must be a positive number of milliseconds, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
 let sharedClient: CmsClient | undefined;
-/** The process-wide client, configured from the environment. */
+/** The process-wide client of on-request reads, configured from the environment (2 s timeout). */
 export function cms(): CmsClient {
   sharedClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv(), previewToken: process.env.SITE_PREVIEW_TOKEN });
   return sharedClient;
+}
+
+let buildClient: CmsClient | undefined;
+/** The client of the static build's content loaders: same code, the longer build timeout. */
+export function buildCms(): CmsClient {
+  buildClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv(), timeoutMs: buildTimeoutFromEnv() });
+  return buildClient;
 }

@@ -3,23 +3,33 @@
  * Both are thin: all HTTP, timeout and validation logic is in ./client.ts.
  */
 import type { LiveLoader, Loader } from 'astro/loaders';
-import type {
-  FrameworkResponse,
-  Locale,
-  PracticeDetail,
-  PracticeListQueryInput,
-  PracticeListResponse,
-  PracticeSummary,
-  Site,
-  TaxonomyTerm,
-  ToolDetail,
-  ToolSummary,
+import {
+  apiPaths,
+  MAX_PAGE_SIZE,
+  practiceSummary,
+  type FrameworkResponse,
+  type Locale,
+  type PracticeDetail,
+  type PracticeListQueryInput,
+  type PracticeListResponse,
+  type PracticeSummary,
+  type Site,
+  type TaxonomyTerm,
+  type ToolDetail,
+  type ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import { cms, CmsError, type CmsClient } from './client';
+import { detailFolder, writeDetail } from '../data/detail-files';
+import { buildCms, cms, CmsError, type CmsClient } from './client';
 import { tags } from './tags';
 import { siteDataCache } from '../cache/data-cache';
 
 export type Framework = FrameworkResponse['data'];
+/**
+ * A practice in the build-time collection: its summary (lists, facets, feeds), its translations
+ * (paths) and the file that holds its full detail (practice pages and JSON; lib/data/detail-files.ts).
+ */
+export type StaticPractice = PracticeSummary & { locales: PracticeDetail['locales']; detailFile: string };
+
 export type Taxonomies = {
   locale: string;
   integrationAreas: TaxonomyTerm[];
@@ -27,13 +37,13 @@ export type Taxonomies = {
 };
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < items.length) {
       const index = next++;
-      results[index] = await fn(items[index] as T);
+      results[index] = await fn(items[index] as T, index);
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -61,11 +71,20 @@ async function localesOrFail(client: CmsClient): Promise<Locale[]> {
 // Build time (static mode)
 // ---------------------------------------------------------------------------------------------
 
+/** What a build-time item function gets: the build's CMS client, the CMS's locales, where to put files. */
+export interface BuildContext {
+  client: CmsClient;
+  locales: Locale[];
+  /** Astro's cache directory (practice details are written under it, see lib/data/detail-files.ts). */
+  cacheDir: URL;
+  collection: string;
+}
+
 interface BuildLoaderOptions {
   name: string;
   /** False outside static mode: the loader then leaves the collection empty and calls nothing. */
   enabled: boolean;
-  items: (client: CmsClient, locales: Locale[]) => Promise<{ id: string; data: Record<string, unknown> }[]>;
+  items: (context: BuildContext) => Promise<{ id: string; data: Record<string, unknown> }[]>;
 }
 
 /**
@@ -76,13 +95,14 @@ interface BuildLoaderOptions {
 export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loader {
   return {
     name: `cms-${name}`,
-    async load({ store, logger, generateDigest, parseData }) {
+    async load({ store, logger, generateDigest, parseData, config, collection }) {
       store.clear();
       if (!enabled) return;
-      const client = cms();
+      // Build-time requests wait longer than a visitor's (CMS_BUILD_TIMEOUT_MS, default 60 s).
+      const client = buildCms();
       let entries: { id: string; data: Record<string, unknown> }[];
       try {
-        entries = await items(client, await localesOrFail(client));
+        entries = await items({ client, locales: await localesOrFail(client), cacheDir: config.cacheDir, collection });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         logger.error(message);
@@ -97,32 +117,94 @@ export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loade
   };
 }
 
+/** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
+const BULK_CONCURRENCY = 3;
+
+interface Page<T> {
+  data: T[];
+  meta: { pagination: { pageCount: number; total: number } };
+}
+
+/**
+ * Every item of a paged bulk endpoint, for every locale: each locale's first page (it says how
+ * many there are), then the other pages, at most `concurrency` requests at a time. `handle`
+ * turns each page into what is kept as soon as it arrives, so the full answers of at most a few
+ * pages are in memory at once. Results are in the CMS's (stable) order, locale by locale.
+ * Fails when the pages do not add up to the total announced by the first page (content published
+ * or removed while the build was reading: the next build will be consistent).
+ */
+export async function readAllPages<T, R>(
+  locales: readonly string[],
+  concurrency: number,
+  describe: (locale: string) => string,
+  fetchPage: (locale: string, page: number) => Promise<Page<T>>,
+  handle: (items: T[]) => Promise<R[]>,
+): Promise<R[]> {
+  const results: R[][][] = locales.map(() => []);
+  const seen = locales.map(() => 0);
+  const rest: { index: number; page: number }[] = [];
+  const firsts = await mapLimit(locales, concurrency, async (locale, index) => {
+    const first = await fetchPage(locale, 1);
+    seen[index] = first.data.length;
+    results[index]![0] = await handle(first.data);
+    for (let page = 2; page <= first.meta.pagination.pageCount; page++) rest.push({ index, page });
+    return first.meta.pagination.total;
+  });
+  await mapLimit(rest, concurrency, async ({ index, page }) => {
+    const answer = await fetchPage(locales[index]!, page);
+    seen[index]! += answer.data.length;
+    results[index]![page - 1] = await handle(answer.data);
+  });
+  locales.forEach((locale, index) => {
+    if (seen[index] !== firsts[index]) {
+      throw new Error(
+        `${describe(locale)} announced ${firsts[index]} entries but its pages held ${seen[index]} (the content changed while the build read it): build again`,
+      );
+    }
+  });
+  return results.flat(2);
+}
+
+const pageSize = MAX_PAGE_SIZE;
+
 export const buildItems = {
-  locales: async (_client: CmsClient, locales: Locale[]) => locales.map((l) => ({ id: l.code, data: l })),
-  sites: async (client: CmsClient, locales: Locale[]) =>
+  locales: async ({ locales }: BuildContext) => locales.map((l) => ({ id: l.code, data: l })),
+  sites: async ({ client, locales }: BuildContext) =>
     (await mapLimit(locales, 4, (l) => client.site(l.code))).flatMap((site, i) => (site ? [{ id: locales[i]!.code, data: site }] : [])),
-  frameworks: async (client: CmsClient, locales: Locale[]) =>
+  frameworks: async ({ client, locales }: BuildContext) =>
     (await mapLimit(locales, 4, (l) => client.framework(l.code))).flatMap((f, i) => (f ? [{ id: locales[i]!.code, data: f }] : [])),
-  taxonomies: async (client: CmsClient, locales: Locale[]) =>
+  taxonomies: async ({ client, locales }: BuildContext) =>
     (await mapLimit(locales, 4, (l) => fetchTaxonomies(client, l.code))).flatMap((t) => (t ? [{ id: t.locale, data: t }] : [])),
-  practices: async (client: CmsClient, locales: Locale[]) => {
-    const summaries = (await mapLimit(locales, 2, (l) => client.allPractices(l.code))).flat();
-    const details = await mapLimit(summaries, 6, async (s) => {
-      const detail = await client.practice(s.slug, s.locale);
-      if (!detail) throw new CmsError(new URL(`/api/good-practices/practices/${s.slug}?locale=${s.locale}`, client.baseUrl).href, 'http', 'listed but not found', { status: 404 });
-      return detail;
-    });
-    return details.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d }));
+  /**
+   * Practices, from the bulk endpoint (N/100 requests). The store keeps each practice's summary,
+   * its translations and the path of its full detail, written to a file (lib/data/detail-files.ts).
+   */
+  practices: async ({ client, locales, cacheDir, collection }: BuildContext) => {
+    const dir = detailFolder(cacheDir, collection);
+    let written = 0;
+    return readAllPages(
+      locales.map((l) => l.code),
+      BULK_CONCURRENCY,
+      (locale) => `${client.baseUrl}${apiPaths.practiceDetails}?locale=${locale}`,
+      (locale, page) => client.practiceDetails({ locale, page, pageSize }),
+      (details: PracticeDetail[]) =>
+        Promise.all(
+          details.map(async (detail) => {
+            const detailFile = await writeDetail(dir, String(written++), detail);
+            const entry: StaticPractice = { ...practiceSummary.parse(detail), locales: detail.locales, detailFile };
+            return { id: `${detail.locale}/${detail.slug}`, data: entry };
+          }),
+        ),
+    );
   },
-  tools: async (client: CmsClient, locales: Locale[]) => {
-    const summaries = (await mapLimit(locales, 2, (l) => client.tools(l.code))).flat();
-    const details = await mapLimit(summaries, 6, async (s) => {
-      const detail = await client.tool(s.slug, s.locale);
-      if (!detail) throw new CmsError(new URL(`/api/good-practices/tools/${s.slug}?locale=${s.locale}`, client.baseUrl).href, 'http', 'listed but not found', { status: 404 });
-      return detail;
-    });
-    return details.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d }));
-  },
+  tools: async ({ client, locales }: BuildContext) =>
+    readAllPages(
+      locales.map((l) => l.code),
+      BULK_CONCURRENCY,
+      (locale) => `${client.baseUrl}${apiPaths.toolDetails}?locale=${locale}`,
+      (locale, page) => client.toolDetails({ locale, page, pageSize }),
+      async (tools: ToolDetail[]) => tools.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d })),
+    ),
 };
 
 // ---------------------------------------------------------------------------------------------

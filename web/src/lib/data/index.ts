@@ -16,10 +16,11 @@ import type {
   ToolDetail,
   ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import type { Framework, Taxonomies } from '../cms/loaders';
+import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders';
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
-import { queryPractices, toSummary } from './static-query';
+import { readDetail } from './detail-files';
+import { querySortedSummaries, sortPractices, toSummary } from './static-query';
 
 interface LiveEntryResult<T> {
   entry?: { data: T };
@@ -58,7 +59,8 @@ function unwrapCollection<T>(result: LiveCollectionResult<T>): T[] {
 
 export async function getLocales(): Promise<Locale[]> {
   if (isServerMode) return unwrapCollection(await getLiveCollection('liveLocales'));
-  return (await getCollection('locales')).map((e) => e.data);
+  // A copy of the build's list, read once: every page asks.
+  return [...(await staticLocales('all'))];
 }
 
 export async function getSite(locale: string): Promise<Site | null> {
@@ -78,13 +80,15 @@ export async function getTaxonomies(locale: string): Promise<Taxonomies | null> 
 
 export async function getPractice(locale: string, slug: string): Promise<PracticeDetail | null> {
   if (isServerMode) return unwrapEntry(await getLiveEntry('livePractices', { locale, slug }));
-  return staticEntry('practices', `${locale}/${slug}`);
+  const entry = await staticEntry('practices', `${locale}/${slug}`);
+  return entry ? readDetail<PracticeDetail>(entry.detailFile) : null;
 }
 
 /** Every published practice of a locale, as summaries (newest update first). */
 export async function getPracticeSummaries(locale: string): Promise<PracticeSummary[]> {
   if (isServerMode) return unwrapCollection(await getLiveCollection('livePracticeSummaries', { locale }));
-  return (await staticPractices(locale)).map(toSummary);
+  // A copy: callers sort it.
+  return [...(await sortedSummaries(locale, 'updatedAt:desc'))];
 }
 
 /** One page of the filtered, sorted practice list. */
@@ -95,7 +99,7 @@ export async function listPractices(locale: string, state: ListState, pageSize =
     if (!result) throw new Error('practice search returned nothing');
     return result;
   }
-  return queryPractices(await staticPractices(locale), query, locale);
+  return querySortedSummaries(await sortedSummaries(locale, query.sort ?? 'updatedAt:desc'), query);
 }
 
 export async function getTool(locale: string, slug: string): Promise<ToolDetail | null> {
@@ -110,14 +114,47 @@ export async function getTools(locale: string): Promise<ToolSummary[]> {
 
 // ---------------------------------------------------------------------------------------------
 // Static mode only: whole collections, for getStaticPaths, the sitemap and local list queries.
+// The collections do not change during a build, so what is derived from them (per-locale
+// summaries, each sort) is computed once instead of once per page: a list or facet page used
+// to re-filter and re-sort every practice of its locale.
 // ---------------------------------------------------------------------------------------------
 
-async function staticPractices(locale: string): Promise<PracticeDetail[]> {
-  return (await getCollection('practices', (e) => e.data.locale === locale)).map((e) => e.data);
+type Sort = NonNullable<ListState['sort']>;
+
+/** Memoized per key for the whole build (static mode only: on request, content changes). */
+function once<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const values = new Map<K, Promise<V>>();
+  return (key) => {
+    let value = values.get(key);
+    if (!value) {
+      value = compute(key);
+      values.set(key, value);
+    }
+    return value;
+  };
 }
 
-export async function allStaticPractices(): Promise<PracticeDetail[]> {
-  return (await getCollection('practices')).map((e) => e.data);
+const staticLocales = once(async (_: 'all') => (await getCollection('locales')).map((e) => e.data));
+
+const staticPracticeEntries = once(async (_: 'all') => (await getCollection('practices')).map((e) => e.data as StaticPractice));
+
+const staticSummaries = once(async (locale: string) =>
+  (await staticPracticeEntries('all')).filter((p) => p.locale === locale).map(toSummary),
+);
+
+const sortedByKey = once(async (key: string) => {
+  const [locale, sort] = JSON.parse(key) as [string, Sort];
+  return sortPractices(await staticSummaries(locale), sort, locale);
+});
+
+/** A locale's practice summaries in the order of `sort` (the CMS's order: the contract's comparator). */
+function sortedSummaries(locale: string, sort: Sort): Promise<PracticeSummary[]> {
+  return sortedByKey(JSON.stringify([locale, sort]));
+}
+
+/** Every practice of the build: summary, translations and the file of its detail. */
+export function allStaticPractices(): Promise<StaticPractice[]> {
+  return staticPracticeEntries('all');
 }
 
 export async function allStaticTools(): Promise<ToolDetail[]> {

@@ -6,7 +6,7 @@
 import type { Locale, PracticeDetail, PracticeSummary, Site, TaxonomyTerm, ToolDetail } from 'strapi-plugin-good-practices/contract';
 import type { Framework } from '../cms/loaders';
 import { tags } from '../cms/tags';
-import { createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
+import { collatorOf, countryName, createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
 import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
 import {
@@ -161,13 +161,29 @@ function countTerms(summaries: PracticeSummary[], pick: (p: PracticeSummary) => 
       values.set(term.key, value);
     }
   }
-  const collator = new Intl.Collator(locale);
+  const collator = collatorOf(locale);
   return [...values.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/**
+ * Facets of a locale in a static build: computed once per locale (the collections do not change
+ * during a build) instead of once for each of its list pages.
+ */
+const staticFacets = new Map<string, Promise<Facets>>();
 
 /** Facet values of a locale's practices, with counts. */
 export async function loadFacets(page: PageContext, summaries?: PracticeSummary[]): Promise<Facets> {
   page.tag(tags.practices, tags.taxonomy, tags.framework);
+  if (isServerMode) return computeFacets(page, summaries);
+  let facets = staticFacets.get(page.locale.code);
+  if (!facets) {
+    facets = computeFacets(page, summaries);
+    staticFacets.set(page.locale.code, facets);
+  }
+  return facets;
+}
+
+async function computeFacets(page: PageContext, summaries?: PracticeSummary[]): Promise<Facets> {
   const locale = page.locale.code;
   const [all, taxonomies, framework] = await Promise.all([
     summaries ? Promise.resolve(summaries) : getPracticeSummaries(locale),
@@ -178,10 +194,9 @@ export async function loadFacets(page: PageContext, summaries?: PracticeSummary[
   for (const practice of all) {
     if (practice.country) countryCounts.set(practice.country, (countryCounts.get(practice.country) ?? 0) + 1);
   }
-  const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
-  const collator = new Intl.Collator(locale);
+  const collator = collatorOf(locale);
   const countries = [...countryCounts]
-    .map(([key, count]) => ({ key, name: regionNames.of(key) ?? key, count }))
+    .map(([key, count]) => ({ key, name: countryName(key, locale), count }))
     .sort((a, b) => collator.compare(a.name, b.name));
   const groups = (framework?.data.groups ?? []).map((g) => ({
     key: g.key,
@@ -219,25 +234,26 @@ export async function localePaths(): Promise<{ params: { locale: string } }[]> {
 /**
  * Pages of translatable entries for every locale: each locale's own entries, plus a fallback
  * page for each default-locale entry that has no translation in that locale (Starlight's model).
+ * A default-locale entry's fallback pages come right after its own page: rendered one after the
+ * other, they share its detail and rendered Markdown while those are still cached.
  */
-function translatablePaths<T extends { slug: string; locale: string; locales: { locale: string; slug: string }[] }>(
-  entries: T[],
-  locales: Locale[],
-): { params: { locale: string; slug: string } }[] {
+function translatablePaths<T extends { slug: string; locale: string }>(entries: T[], locales: Locale[]): { params: { locale: string; slug: string } }[] {
   const defaultLocale = defaultLocaleOf(locales).code;
+  const others = locales.filter((l) => l.code !== defaultLocale).map((l) => l.code);
+  const ownSlugs = new Map<string, Set<string>>(locales.map((l) => [l.code, new Set<string>()]));
+  for (const entry of entries) ownSlugs.get(entry.locale)?.add(entry.slug);
   const paths: { params: { locale: string; slug: string } }[] = [];
-  for (const { code } of locales) {
-    const own = entries.filter((e) => e.locale === code);
-    const ownSlugs = new Set(own.map((e) => e.slug));
-    paths.push(...own.map((e) => ({ params: { locale: code, slug: e.slug } })));
-    if (code === defaultLocale) continue;
-    for (const entry of entries) {
-      if (entry.locale !== defaultLocale) continue;
-      // Untranslated: a fallback page. Translated under another slug: a page that redirects there
-      // (links from fallback content use the default locale's slugs).
-      if (ownSlugs.has(entry.slug)) continue;
-      paths.push({ params: { locale: code, slug: entry.slug } });
+  for (const entry of entries) {
+    if (entry.locale !== defaultLocale) continue;
+    paths.push({ params: { locale: defaultLocale, slug: entry.slug } });
+    // Untranslated: a fallback page. Translated under another slug: a page that redirects there
+    // (links from fallback content use the default locale's slugs).
+    for (const code of others) {
+      if (!ownSlugs.get(code)?.has(entry.slug)) paths.push({ params: { locale: code, slug: entry.slug } });
     }
+  }
+  for (const entry of entries) {
+    if (entry.locale !== defaultLocale && ownSlugs.has(entry.locale)) paths.push({ params: { locale: entry.locale, slug: entry.slug } });
   }
   return paths;
 }
@@ -263,13 +279,31 @@ export function listRest(key: PathFacetKey | undefined, value: string | undefine
   return parts.length ? parts.join('/') : undefined;
 }
 
-/** Every prerendered list page: unfiltered and per single facet value, each paginated. */
-export async function listPaths(): Promise<{ params: { locale: string; facet: string | undefined } }[]> {
+type ListPath = { params: { locale: string; facet: string | undefined } };
+let staticListPaths: Promise<ListPath[]> | undefined;
+let staticListPathSet: Promise<Set<string>> | undefined;
+
+/**
+ * Every prerendered list page: unfiltered and per single facet value, each paginated. Computed
+ * once per build: each list page asks which of its translations were built.
+ */
+export function listPaths(): Promise<ListPath[]> {
+  staticListPaths ??= computeListPaths();
+  return staticListPaths;
+}
+
+/** Whether the list page of `locale` with this rest parameter (`country/DE`, '' for the first unfiltered page) is prerendered. */
+export async function isListPathBuilt(locale: string, rest: string): Promise<boolean> {
+  staticListPathSet ??= listPaths().then((all) => new Set(all.map((p) => `${p.params.locale}|${p.params.facet ?? ''}`)));
+  return (await staticListPathSet).has(`${locale}|${rest}`);
+}
+
+async function computeListPaths(): Promise<ListPath[]> {
   const locales = await getLocales();
   const practices = await allStaticPractices();
   const frameworks = await allStaticFrameworks();
   const defaultLocale = defaultLocaleOf(locales).code;
-  const out: { params: { locale: string; facet: string | undefined } }[] = [];
+  const out: ListPath[] = [];
   for (const { code } of locales) {
     const own = practices.filter((p) => p.locale === code);
     const framework = frameworks.find((f) => f.locale === code) ?? frameworks.find((f) => f.locale === defaultLocale);

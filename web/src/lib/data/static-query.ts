@@ -35,23 +35,47 @@ export function sortPractices<T extends PracticeSummary>(practices: readonly T[]
   return [...practices].sort(practiceComparator(sort ?? 'updatedAt:desc', locale));
 }
 
-export function queryPractices(practices: readonly PracticeDetail[], query: Query, locale: string): PracticeListResponse {
-  const filtered = practices.filter(
-    (p) =>
-      (query.country === undefined || p.country === query.country) &&
-      (query.area === undefined || p.integrationAreas.some((a) => a.key === query.area)) &&
-      (query.targetGroup === undefined || p.targetGroups.some((t) => t.key === query.targetGroup)) &&
-      (query.groupMet === undefined || meetsGroup(p, query.groupMet)) &&
-      (query.itemMet === undefined || meetsItem(p, query.itemMet)) &&
-      (query.q === undefined || matchesText(p, query.q, locale)),
+/** The filters of a list query that a summary answers (the path form of a static list page). */
+function matchesSummaryFilters(p: PracticeSummary, query: Query): boolean {
+  return (
+    (query.country === undefined || p.country === query.country) &&
+    (query.area === undefined || p.integrationAreas.some((a) => a.key === query.area)) &&
+    (query.targetGroup === undefined || p.targetGroups.some((t) => t.key === query.targetGroup)) &&
+    (query.groupMet === undefined || meetsGroup(p, query.groupMet))
   );
-  const sorted = sortPractices(filtered, query.sort, locale);
+}
+
+function pageOf<T extends PracticeSummary>(sorted: readonly T[], query: Query, summary: (p: T) => PracticeSummary): PracticeListResponse {
   const pageCount = Math.ceil(sorted.length / query.pageSize);
   const start = (query.page - 1) * query.pageSize;
   return {
-    data: sorted.slice(start, start + query.pageSize).map(toSummary),
+    data: sorted.slice(start, start + query.pageSize).map(summary),
     meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount, total: sorted.length } },
   };
+}
+
+export function queryPractices(practices: readonly PracticeDetail[], query: Query, locale: string): PracticeListResponse {
+  const filtered = practices.filter(
+    (p) =>
+      matchesSummaryFilters(p, query) &&
+      (query.itemMet === undefined || meetsItem(p, query.itemMet)) &&
+      (query.q === undefined || matchesText(p, query.q, locale)),
+  );
+  return pageOf(sortPractices(filtered, query.sort, locale), query, toSummary);
+}
+
+/**
+ * The same answer from summaries (exactly the contract's shape: {@link toSummary}) already in the
+ * query's order (`sortPractices` with its sort):
+ * filtering keeps that order, so a build sorts each locale's practices once per sort instead of
+ * once per list page. Free text and checklist items need the details: those queries exist only
+ * on request (server mode), and asking here is a bug.
+ */
+export function querySortedSummaries(sorted: readonly PracticeSummary[], query: Query): PracticeListResponse {
+  if (query.q !== undefined || query.itemMet !== undefined) {
+    throw new Error('the static list answers the path filters only (country, area, target group, criteria group); q and itemMet are server-mode queries');
+  }
+  return pageOf(sorted.filter((p) => matchesSummaryFilters(p, query)), query, (p) => p);
 }
 
 /** The summary part of a practice detail (what the list endpoint returns): the contract schema strips the rest. */

@@ -1,0 +1,100 @@
+/**
+ * The static build's bulk reads: paging through the bulk endpoints with bounded concurrency and a
+ * consistency check, the longer build-time timeout, and the practice detail files kept out of the
+ * content layer's data store.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildTimeoutFromEnv, DEFAULT_BUILD_TIMEOUT_MS } from '../../src/lib/cms/client';
+import { readAllPages } from '../../src/lib/cms/loaders';
+import { detailFolder, readDetail, writeDetail } from '../../src/lib/data/detail-files';
+
+/** A paged endpoint over `items` per locale, recording how many requests were in flight at most. */
+function pagedSource(items: Record<string, string[]>, pageSize: number) {
+  let inFlight = 0;
+  const stats = { maxInFlight: 0, requests: [] as string[] };
+  const fetchPage = async (locale: string, page: number) => {
+    inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    stats.requests.push(`${locale}:${page}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight--;
+    const all = items[locale] ?? [];
+    return {
+      data: all.slice((page - 1) * pageSize, page * pageSize),
+      meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } },
+    };
+  };
+  return { fetchPage, stats };
+}
+
+const numbered = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+describe('bulk reads of the static build', () => {
+  it('reads every page of every locale, in order, with at most `concurrency` requests in flight', async () => {
+    const items = { en: numbered('en', 23), cs: numbered('cs', 5), ar: [] };
+    const { fetchPage, stats } = pagedSource(items, 4);
+    const seenPages: number[] = [];
+    const result = await readAllPages(['en', 'cs', 'ar'], 3, (l) => `source ${l}`, fetchPage, async (page: string[]) => {
+      seenPages.push(page.length);
+      return page.map((item) => item.toUpperCase());
+    });
+    expect(result).toEqual([...items.en, ...items.cs].map((item) => item.toUpperCase()));
+    expect(stats.requests).toHaveLength(6 + 2 + 1);
+    expect(new Set(stats.requests).size).toBe(stats.requests.length);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(3);
+    expect(seenPages.reduce((a, b) => a + b, 0)).toBe(28);
+  });
+
+  it('fails, naming the source, when the pages do not add up to the announced total', async () => {
+    const items = { en: numbered('en', 10) };
+    const { fetchPage } = pagedSource(items, 4);
+    // Content removed while the build reads: page 3 comes back shorter than announced.
+    const shrinking = async (locale: string, page: number) => {
+      const answer = await fetchPage(locale, page);
+      return page === 3 ? { ...answer, data: answer.data.slice(1) } : answer;
+    };
+    await expect(readAllPages(['en'], 2, (l) => `http://cms/api/good-practices/practice-details?locale=${l}`, shrinking, async (p) => p)).rejects.toThrow(
+      /practice-details\?locale=en announced 10 entries but its pages held 9/,
+    );
+  });
+
+  it('propagates the first failure of a page', async () => {
+    const failing = async (_locale: string, page: number) => {
+      if (page === 2) throw new Error('CMS request failed: GET http://cms/page2: timed out');
+      return { data: ['a'], meta: { pagination: { page, pageSize: 1, pageCount: 3, total: 3 } } };
+    };
+    await expect(readAllPages(['en'], 2, () => 'x', failing, async (p) => p)).rejects.toThrow(/page2: timed out/);
+  });
+
+  it('gives build-time requests a longer timeout than visitors (CMS_BUILD_TIMEOUT_MS)', () => {
+    expect(buildTimeoutFromEnv({})).toBe(DEFAULT_BUILD_TIMEOUT_MS);
+    expect(DEFAULT_BUILD_TIMEOUT_MS).toBeGreaterThan(2000);
+    expect(buildTimeoutFromEnv({ CMS_BUILD_TIMEOUT_MS: '1500' })).toBe(1500);
+    expect(() => buildTimeoutFromEnv({ CMS_BUILD_TIMEOUT_MS: '10s' })).toThrow(/CMS_BUILD_TIMEOUT_MS/);
+    expect(() => buildTimeoutFromEnv({ CMS_BUILD_TIMEOUT_MS: '0' })).toThrow(/CMS_BUILD_TIMEOUT_MS/);
+  });
+});
+
+describe('practice detail files', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gp-details-test-'));
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('reads back what was written; a new load starts from an empty folder', async () => {
+    const dir = detailFolder(cacheDir, 'practices');
+    const value = { slug: 'a', title: 'Čeština', groups: [{ key: 'g', questions: [] }] };
+    const file = await writeDetail(dir, '0', value);
+    expect(readDetail(file)).toEqual(value);
+    expect(readDetail(file)).toEqual(value);
+    const again = detailFolder(cacheDir, 'practices');
+    expect(again).toBe(dir);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('names a missing file in its error', () => {
+    const missing = join(cacheDir, 'nope.json');
+    expect(() => readDetail(missing)).toThrow(missing);
+  });
+});
