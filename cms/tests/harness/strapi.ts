@@ -29,6 +29,11 @@ export interface StrapiOptions {
   keepDatabase?: boolean;
   /** Use this SQLite file (relative to cms/) or PostgreSQL database name instead of a fresh one. */
   databaseName?: string;
+  /**
+   * Serve the built admin panel (cms/dist/build, `strapi build`) at /admin, for browser tests
+   * of the admin. Off by default: the other tests need only the APIs, and no build.
+   */
+  serveAdminPanel?: boolean;
 }
 
 export interface RunningStrapi {
@@ -159,7 +164,7 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   };
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
   try {
     await strapi.load();
     await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,257 @@
+/**
+ * An editor's day, end to end, in Chromium: the REAL Strapi admin panel (built by `strapi build`,
+ * served by the in-process CMS of cms/tests/harness/strapi.ts) and the site in on-request mode
+ * (SITE_MODE=server), wired as in production:
+ *
+ * - CMS → site: SITE_REVALIDATE_URL + REVALIDATE_SECRET (the plugin's signed site notifier);
+ * - admin Preview → site: SITE_URL + PREVIEW_SECRET (cms/config/admin.ts points the Preview
+ *   panel at the site's secret-protected /preview/practices/{documentId});
+ * - site → CMS: CMS_URL, SITE_PREVIEW_TOKEN for drafts.
+ *
+ * The content is the demo content of `npm start`; the test adds one DRAFT practice (never
+ * published) and an admin user whose only role is the plugin's Editor. Everything the editor
+ * does goes through the admin's UI: log in, set checklist states with the assessment input's
+ * Met / Not met / Not assessed controls, Save, Open preview, Publish. Selectors are roles and
+ * accessible names (the plugin's translations, Strapi's English labels).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChecklistState, FrameworkChecklistItem, Locale } from 'strapi-plugin-good-practices/contract';
+import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
+import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
+import { createEditor, editViewUrl, ensureAdminPanelBuilt, logIn, type AdminAccount } from '../helpers/admin-panel';
+import { closeBrowser, openPage, type BrowserSession } from '../helpers/browser';
+import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
+import { defaultLocaleOf } from '../../src/lib/i18n';
+
+const PRACTICE_UID = 'plugin::good-practices.practice';
+const REVALIDATE_SECRET = 'editor-flow-revalidate-secret';
+const PREVIEW_SECRET = 'editor-flow+preview/secret';
+const PREVIEW_TOKEN = 'site-preview-token-of-the-editor-flow-test-0123456789';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The English labels of the plugin's state controls (admin/src/translations/en.json) and of the site. */
+const STATE_LABEL: Record<ChecklistState, string> = { met: 'Met', 'not-met': 'Not met', 'not-assessed': 'Not assessed' };
+
+const serverOut = join(webRoot, '.tmp', `test-editor-flow-${process.pid}-${Date.now().toString(36)}`);
+
+interface Documents {
+  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
+  findOne(params: Record<string, unknown>): Promise<(Record<string, unknown> & { documentId: string }) | null>;
+}
+
+let cms: RunningStrapi;
+let site: Awaited<ReturnType<typeof serveServer>>;
+let api: CmsClient;
+let locale: Locale;
+let editor: AdminAccount;
+let session: BrowserSession;
+
+/** A word only the draft's title and summary contain (not its slug: a 404 page repeats its URL). */
+const marker = `editorflow${Date.now().toString(36)}`;
+const draft = { documentId: '', title: `Evening language café ${marker}`, slug: `evening-language-cafe-${process.pid}` };
+/** Three checklist items of the framework and the states the editor gives them (the third starts as met). */
+let changes: { item: FrameworkChecklistItem; from: ChecklistState; to: ChecklistState }[] = [];
+
+const practices = (): Documents => cms.strapi.documents(PRACTICE_UID as never) as unknown as Documents;
+const publicUrl = () => `${site.url}/${locale.code}/practices/${draft.slug}/`;
+const searchUrl = () => `${site.url}/${locale.code}/practices/?q=${marker}`;
+
+beforeAll(async () => {
+  const started = Date.now();
+  const sitePort = await freePort();
+  const siteOrigin = `http://127.0.0.1:${sitePort}`;
+  // The site's server build needs no CMS; the CMS serves the admin panel from its build, so it
+  // boots after it. Both builds are skipped or short when nothing changed.
+  const [build] = await Promise.all([astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: siteOrigin }), ensureAdminPanelBuilt()]);
+  if (build.code !== 0) throw new Error(`server build failed:\n${build.output}`);
+  const built = Date.now();
+
+  cms = await startStrapi({
+    serveAdminPanel: true,
+    env: {
+      SITE_URL: siteOrigin,
+      PREVIEW_SECRET,
+      SITE_PREVIEW_TOKEN: PREVIEW_TOKEN,
+      SITE_REVALIDATE_URL: `${siteOrigin}/api/revalidate`,
+      REVALIDATE_SECRET,
+    },
+  });
+  site = await serveServer(serverOut, { CMS_URL: cms.url, REVALIDATE_SECRET, SITE_PREVIEW_TOKEN: PREVIEW_TOKEN, PREVIEW_SECRET }, sitePort);
+  await seedDemoContent(cms.strapi);
+  api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
+  locale = defaultLocaleOf(await api.locales());
+
+  const framework = await api.framework(locale.code);
+  const items = (framework?.groups ?? []).flatMap((group) => group.questions.flatMap((question) => question.items));
+  // Items of different questions and groups, with texts that name one item only.
+  const unique = items.filter((item) => items.filter((other) => other.text === item.text).length === 1);
+  if (unique.length < 3) throw new Error('the demo framework has fewer than three checklist items');
+  changes = [
+    { item: unique[0]!, from: 'not-assessed', to: 'met' },
+    { item: unique[Math.floor(unique.length / 2)]!, from: 'not-assessed', to: 'not-met' },
+    { item: unique[unique.length - 1]!, from: 'met', to: 'not-assessed' },
+  ];
+  // What an editor created earlier and saved without publishing.
+  const created = await practices().create({
+    locale: locale.code,
+    data: {
+      title: draft.title,
+      slug: draft.slug,
+      summary: `A draft practice of the editor-flow test (${marker}).`,
+      assessment: { [changes[2]!.item.key]: 'met' },
+    },
+  });
+  draft.documentId = created.documentId;
+  editor = await createEditor(cms.strapi);
+  session = await openPage({ viewport: { width: 1440, height: 1000 } });
+  console.info(
+    `[editor-flow] builds ${((built - started) / 1000).toFixed(1)} s; CMS + site + seed ${((Date.now() - built) / 1000).toFixed(1)} s; ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  // `npm test` builds the admin panel before the suites run; a file run on its own after a change
+  // to the admin builds it here, which takes minutes on a busy 2-core machine.
+}, 900_000);
+
+afterAll(async () => {
+  await session?.close();
+  await closeBrowser();
+  await site?.close();
+  await cms?.stop();
+  rmSync(serverOut, { recursive: true, force: true });
+});
+
+/** Each checklist item on a page of the site (public or preview), by its text: the state written out. */
+async function shownStates(target: Page | Frame): Promise<Map<string, string>> {
+  const rows = await target.locator('li.item').evaluateAll((items) =>
+    items.map((li) => [li.querySelector('.item-text')?.textContent?.trim() ?? '', li.querySelector('.state')?.textContent?.trim() ?? '']),
+  );
+  return new Map(rows as [string, string][]);
+}
+
+function expectStates(shown: Map<string, string>, which: 'from' | 'to'): void {
+  for (const change of changes) expect(shown.get(change.item.text), change.item.text).toBe(STATE_LABEL[change[which]]);
+}
+
+/** Neither the public page, nor the lists, nor the public API show the practice: 404, not listed. */
+async function expectNotPublic(): Promise<void> {
+  const page = await fetch(publicUrl());
+  expect(page.status).toBe(404);
+  expect(await page.text()).not.toContain(marker);
+  // A search for the draft's own word (the search form repeats the word, so look for the practice).
+  const list = await fetch(searchUrl());
+  expect(list.status).toBe(200);
+  const html = await list.text();
+  expect(html).not.toContain(`/practices/${draft.slug}/`);
+  expect(html).not.toContain('Evening language café');
+  expect(await api.practice(draft.slug, locale.code)).toBeNull();
+}
+
+/** One checklist item's Met / Not met / Not assessed radio group in the admin (its legend is the item's text). */
+const itemControls = (page: Page, item: FrameworkChecklistItem) => page.getByRole('group', { name: item.text, exact: true });
+
+describe('an editor in the real admin panel, with the on-request site', () => {
+  it('logs in as a good-practices editor (not a super admin) and opens the draft practice', async () => {
+    const { page } = session;
+    await logIn(page, cms.url, editor);
+    await page.goto(editViewUrl(cms.url, PRACTICE_UID, draft.documentId, locale.code));
+    await expect.poll(() => page.getByRole('heading', { name: draft.title }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The assessment input shows the stored state of each item.
+    for (const change of changes) {
+      const radio = itemControls(page, change.item).getByRole('radio', { name: STATE_LABEL[change.from], exact: true });
+      await radio.waitFor({ timeout: 30_000 });
+      expect(await radio.getAttribute('aria-checked'), change.item.text).toBe('true');
+    }
+    // The public site knows nothing of the draft.
+    await expectNotPublic();
+  });
+
+  it('has no axe violation inside the plugin’s assessment input (Strapi’s own are reported apart)', async () => {
+    const { page } = session;
+    // The assessment field: the named group (the field's label) around every item's controls; marked for axe.
+    const field = page
+      .getByRole('group', { name: /assessment/i })
+      .filter({ has: itemControls(page, changes[0]!.item) })
+      .filter({ has: itemControls(page, changes[2]!.item) });
+    expect(await field.count(), 'one assessment field around the checklist items').toBe(1);
+    await field.evaluate((element) => element.setAttribute('data-axe-scope', 'assessment'));
+    const ours = await new AxeBuilder({ page }).include('[data-axe-scope="assessment"]').withTags(AXE_TAGS).analyze();
+    const strapis = await new AxeBuilder({ page }).exclude('[data-axe-scope="assessment"]').withTags(AXE_TAGS).analyze();
+    const summarize = (violations: typeof ours.violations) =>
+      violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes) ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).slice(0, 3).join(', ')}`);
+    if (strapis.violations.length > 0) console.info(`[editor-flow] axe, Strapi's own edit view (not failing): ${summarize(strapis.violations).join('; ')}`);
+    expect(ours.passes.length, 'axe checked the assessment input').toBeGreaterThan(0);
+    expect(summarize(ours.violations)).toEqual([]);
+  });
+
+  it('sets checklist states with the assessment controls and saves the draft', async () => {
+    const { page } = session;
+    for (const change of changes) {
+      await itemControls(page, change.item).getByRole('radio', { name: STATE_LABEL[change.to], exact: true }).click();
+    }
+    for (const change of changes) {
+      expect(await itemControls(page, change.item).getByRole('radio', { name: STATE_LABEL[change.to], exact: true }).getAttribute('aria-checked')).toBe('true');
+    }
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved document').first().waitFor();
+
+    // Stored in the draft, and only there.
+    const stored = await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'draft' });
+    const assessment = (stored?.assessment ?? {}) as Record<string, string>;
+    for (const change of changes) expect(assessment[change.item.key] ?? 'not-assessed', change.item.key).toBe(change.to);
+    expect(await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'published' })).toBeNull();
+    await expectNotPublic();
+  });
+
+  it('shows the new states in Strapi’s Preview (the site’s draft preview), still not on the public site', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    const frame = page.locator('iframe[title="Preview"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(new RegExp(`^${site.url}/preview/practices/${draft.documentId}\\?`));
+    const preview = (await frame.elementHandle())!;
+    const content = (await preview.contentFrame())!;
+    await content.getByText('Preview — draft, not published').waitFor();
+    await content.getByRole('heading', { name: draft.title }).first().waitFor();
+    expectStates(await shownStates(content), 'to');
+    await expectNotPublic();
+    await page.getByRole('link', { name: 'Close preview' }).or(page.getByRole('button', { name: 'Close preview' })).first().click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).waitFor();
+  });
+
+  it('publishes with the Publish button; the site shows the states at once (signed webhook), draft and public now equal', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Published document').first().waitFor();
+    expect(await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'published' })).not.toBeNull();
+
+    // The on-request site renders it on the next request after the CMS's webhook: wait for it.
+    let status = 0;
+    for (const deadline = Date.now() + 15_000; status !== 200 && Date.now() < deadline; ) {
+      status = (await fetch(publicUrl())).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status, 'the public page after the publish').toBe(200);
+
+    const visitor = await openPage();
+    try {
+      const response = await visitor.page.goto(publicUrl());
+      expect(response?.status()).toBe(200);
+      await visitor.page.getByRole('heading', { name: draft.title, level: 1 }).waitFor();
+      expect(await visitor.page.getByText('Preview — draft, not published').count()).toBe(0);
+      expectStates(await shownStates(visitor.page), 'to');
+      // Listed too (the lists' cache tag was invalidated by the same webhook).
+      await visitor.page.goto(searchUrl());
+      expect(await visitor.page.getByRole('link', { name: draft.title }).count()).toBeGreaterThan(0);
+    } finally {
+      await visitor.close();
+    }
+    // What expectNotPublic looked for before the publish is there now.
+    const list = await (await fetch(searchUrl())).text();
+    expect(list).toContain(`/practices/${draft.slug}/`);
+    expect(list).toContain('Evening language café');
+    expect((await api.practice(draft.slug, locale.code))?.title).toBe(draft.title);
+  });
+});
