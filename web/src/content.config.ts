@@ -25,7 +25,10 @@ export const collections = {
   // Summaries, translations and the path of each full detail (kept out of the data store: lib/data/detail-files.ts).
   practices: defineCollection({
     loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }),
-    schema: practiceSummary.extend({ locales: practiceDetail.shape.locales, detailFile: z.string() }),
+    schema: practiceSummary.extend({
+      locales: practiceDetail.shape.locales,
+      detail: z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive() }),
+    }),
   }),
   tools: defineCollection({ loader: buildLoader({ name: 'tools', enabled, items: buildItems.tools }), schema: toolDetail }),
 };

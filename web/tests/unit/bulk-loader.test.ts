@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTimeoutFromEnv, DEFAULT_BUILD_TIMEOUT_MS } from '../../src/lib/cms/client';
 import { readAllPages } from '../../src/lib/cms/loaders';
-import { detailFolder, readDetail, writeDetail } from '../../src/lib/data/detail-files';
+import { detailFolder, readDetail, writeDetails } from '../../src/lib/data/detail-files';
 
 /** A paged endpoint over `items` per locale, recording how many requests were in flight at most. */
 function pagedSource(items: Record<string, string[]>, pageSize: number) {
@@ -82,19 +82,26 @@ describe('practice detail files', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'gp-details-test-'));
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-  it('reads back what was written; a new load starts from an empty folder', async () => {
+  it('reads back each detail of a page written in one file; a new load starts from an empty folder', async () => {
     const dir = detailFolder(cacheDir, 'practices');
-    const value = { slug: 'a', title: 'Čeština', groups: [{ key: 'g', questions: [] }] };
-    const file = await writeDetail(dir, '0', value);
-    expect(readDetail(file)).toEqual(value);
-    expect(readDetail(file)).toEqual(value);
+    const values = [
+      { slug: 'a', title: 'Čeština — العربية', groups: [{ key: 'g', questions: [] }] },
+      { slug: 'b', title: 'line\nbreak', groups: [] },
+      { slug: 'c', title: '', groups: [] },
+    ];
+    const refs = await writeDetails(dir, '0', values);
+    expect(new Set(refs.map((r) => r.file)).size).toBe(1);
+    for (const round of [1, 2]) {
+      // In reverse order, then again (from the cache).
+      for (let i = values.length - 1; i >= 0; i--) expect(readDetail(refs[i]!), `round ${round}`).toEqual(values[i]);
+    }
     const again = detailFolder(cacheDir, 'practices');
     expect(again).toBe(dir);
-    expect(existsSync(file)).toBe(false);
+    expect(existsSync(refs[0]!.file)).toBe(false);
   });
 
   it('names a missing file in its error', () => {
-    const missing = join(cacheDir, 'nope.json');
-    expect(() => readDetail(missing)).toThrow(missing);
+    const missing = { file: join(cacheDir, 'nope.jsonl'), offset: 0, length: 10 };
+    expect(() => readDetail(missing)).toThrow(missing.file);
   });
 });

@@ -9,6 +9,8 @@ import { CmsError, createCmsClient, findCmsError } from '../../src/lib/cms/clien
 
 let server: Server;
 let base: string;
+/** Requests of the `reset-once` scenario so far: the first connection of each pair is reset. */
+let resetOnceRequests = 0;
 
 const locales = { data: [{ code: 'en', name: 'English (en)', isDefault: true, dir: 'ltr' }] };
 
@@ -49,6 +51,12 @@ beforeAll(async () => {
         return;
       case 'locales':
         return json(200, locales);
+      case 'reset-once':
+        if (resetOnceRequests++ % 2 === 0) {
+          req.socket.destroy();
+          return;
+        }
+        return json(200, { data: { locale: 'en', groups: [] } });
       default:
         return json(404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
     }
@@ -165,6 +173,25 @@ describe('CMS client', () => {
     const client = createCmsClient({ baseUrl: base });
     const error = await failure(client.practices({ locale: 'en', country: 'Germany' } as never));
     expect(error.kind).toBe('invalid-query');
+  });
+
+  it('sends a GET again after a connection reset only when asked to (the static build)', async () => {
+    resetOnceRequests = 0;
+    const visitor = createCmsClient({ baseUrl: base });
+    const error = await failure(visitor.framework('reset-once'));
+    expect(error.kind).toBe('unreachable');
+    expect(error.message).toMatch(/ECONNRESET|socket/i);
+    resetOnceRequests = 0;
+    const build = createCmsClient({ baseUrl: base, resetRetries: 1 });
+    expect(await build.framework('reset-once')).toEqual({ locale: 'en', groups: [] });
+    expect(resetOnceRequests).toBe(2);
+  });
+
+  it('refuses a bulk detail page larger than the contract allows, before sending it', async () => {
+    const client = createCmsClient({ baseUrl: base });
+    const error = await failure(client.practiceDetails({ locale: 'en', page: 1, pageSize: 500 }));
+    expect(error.kind).toBe('invalid-query');
+    expect(error.url).toContain('/api/good-practices/practice-details');
   });
 
   it('finds a CmsError wrapped as the cause of another error', () => {

@@ -103,6 +103,13 @@ export interface CmsClientOptions {
    * practice details takes the CMS longer than one practice.
    */
   timeoutMs?: number;
+  /**
+   * How many times a GET is sent again when the connection is reset before any answer (a
+   * kept-alive connection closed by the CMS as it was reused). Default 0: a visitor's page
+   * answers from the cache or fails fast; the static build, which makes hundreds of requests
+   * and can wait, passes 1.
+   */
+  resetRetries?: number;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof globalThis.fetch;
   /** Access key of the CMS's `site-preview` API token (`SITE_PREVIEW_TOKEN`); drafts need it. */
@@ -147,6 +154,7 @@ export const DEFAULT_TIMEOUT_MS = 2000;
 export function createCmsClient(options: CmsClientOptions): CmsClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const resetRetries = options.resetRetries ?? 0;
   const doFetch = options.fetch ?? globalThis.fetch;
   const previewToken = options.previewToken?.trim() || undefined;
 
@@ -175,16 +183,20 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     allowNotFound = false,
     extraHeaders: Record<string, string> = {},
   ): Promise<z.infer<S> | null> {
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        headers: { accept: 'application/json', ...extraHeaders },
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error',
-      });
-    } catch (error) {
-      if (isTimeout(error)) throw new CmsError(url, 'timeout', `no answer within ${timeoutMs} ms`, { cause: error });
-      throw new CmsError(url, 'unreachable', networkDetail(error), { cause: error });
+    let response: Response | undefined;
+    for (let attempt = 0; !response; attempt++) {
+      try {
+        response = await doFetch(url, {
+          headers: { accept: 'application/json', ...extraHeaders },
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        });
+      } catch (error) {
+        if (isTimeout(error)) throw new CmsError(url, 'timeout', `no answer within ${timeoutMs} ms`, { cause: error });
+        // A kept-alive connection the CMS closed just as it was reused: a GET can be sent again.
+        if (attempt < resetRetries && isConnectionReset(error)) continue;
+        throw new CmsError(url, 'unreachable', networkDetail(error), { cause: error });
+      }
     }
 
     let text: string;
@@ -306,6 +318,11 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || (error.name === 'AbortError' && /timeout/i.test(String(error.message))));
 }
 
+function isConnectionReset(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
+}
+
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause as { code?: string; message?: string } | undefined;
@@ -352,6 +369,6 @@ export function cms(): CmsClient {
 let buildClient: CmsClient | undefined;
 /** The client of the static build's content loaders: same code, the longer build timeout. */
 export function buildCms(): CmsClient {
-  buildClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv(), timeoutMs: buildTimeoutFromEnv() });
+  buildClient ??= createCmsClient({ baseUrl: cmsUrlFromEnv(), timeoutMs: buildTimeoutFromEnv(), resetRetries: 1 });
   return buildClient;
 }

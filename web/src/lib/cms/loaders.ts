@@ -18,7 +18,7 @@ import {
   type ToolDetail,
   type ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import { detailFolder, writeDetail } from '../data/detail-files';
+import { detailFolder, writeDetails, type DetailRef } from '../data/detail-files';
 import { buildCms, cms, CmsError, type CmsClient } from './client';
 import { tags } from './tags';
 import { siteDataCache } from '../cache/data-cache';
@@ -26,9 +26,9 @@ import { siteDataCache } from '../cache/data-cache';
 export type Framework = FrameworkResponse['data'];
 /**
  * A practice in the build-time collection: its summary (lists, facets, feeds), its translations
- * (paths) and the file that holds its full detail (practice pages and JSON; lib/data/detail-files.ts).
+ * (paths) and where its full detail is (practice pages and JSON; lib/data/detail-files.ts).
  */
-export type StaticPractice = PracticeSummary & { locales: PracticeDetail['locales']; detailFile: string };
+export type StaticPractice = PracticeSummary & { locales: PracticeDetail['locales']; detail: DetailRef };
 
 export type Taxonomies = {
   locale: string;
@@ -181,20 +181,19 @@ export const buildItems = {
    */
   practices: async ({ client, locales, cacheDir, collection }: BuildContext) => {
     const dir = detailFolder(cacheDir, collection);
-    let written = 0;
+    let files = 0;
     return readAllPages(
       locales.map((l) => l.code),
       BULK_CONCURRENCY,
       (locale) => `${client.baseUrl}${apiPaths.practiceDetails}?locale=${locale}`,
       (locale, page) => client.practiceDetails({ locale, page, pageSize }),
-      (details: PracticeDetail[]) =>
-        Promise.all(
-          details.map(async (detail) => {
-            const detailFile = await writeDetail(dir, String(written++), detail);
-            const entry: StaticPractice = { ...practiceSummary.parse(detail), locales: detail.locales, detailFile };
-            return { id: `${detail.locale}/${detail.slug}`, data: entry };
-          }),
-        ),
+      async (details: PracticeDetail[]) => {
+        const refs = await writeDetails(dir, String(files++), details);
+        return details.map((detail, index) => {
+          const entry: StaticPractice = { ...practiceSummary.parse(detail), locales: detail.locales, detail: refs[index]! };
+          return { id: `${detail.locale}/${detail.slug}`, data: entry };
+        });
+      },
     );
   },
   tools: async ({ client, locales }: BuildContext) =>

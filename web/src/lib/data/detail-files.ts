@@ -1,21 +1,21 @@
 /**
- * Practice details of the static build, one JSON file each, next to (not inside) the content
- * layer's data store.
+ * Practice details of the static build, in files next to (not inside) the content layer's data
+ * store: one file per bulk page, one JSON line per practice.
  *
  * Why: Astro keeps a collection's data store in memory several times during `astro build` (the
  * loaders' store, its serialised form, the bundled module that carries it into the prerender
  * step, the render-time copy). A practice detail is ≈ 33 KB of JSON (every answer, the framework
  * texts, the checklist), so at 2,000 practices × 5 locales the details alone made peak memory
  * grow by ≈ 0.5 MB per page. The store now holds what lists, facets and paths need (the summary,
- * the translations and this file's path); a practice page reads its detail from disk when it is
- * rendered (≈ 0.1 ms) and the memory of the build no longer grows with the answers' text.
+ * the translations and where its detail is); a practice page reads its detail from disk when it
+ * is rendered (≈ 0.1 ms) and the memory of the build no longer grows with the answers' text.
  *
  * The files are written by the content loader from answers the CMS client has already validated
  * against the contract, so they are read back without validating again. Each build process
  * writes into its own folder under Astro's cache directory, removed when the process exits
  * (folders of processes that died without cleaning up are removed by the next build).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,11 @@ export function detailFolder(cacheDir: URL | string, collection: string): string
     removeOrphans(root);
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
+  for (const [file, fd] of descriptors) {
+    if (!file.startsWith(dir)) continue;
+    closeSync(fd);
+    descriptors.delete(file);
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   folders.add(dir);
@@ -61,11 +66,29 @@ export function detailFolder(cacheDir: URL | string, collection: string): string
   return dir;
 }
 
-/** Writes one detail; `name` must be unique in the folder (e.g. the entry id's digest). Returns the file's path. */
-export async function writeDetail(dir: string, name: string, value: unknown): Promise<string> {
-  const file = join(dir, `${name}.json`);
-  await writeFile(file, JSON.stringify(value));
-  return file;
+/** Where one detail is: a byte range of a file written by {@link writeDetails}. */
+export interface DetailRef {
+  file: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Writes the details of one bulk page into one file (a few files per build rather than one per
+ * practice: creating, opening and removing thousands of small files was a visible part of the
+ * build's time) and returns where each one is. `name` must be unique in the folder.
+ */
+export async function writeDetails(dir: string, name: string, values: readonly unknown[]): Promise<DetailRef[]> {
+  const file = join(dir, `${name}.jsonl`);
+  const chunks = values.map((value) => Buffer.from(`${JSON.stringify(value)}\n`));
+  const refs: DetailRef[] = [];
+  let offset = 0;
+  for (const chunk of chunks) {
+    refs.push({ file, offset, length: chunk.length - 1 });
+    offset += chunk.length;
+  }
+  await writeFile(file, Buffer.concat(chunks));
+  return refs;
 }
 
 /**
@@ -74,23 +97,40 @@ export async function writeDetail(dir: string, name: string, value: unknown): Pr
  */
 const CACHE_SIZE = 32;
 const cache = new Map<string, unknown>();
+/** Open files of this process's folders, closed when the process exits. */
+const descriptors = new Map<string, number>();
+process.once('exit', () => {
+  for (const fd of descriptors.values()) closeSync(fd);
+});
 
-/** Reads a detail written by {@link writeDetail}. A missing file is an error naming it. */
-export function readDetail<T>(file: string): T {
-  const hit = cache.get(file);
+function descriptorOf(file: string): number {
+  let fd = descriptors.get(file);
+  if (fd === undefined) {
+    fd = openSync(file, 'r');
+    descriptors.set(file, fd);
+  }
+  return fd;
+}
+
+/** Reads a detail written by {@link writeDetails}. A missing or short file is an error naming it. */
+export function readDetail<T>(ref: DetailRef): T {
+  const key = `${ref.file}:${ref.offset}`;
+  const hit = cache.get(key);
   if (hit !== undefined) {
-    cache.delete(file);
-    cache.set(file, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit as T;
   }
-  let text: string;
+  const buffer = Buffer.allocUnsafe(ref.length);
+  let read: number;
   try {
-    text = readFileSync(file, 'utf8');
+    read = readSync(descriptorOf(ref.file), buffer, 0, ref.length, ref.offset);
   } catch (error) {
-    throw new Error(`The practice detail ${file} written by the content loader is gone (${(error as Error).message}); build again.`, { cause: error });
+    throw new Error(`The practice details ${ref.file} written by the content loader are gone (${(error as Error).message}); build again.`, { cause: error });
   }
-  const value = JSON.parse(text) as T;
-  cache.set(file, value);
+  if (read !== ref.length) throw new Error(`The practice details ${ref.file} written by the content loader are shorter than expected; build again.`);
+  const value = JSON.parse(buffer.toString('utf8')) as T;
+  cache.set(key, value);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return value;
 }

@@ -81,7 +81,7 @@ export async function getTaxonomies(locale: string): Promise<Taxonomies | null> 
 export async function getPractice(locale: string, slug: string): Promise<PracticeDetail | null> {
   if (isServerMode) return unwrapEntry(await getLiveEntry('livePractices', { locale, slug }));
   const entry = await staticEntry('practices', `${locale}/${slug}`);
-  return entry ? readDetail<PracticeDetail>(entry.detailFile) : null;
+  return entry ? readDetail<PracticeDetail>(entry.detail) : null;
 }
 
 /** Every published practice of a locale, as summaries (newest update first). */
