@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { ensurePublicReadIndexes } from './database/public-read-indexes';
+import { watchContentWrites } from './read-cache/content-generation';
 import { seedFramework } from './seed/framework-seed';
 import { seedSite } from './seed/site-seed';
 import { seedTaxonomies } from './seed/taxonomy-seed';
@@ -10,6 +12,8 @@ import { getService } from './services/service-access';
  * Locales are NOT created here (that crashes from a plugin bootstrap): the app's bootstrap does it.
  */
 export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+  watchContentWrites(strapi);
+  await ensurePublicReadIndexes(strapi);
   const framework = await seedFramework(strapi);
   const terms = await seedTaxonomies(strapi);
   const site = await seedSite(strapi);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceDetailListResponse, practiceListResponse, practiceResponse, toolDetailListResponse } from '../../contract';
 import { getJson } from '../support/http';
-import { createPractice, createTool, documentIdByKey, INTEGRATION_AREA, TARGET_GROUP } from '../support/practices';
+import { createPractice, createTool, documentIdByKey, documents, INTEGRATION_AREA, TARGET_GROUP, TOOL } from '../support/practices';
 import { countQueries, waitForQuiet } from '../support/query-counter';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
@@ -43,7 +43,25 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function queriesFor(path: string): Promise<{ count: number; body: unknown }> {
+/**
+ * The public read side keeps derived values for one content generation (read-cache/): the first
+ * request after a write reads more than the next ones. Both states are compared: 'cold' right
+ * after a write (a draft edit of a tool, which changes nothing public), 'warm' after the same
+ * request once.
+ */
+type CacheState = 'cold' | 'warm';
+const STATES: CacheState[] = ['cold', 'warm'];
+let touches = 0;
+
+async function queriesFor(path: string, state: CacheState = 'warm'): Promise<{ count: number; body: unknown }> {
+  if (state === 'cold') {
+    const [tool] = await documents(app.strapi, TOOL).findMany({ locale: 'en', status: 'draft', filters: { slug: 'tool-9' } });
+    touches += 1;
+    await documents(app.strapi, TOOL).update({ documentId: tool.documentId, locale: 'en', data: { description: `Draft edit ${touches}.` } });
+    await waitForQuiet(app.strapi);
+  } else {
+    expect((await getJson(`${app.url}${path}`)).status).toBe(200);
+  }
   const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${path}`));
   expect(result.status).toBe(200);
   if (process.env.DEBUG_QUERIES) console.log(path, queries.length, queries.join('\n'));
@@ -54,12 +72,14 @@ describe('query count per request', () => {
   it.each(['', '&itemMet=inclusivity.accessible-services.2', '&q=answer&sort=title:asc', '&area=employment&targetGroup=women'])(
     'is the same for pageSize 5 and 50 (%s)',
     async (filters) => {
-      const small = await queriesFor(`${apiPaths.practices}?pageSize=5${filters}`);
-      const large = await queriesFor(`${apiPaths.practices}?pageSize=50${filters}`);
-      expect(practiceListResponse.parse(small.body).data.length).toBeLessThanOrEqual(5);
-      expect(practiceListResponse.parse(large.body).data.length).toBeGreaterThan(5);
-      expect(large.count).toBe(small.count);
-      expect(small.count).toBeLessThan(25);
+      for (const state of STATES) {
+        const small = await queriesFor(`${apiPaths.practices}?pageSize=5${filters}`, state);
+        const large = await queriesFor(`${apiPaths.practices}?pageSize=50${filters}`, state);
+        expect(practiceListResponse.parse(small.body).data.length).toBeLessThanOrEqual(5);
+        expect(practiceListResponse.parse(large.body).data.length).toBeGreaterThan(5);
+        expect({ state, count: large.count }).toEqual({ state, count: small.count });
+        expect(small.count).toBeLessThan(25);
+      }
     },
   );
 
@@ -70,24 +90,24 @@ describe('query count per request', () => {
     expect(list.data.every((practice) => practice.integrationAreas.length > 0 && practice.targetGroups.length === 2)).toBe(true);
   });
 
-  it('is the same for a practice citing one tool and one citing ten', async () => {
-    const one = await queriesFor(apiPaths.practice('practice-0'));
-    const ten = await queriesFor(apiPaths.practice('practice-1'));
+  it.each(STATES)('is the same for a practice citing one tool and one citing ten (%s)', async (state) => {
+    const one = await queriesFor(apiPaths.practice('practice-0'), state);
+    const ten = await queriesFor(apiPaths.practice('practice-1'), state);
     expect(practiceResponse.parse(ten.body).data.groups[0].questions[0].answer?.tools).toHaveLength(10);
     expect(ten.count).toBe(one.count);
   });
 
-  it('is the same for practice detail pages of 10 and 100', async () => {
-    const small = await queriesFor(`${apiPaths.practiceDetails}?pageSize=10`);
-    const large = await queriesFor(`${apiPaths.practiceDetails}?pageSize=100`);
+  it.each(STATES)('is the same for practice detail pages of 10 and 100 (%s)', async (state) => {
+    const small = await queriesFor(`${apiPaths.practiceDetails}?pageSize=10`, state);
+    const large = await queriesFor(`${apiPaths.practiceDetails}?pageSize=100`, state);
     expect(practiceDetailListResponse.parse(small.body).data).toHaveLength(10);
     expect(practiceDetailListResponse.parse(large.body).data).toHaveLength(PRACTICES);
     expect(large.count).toBe(small.count);
   });
 
-  it('is the same for tool detail pages of 2 and 100', async () => {
-    const small = await queriesFor(`${apiPaths.toolDetails}?pageSize=2`);
-    const large = await queriesFor(`${apiPaths.toolDetails}?pageSize=100`);
+  it.each(STATES)('is the same for tool detail pages of 2 and 100 (%s)', async (state) => {
+    const small = await queriesFor(`${apiPaths.toolDetails}?pageSize=2`, state);
+    const large = await queriesFor(`${apiPaths.toolDetails}?pageSize=100`, state);
     expect(toolDetailListResponse.parse(small.body).data).toHaveLength(2);
     expect(toolDetailListResponse.parse(large.body).data).toHaveLength(10);
     expect(large.count).toBe(small.count);

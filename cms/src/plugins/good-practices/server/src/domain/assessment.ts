@@ -8,8 +8,11 @@ import { isPlainObject, safeJson } from './json-values';
 
 export type Assessment = Record<string, ChecklistState>;
 
+/** The contract's states as a Set: readAssessment runs per practice on list and detail reads. */
+const CHECKLIST_STATES: ReadonlySet<unknown> = new Set<string>(checklistState.options);
+
 export function isChecklistState(value: unknown): value is ChecklistState {
-  return checklistState.safeParse(value).success;
+  return CHECKLIST_STATES.has(value);
 }
 
 /**

@@ -17,6 +17,7 @@ import { uids } from '../plugin-id';
 import { springFramework } from '../framework/framework';
 import { type LocaleContext, structureLocale } from './locale-service';
 import { publishedDocuments } from './published-documents';
+import { cachedForGeneration } from '../read-cache/generation-cache';
 
 interface GroupRow {
   key: string;
@@ -103,11 +104,17 @@ function buildTree(structure: LocaleTexts, texts: LocaleTexts): FrameworkTree {
 
 export function createFrameworkService({ strapi }: { strapi: Core.Strapi }) {
   return {
+    /**
+     * The tree of a locale, kept for the content generation (read by almost every public
+     * request). Shared between requests: callers must not mutate it.
+     */
     async tree(context: LocaleContext): Promise<FrameworkTree> {
       const source = structureLocale(context, springFramework.sourceLocale);
-      const structure = await readLocale(strapi, source, true);
-      const texts = context.locale === source ? structure : await readLocale(strapi, context.locale, false);
-      return buildTree(structure, texts);
+      return cachedForGeneration(strapi, `framework:${source}:${context.locale}`, async () => {
+        const structure = await readLocale(strapi, source, true);
+        const texts = context.locale === source ? structure : await readLocale(strapi, context.locale, false);
+        return buildTree(structure, texts);
+      });
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Locale } from '../../../contract';
 import { listConfiguredLocales } from '../locales/configured-locales';
+import { cachedForGeneration } from '../read-cache/generation-cache';
 import { textDirection } from '../locales/text-direction';
 
 /** The locale a public request reads, with what fallbacks need to know about the others. */
@@ -27,14 +28,17 @@ export function structureLocale(context: LocaleContext, sourceLocale: string): s
 }
 
 export function createLocaleService({ strapi }: { strapi: Core.Strapi }) {
+  // Read on every public request: kept for the content generation (i18n locales and the core
+  // store, where the default locale lives, are watched).
+  const configured = () => cachedForGeneration(strapi, 'locales', () => listConfiguredLocales(strapi));
   return {
     async list(): Promise<Locale[]> {
-      const locales = await listConfiguredLocales(strapi);
+      const locales = await configured();
       return locales.map((locale) => ({ code: locale.code, name: locale.name, isDefault: locale.isDefault, dir: textDirection(locale.code) }));
     },
 
     async resolve(requested: string | undefined): Promise<LocaleContext> {
-      const locales = await listConfiguredLocales(strapi);
+      const locales = await configured();
       const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
       const available = locales.map((locale) => locale.code);
       if (requested === undefined) return { locale: defaultLocale, defaultLocale, available };

@@ -1,19 +1,18 @@
 /**
  * Published practices for the public API.
  *
- * The list runs in two steps so that the number of queries never depends on the page size:
- * (1) one query selects the few fields needed to filter, search and sort every candidate of the
- * locale (SQL filters for country, area and target group); the framework-dependent filters,
- * the text search and the sort run in memory; (2) one query (plus one per populated relation,
- * batched by Strapi) loads the page. The detail page is a fixed set of queries too.
+ * The list filters and sorts the locale's list index (practice-list-index.ts, kept in memory for
+ * the content generation), reads the candidates' answers only for a text search, then loads the
+ * page with one query (plus one per populated relation, batched by Strapi): the number of queries
+ * never depends on the page size. The detail page and the detail pages are a fixed set of queries
+ * too (detailsOf).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
 import { readAnswers, citedToolIds } from '../domain/answers';
-import { readAssessment } from '../domain/assessment';
 import { findGroup, findItem } from '../domain/framework-tree';
-import { matchesQuery, practiceComparator } from '../../../contract';
+import { matchesQuery } from '../../../contract';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
 import {
@@ -23,24 +22,17 @@ import {
   practiceDetailFields,
   practicePopulate,
   practiceSummaryFields,
-  type StoredDate,
 } from '../mappers/public-rows';
-import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from './detail-pages';
+import { practiceListIndex } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 import { getService } from './service-access';
 
-interface CandidateRow {
+interface AnswersRow {
   documentId: string;
-  title: string;
-  summary: string | null;
-  assessment: unknown;
-  answers?: unknown;
-  validationDate: StoredDate;
-  updatedAt: StoredDate;
-  projectStart: StoredDate;
+  answers: unknown;
 }
 
 function unknownKey(parameter: string, message: string): never {
@@ -58,37 +50,28 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       if (query.groupMet && !group) unknownKey('groupMet', `There is no criteria group “${query.groupMet}”.`);
       if (query.itemMet && !findItem(tree, query.itemMet)) unknownKey('itemMet', `There is no checklist item “${query.itemMet}”.`);
 
-      const filters: Record<string, unknown> = {};
-      if (query.country) filters.country = { $eq: query.country };
-      if (query.area) filters.integrationAreas = { key: { $eq: query.area } };
-      if (query.targetGroup) filters.targetGroups = { key: { $eq: query.targetGroup } };
-      const candidates = await practices.findMany<CandidateRow>({
-        locale,
-        filters,
-        fields: ['title', 'summary', 'assessment', 'validationDate', 'updatedAt', 'projectStart', ...(query.q ? ['answers'] : [])],
-      });
-
-      const seen = new Set<string>();
-      const matching = candidates
-        .filter((row) => !seen.has(row.documentId) && seen.add(row.documentId))
-        .filter((row) => {
-          const assessment = readAssessment(row.assessment);
-          if (group && !meetsGroup(group, assessment)) return false;
-          if (query.itemMet && assessment[query.itemMet] !== 'met') return false;
-          if (query.q) {
-            const bodies = readAnswers(row.answers).map((answer) => answer.body);
-            if (!matchesQuery([row.title, row.summary, ...bodies], query.q, locale)) return false;
-          }
-          return true;
-        })
-        .map((row) => ({
-          documentId: row.documentId,
-          title: row.title,
-          validationDate: isoDate(row.validationDate),
-          updatedAt: isoDateTime(row.updatedAt),
-          projectStart: isoDate(row.projectStart),
-        }))
-        .sort(practiceComparator(query.sort, locale));
+      const index = await practiceListIndex(strapi, locale);
+      let matching = index.sortedBy(query.sort).filter(
+        (entry) =>
+          (!query.country || entry.country === query.country) &&
+          (!query.area || entry.areas.has(query.area)) &&
+          (!query.targetGroup || entry.targetGroups.has(query.targetGroup)) &&
+          (!group || meetsGroup(group, entry.assessment)) &&
+          (!query.itemMet || entry.assessment[query.itemMet] === 'met'),
+      );
+      if (query.q && matching.length > 0) {
+        const q = query.q;
+        // The answers are not in the index (too large to keep for every locale): one read of the
+        // remaining candidates' answers.
+        // Past a thousand candidates, all of the locale: databases cap the bindings of a statement.
+        const answers = await practices.findMany<AnswersRow>({
+          locale,
+          ...(matching.length <= 1000 ? { filters: { documentId: { $in: matching.map((entry) => entry.documentId) } } } : {}),
+          fields: ['answers'],
+        });
+        const bodies = new Map(answers.map((row) => [row.documentId, readAnswers(row.answers).map((answer) => answer.body)]));
+        matching = matching.filter((entry) => matchesQuery([entry.title, entry.summary, ...(bodies.get(entry.documentId) ?? [])], q, locale));
+      }
 
       const total = matching.length;
       const pageIds = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((row) => row.documentId);

@@ -2,51 +2,33 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DetailPageQuery, ToolDetail, ToolDetailListResponse, ToolSummary } from '../../../contract';
-import { readAnswers } from '../domain/answers';
 import { mapToolDetail, mapToolSummary } from '../mappers/tool';
 import { type LocalizedSlugRow, type ToolDetailRow, type ToolRow, toolDetailFields, toolPopulate, toolSummaryFields } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from './detail-pages';
 import { publishedDocuments } from './published-documents';
-
-interface CitingPracticeRow {
-  slug: string;
-  title: string;
-  answers: unknown;
-}
+import { toolCitations } from './tool-citations';
 
 export function createToolService({ strapi }: { strapi: Core.Strapi }) {
   const tools = publishedDocuments(strapi, uids.tool);
-  const practices = publishedDocuments(strapi, uids.practice);
 
   /**
    * Tool details from their rows with a fixed number of queries: the locale versions of all rows
-   * in one batch, the citing practices from one read of the locale's published practices.
+   * in one batch; the citing practices from the locale's citation index (tool-citations.ts).
    */
   async function detailsOf(rows: readonly ToolDetailRow[], { locale }: LocaleContext): Promise<ToolDetail[]> {
     if (rows.length === 0) return [];
-    const [versions, citing] = await Promise.all([
+    const [versions, citations] = await Promise.all([
       tools.findMany<LocalizedSlugRow & { documentId: string }>({
         locale: '*',
         filters: { documentId: { $in: rows.map((row) => row.documentId) } },
         fields: ['slug', 'locale'],
       }),
-      // Citations live in the practices' JSON answers: one query over the locale's published
-      // practices, filtered here (the same on every database).
-      practices.findMany<CitingPracticeRow>({ locale, fields: ['slug', 'title', 'answers'] }),
+      toolCitations(strapi, locale),
     ]);
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    const citingByTool = new Map<string, CitingPracticeRow[]>();
-    for (const practice of citing) {
-      for (const toolId of new Set(readAnswers(practice.answers).flatMap((answer) => answer.tools))) {
-        citingByTool.set(toolId, [...(citingByTool.get(toolId) ?? []), practice]);
-      }
-    }
     const versionsById = groupVersions(versions);
-    return rows.map((row) =>
-      mapToolDetail(row, [...(citingByTool.get(row.documentId) ?? [])].sort((a, b) => collator.compare(a.title, b.title)), versionsById.get(row.documentId) ?? []),
-    );
+    return rows.map((row) => mapToolDetail(row, citations.get(row.documentId) ?? [], versionsById.get(row.documentId) ?? []));
   }
 
   return {

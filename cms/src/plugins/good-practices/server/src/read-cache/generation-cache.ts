@@ -1,0 +1,44 @@
+/**
+ * Values derived from the database, kept for one content generation (content-generation.ts):
+ * the configured locales, the framework tree of a locale, the list index of a locale, the
+ * citation index. Keys are few (a handful per locale), so the cache needs no eviction beyond
+ * replacement.
+ *
+ * Concurrent requests of the same generation share one build (no stampede after a write). A value
+ * is stamped with the generation read *before* its build started, so a write during the build
+ * makes it stale at once. Values also expire after MAX_AGE_MS, for writes this process does not
+ * see (another process on the same database).
+ */
+import type { Core } from '@strapi/strapi';
+import { contentGeneration } from './content-generation';
+
+export const MAX_AGE_MS = 60_000;
+
+interface Entry {
+  generation: number;
+  builtAt: number;
+  value: Promise<unknown>;
+}
+
+const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
+
+export async function cachedForGeneration<Value>(strapi: Core.Strapi, key: string, build: () => Promise<Value>): Promise<Value> {
+  let cache = caches.get(strapi);
+  if (!cache) {
+    cache = new Map();
+    caches.set(strapi, cache);
+  }
+  const generation = contentGeneration(strapi).current();
+  const now = Date.now();
+  const entry = cache.get(key);
+  if (entry && entry.generation === generation && now - entry.builtAt < MAX_AGE_MS) return entry.value as Promise<Value>;
+
+  const value = build();
+  const fresh: Entry = { generation, builtAt: now, value };
+  cache.set(key, fresh);
+  // A failed build is not kept: the next request tries again.
+  value.catch(() => {
+    if (cache.get(key) === fresh) cache.delete(key);
+  });
+  return value;
+}
