@@ -206,7 +206,10 @@ describe('import', () => {
 
   it('refuses a malformed file, an XLIFF 2 file and an empty body', async () => {
     await expectRefused('this is not <xml>', /not well-formed XML/, 'file');
-    await expectRefused('<xliff version="1.2"><file original="x" source-language="en"', /not a complete XLIFF 1\.2 document/, 'file');
+    await expectRefused('<xliff version="1.2"><file original="x" source-language="en"', /not well-formed XML/, 'file');
+    // A file cut short after a complete unit: the lenient parser would read that unit and import it.
+    const whole = await fileWith({ [`practice/${translated.documentId}/objectives`]: { source: 'Practise the **language**.', target: 'Procvičit jazyk (zkráceno).' } });
+    await expectRefused(whole.slice(0, whole.indexOf('</body>')), /not well-formed XML \(the file ends before <body> is closed/, 'file');
     await expectRefused(
       '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="cs"><file id="f"><unit id="u"><segment><source>a</source><target>b</target></segment></unit></file></xliff>',
       /XLIFF 2/,

@@ -6,6 +6,7 @@
 import xliff12ToJs, { type XliffDocumentOutput, type XliffUnitOutput } from 'xliff/xliff12ToJs';
 import xliff2js from 'xliff/xliff2js';
 import { fileProblem } from './import-problems';
+import { structuralProblem } from './well-formed';
 
 export interface XliffUnit {
   id: string;
@@ -39,6 +40,9 @@ async function isXliff2(text: string): Promise<boolean> {
 
 export async function readXliff(text: string): Promise<XliffDocument> {
   if (text.trim() === '') fileProblem('the request has no XLIFF document (send the file as the request body).');
+  // Before the lenient parser, which would read a truncated file as the units before the cut.
+  const structure = structuralProblem(text);
+  if (structure) fileProblem(`the file is not well-formed XML (${structure}); nothing was imported.`);
   let parsed: XliffDocumentOutput;
   try {
     parsed = await xliff12ToJs(text);
