@@ -20,9 +20,9 @@ const PLUGIN_TYPES = new Set([PRACTICE, 'plugin::good-practices.tool', 'plugin::
 
 export const EditingPanel: PanelComponent = ({ model, documentId, document, activeTab }) => {
   const text = useText();
-  const { restored } = useKeepEditsOnRefusal(PLUGIN_TYPES.has(model));
+  const locale = typeof document?.locale === 'string' ? document.locale : undefined;
+  const { restored } = useKeepEditsOnRefusal(PLUGIN_TYPES.has(model), `${model}/${documentId ?? 'new'}/${locale ?? ''}/${activeTab}`);
   if (model === PRACTICE) {
-    const locale = typeof document?.locale === 'string' ? document.locale : undefined;
     return {
       title: text('editView.panel.title'),
       content: <PracticePanel documentId={documentId} documentLocale={locale} readOnly={activeTab === 'published'} restored={restored} />,
