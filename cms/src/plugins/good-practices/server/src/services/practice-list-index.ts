@@ -4,12 +4,14 @@
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *
- * Small by design (no answers): the text search reads the answers it needs per request.
+ * Each entry keeps the practice's summary row (with its terms and cover image), so a list page
+ * is served without reading the database, and a practice page takes its relations from here too.
+ * No answers (too large to keep for every locale): the text search reads those per request.
  */
 import type { Core } from '@strapi/strapi';
 import { type PracticeListQuery, practiceComparator, type SortablePractice } from '../../../contract';
 import { type Assessment, readAssessment } from '../domain/assessment';
-import type { StoredDate, TermRow } from '../mappers/public-rows';
+import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { cachedForGeneration } from '../read-cache/generation-cache';
@@ -21,33 +23,23 @@ export interface ListEntry extends SortablePractice {
   areas: ReadonlySet<string>;
   targetGroups: ReadonlySet<string>;
   assessment: Assessment;
+  /** The stored summary row, shared: never mutate. */
+  row: PracticeSummaryRow;
 }
 
 export interface PracticeListIndex {
   /** Every entry, in the order of `sort` (computed once per sort and generation). */
   sortedBy(sort: PracticeListQuery['sort']): readonly ListEntry[];
+  byDocumentId(documentId: string): ListEntry | undefined;
 }
 
-interface IndexRow {
-  documentId: string;
-  title: string;
-  summary: string | null;
-  country: string | null;
-  assessment: unknown;
-  validationDate: StoredDate;
-  updatedAt: StoredDate;
-  projectStart: StoredDate;
-  integrationAreas?: Pick<TermRow, 'key'>[] | null;
-  targetGroups?: Pick<TermRow, 'key'>[] | null;
-}
-
-const keysOf = (terms: Pick<TermRow, 'key'>[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
+const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
 async function buildIndex(strapi: Core.Strapi, locale: string): Promise<PracticeListIndex> {
-  const rows = await publishedDocuments(strapi, uids.practice).findMany<IndexRow>({
+  const rows = await publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({
     locale,
-    fields: ['title', 'summary', 'country', 'assessment', 'validationDate', 'updatedAt', 'projectStart'],
-    populate: { integrationAreas: { fields: ['key'] }, targetGroups: { fields: ['key'] } },
+    fields: practiceSummaryFields,
+    populate: practicePopulate,
   });
   const seen = new Set<string>();
   const entries: ListEntry[] = [];
@@ -65,8 +57,10 @@ async function buildIndex(strapi: Core.Strapi, locale: string): Promise<Practice
       validationDate: isoDate(row.validationDate),
       updatedAt: isoDateTime(row.updatedAt),
       projectStart: isoDate(row.projectStart),
+      row,
     });
   }
+  const byId = new Map(entries.map((entry) => [entry.documentId, entry]));
   const sorted = new Map<string, readonly ListEntry[]>();
   return {
     sortedBy(sort) {
@@ -77,6 +71,7 @@ async function buildIndex(strapi: Core.Strapi, locale: string): Promise<Practice
       }
       return list;
     },
+    byDocumentId: (documentId) => byId.get(documentId),
   };
 }
 

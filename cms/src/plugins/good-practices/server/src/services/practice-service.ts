@@ -16,16 +16,15 @@ import { matchesQuery } from '../../../contract';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
 import {
-  type LocalizedSlugRow,
   type PracticeDetailRow,
   type PracticeSummaryRow,
   practiceDetailFields,
   practicePopulate,
-  practiceSummaryFields,
 } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { groupVersions, paginationOf } from './detail-pages';
+import { paginationOf } from './detail-pages';
+import { publishedVersions } from './published-versions';
 import { practiceListIndex } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 import { getService } from './service-access';
@@ -74,35 +73,16 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       }
 
       const total = matching.length;
-      const pageIds = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((row) => row.documentId);
-      const rows =
-        pageIds.length === 0
-          ? []
-          : await practices.findMany<PracticeSummaryRow>({
-              locale,
-              filters: { documentId: { $in: pageIds } },
-              fields: practiceSummaryFields,
-              populate: practicePopulate,
-            });
-      const byId = new Map(rows.map((row) => [row.documentId, row]));
-
+      const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
       return {
-        data: pageIds
-          .map((id) => byId.get(id))
-          .filter((row): row is PracticeSummaryRow => row !== undefined)
-          .map((row) => mapPracticeSummary(row, tree)),
+        data: page.map((entry) => mapPracticeSummary(entry.row, tree)),
         meta: { pagination: paginationOf(query, total) },
       };
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<PracticeDetail> {
       const { locale } = context;
-      const row = await practices.findFirst<PracticeDetailRow>({
-        locale,
-        filters: { slug: { $eq: slug } },
-        fields: practiceDetailFields,
-        populate: practicePopulate,
-      });
+      const row = await practices.findFirst<PracticeDetailRow>({ locale, filters: { slug: { $eq: slug } }, fields: practiceDetailFields });
       if (!row) throw new errors.NotFoundError(`There is no published practice “${slug}” in locale ${locale}.`);
       const [detail] = await detailsOf([row], context);
       return detail;
@@ -116,7 +96,6 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         practices.findMany<PracticeDetailRow>({
           locale,
           fields: practiceDetailFields,
-          populate: practicePopulate,
           sort: 'documentId:asc',
           start: (query.page - 1) * query.pageSize,
           limit: query.pageSize,
@@ -128,22 +107,38 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
   return service;
 
   /**
-   * Assembles practice details from their rows with a fixed number of queries, whatever the
-   * number of rows: the framework once, the locale versions and the cited tools of all rows in one
-   * batch each.
+   * Assembles practice details from their rows (read without relations) with a fixed number of
+   * queries, whatever the number of rows: terms and cover images from the locale's list index,
+   * the framework, the locale versions and the cited tools from caches of the content generation.
+   * Only a row the index does not know yet (written since it was built) costs one more query.
    */
   async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.documentId);
+    const { locale } = context;
     const answersById = new Map(rows.map((row) => [row.documentId, readAnswers(row.answers)]));
     const cited = [...new Set([...answersById.values()].flatMap((answers) => citedToolIds(answers)))];
-    const [tree, versions, tools] = await Promise.all([
+    const [tree, versions, tools, index] = await Promise.all([
       getService(strapi, 'framework').tree(context),
-      practices.findMany<LocalizedSlugRow & { documentId: string }>({ locale: '*', filters: { documentId: { $in: ids } }, fields: ['slug', 'locale'] }),
+      publishedVersions(strapi, uids.practice),
       getService(strapi, 'tool').summariesByIds(cited, context),
+      practiceListIndex(strapi, locale),
     ]);
-    const versionsById = groupVersions(versions);
-    return rows.map((row) => mapPracticeDetail(row, tree, tools, versionsById.get(row.documentId) ?? []));
+    const unknown = rows.filter((row) => !index.byDocumentId(row.documentId)).map((row) => row.documentId);
+    const relations = new Map<string, Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>>();
+    if (unknown.length > 0) {
+      const found = await practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: unknown } }, fields: [], populate: practicePopulate });
+      for (const row of found) relations.set(row.documentId, row);
+    }
+    return rows.map((row) => {
+      const stored = index.byDocumentId(row.documentId)?.row ?? relations.get(row.documentId);
+      const withRelations: PracticeDetailRow = {
+        ...row,
+        integrationAreas: stored?.integrationAreas ?? [],
+        targetGroups: stored?.targetGroups ?? [],
+        coverImage: stored?.coverImage ?? null,
+      };
+      return mapPracticeDetail(withRelations, tree, tools, versions.get(row.documentId) ?? []);
+    });
   }
 }
 

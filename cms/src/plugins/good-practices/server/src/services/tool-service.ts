@@ -3,10 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DetailPageQuery, ToolDetail, ToolDetailListResponse, ToolSummary } from '../../../contract';
 import { mapToolDetail, mapToolSummary } from '../mappers/tool';
-import { type LocalizedSlugRow, type ToolDetailRow, type ToolRow, toolDetailFields, toolPopulate, toolSummaryFields } from '../mappers/public-rows';
+import { type ToolDetailRow, type ToolRow, toolDetailFields, toolPopulate, toolSummaryFields } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { groupVersions, paginationOf } from './detail-pages';
+import { paginationOf } from './detail-pages';
+import { publishedVersions } from './published-versions';
+import { cachedForGeneration } from '../read-cache/generation-cache';
 import { publishedDocuments } from './published-documents';
 import { toolCitations } from './tool-citations';
 
@@ -14,28 +16,26 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
   const tools = publishedDocuments(strapi, uids.tool);
 
   /**
-   * Tool details from their rows with a fixed number of queries: the locale versions of all rows
-   * in one batch; the citing practices from the locale's citation index (tool-citations.ts).
+   * Tool details from their rows with no further query: the locale versions and the citing
+   * practices come from caches of the content generation (published-versions.ts, tool-citations.ts).
    */
   async function detailsOf(rows: readonly ToolDetailRow[], { locale }: LocaleContext): Promise<ToolDetail[]> {
     if (rows.length === 0) return [];
-    const [versions, citations] = await Promise.all([
-      tools.findMany<LocalizedSlugRow & { documentId: string }>({
-        locale: '*',
-        filters: { documentId: { $in: rows.map((row) => row.documentId) } },
-        fields: ['slug', 'locale'],
-      }),
-      toolCitations(strapi, locale),
-    ]);
-    const versionsById = groupVersions(versions);
-    return rows.map((row) => mapToolDetail(row, citations.get(row.documentId) ?? [], versionsById.get(row.documentId) ?? []));
+    const [versions, citations] = await Promise.all([publishedVersions(strapi, uids.tool), toolCitations(strapi, locale)]);
+    return rows.map((row) => mapToolDetail(row, citations.get(row.documentId) ?? [], versions.get(row.documentId) ?? []));
+  }
+
+  function summariesOf(locale: string): Promise<ReadonlyMap<string, ToolSummary>> {
+    return cachedForGeneration(strapi, `tool-summaries:${locale}`, async () => {
+      const rows = await tools.findMany<ToolRow>({ locale, fields: toolSummaryFields, populate: toolPopulate });
+      return new Map(rows.map((row) => [row.documentId, mapToolSummary(row)]));
+    });
   }
 
   return {
     async list({ locale }: LocaleContext): Promise<ToolSummary[]> {
-      const rows = await tools.findMany<ToolRow>({ locale, fields: toolSummaryFields, populate: toolPopulate });
       const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-      return rows.map(mapToolSummary).sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+      return [...(await summariesOf(locale)).values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<ToolDetail> {
@@ -71,23 +71,17 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
     /**
      * Summaries of the cited tools, keyed by documentId: the version published in the requested
      * locale, else the default locale's (the summary says which locale it is in); unpublished
-     * tools are absent. At most two queries, whatever the number of tools.
+     * tools are absent. From the summaries of every tool of those locales, kept for the content
+     * generation (tools are few; this runs for every practice page).
      */
     async summariesByIds(ids: readonly string[], { locale, defaultLocale }: LocaleContext): Promise<Map<string, ToolSummary>> {
       const found = new Map<string, ToolSummary>();
       if (ids.length === 0) return found;
-      const read = async (inLocale: string, wanted: readonly string[]): Promise<void> => {
-        const rows = await tools.findMany<ToolRow>({
-          locale: inLocale,
-          filters: { documentId: { $in: [...wanted] } },
-          fields: toolSummaryFields,
-          populate: toolPopulate,
-        });
-        for (const row of rows) found.set(row.documentId, mapToolSummary(row));
-      };
-      await read(locale, ids);
-      const missing = ids.filter((id) => !found.has(id));
-      if (missing.length > 0 && locale !== defaultLocale) await read(defaultLocale, missing);
+      const [own, fallback] = await Promise.all([summariesOf(locale), locale === defaultLocale ? undefined : summariesOf(defaultLocale)]);
+      for (const id of ids) {
+        const summary = own.get(id) ?? fallback?.get(id);
+        if (summary) found.set(id, summary);
+      }
       return found;
     },
   };
