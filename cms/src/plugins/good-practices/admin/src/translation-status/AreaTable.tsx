@@ -7,10 +7,11 @@ import { describeField } from './field-names';
 import { areaLabels, kindLabels, problemLabels } from './labels';
 import type { EntryProblem, StatusRow } from './status-rows';
 
-const problemBadge: Record<EntryProblem, 'danger' | 'warning' | 'secondary'> = {
-  missing: 'danger',
-  outdated: 'warning',
-  incomplete: 'secondary',
+/** Text colours chosen for contrast (WCAG AA at the badge's small size): warning700 on warning100 is not enough. */
+const problemBadge: Record<EntryProblem, { background: 'danger100' | 'warning100' | 'secondary100'; text: 'danger700' | 'neutral800' | 'secondary700' }> = {
+  missing: { background: 'danger100', text: 'danger700' },
+  outdated: { background: 'warning100', text: 'neutral800' },
+  incomplete: { background: 'secondary100', text: 'secondary700' },
 };
 
 interface AreaTableProps {
@@ -68,7 +69,7 @@ export function AreaTable({ area, rows, locale, localeName }: AreaTableProps) {
             <Td>
               <Flex gap={1} wrap="wrap">
                 {row.problems.map((problem) => (
-                  <Badge key={problem} variant={problemBadge[problem]}>
+                  <Badge key={problem} backgroundColor={problemBadge[problem].background} textColor={problemBadge[problem].text}>
                     {text(problemLabels[problem])}
                   </Badge>
                 ))}

@@ -17,8 +17,10 @@ interface StatusTabProps {
   onFilterChange: (filter: StatusFilter) => void;
 }
 
+/** "Czech (cs)": Strapi's locale names usually carry the code already ("Czech (cs)"), custom ones may not. */
 export function localeOptionLabel(status: LocaleTranslationStatus): string {
-  return status.name && status.name !== status.locale ? `${status.name} (${status.locale})` : status.locale;
+  if (!status.name || status.name === status.locale) return status.locale;
+  return status.name.includes(`(${status.locale})`) ? status.name : `${status.name} (${status.locale})`;
 }
 
 /** Per locale: how much is done, and the entries that are missing, outdated or incomplete, by part of the content. */
