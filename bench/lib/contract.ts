@@ -20,10 +20,12 @@ export const {
   frameworkResponse,
   localesResponse,
   MAX_PAGE_SIZE,
+  practiceDetailListResponse,
   practiceListResponse,
   practiceResponse,
   siteResponse,
   taxonomyResponse,
+  toolDetailListResponse,
   toolListResponse,
   toolResponse,
 } = contract;

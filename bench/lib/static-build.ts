@@ -13,18 +13,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  apiPaths,
-  frameworkResponse,
-  localesResponse,
-  MAX_PAGE_SIZE,
-  practiceListResponse,
-  practiceResponse,
-  siteResponse,
-  taxonomyResponse,
-  toolListResponse,
-  toolResponse,
-} from './contract.ts';
+import { apiPaths, frameworkResponse, localesResponse, MAX_PAGE_SIZE, practiceDetailListResponse, siteResponse, taxonomyResponse, toolDetailListResponse } from './contract.ts';
 import { runMeasured, type CommandResult } from './proc.ts';
 import { median } from './stats.ts';
 
@@ -149,13 +138,15 @@ export interface ReplayResult {
 
 function endpointOf(pathAndQuery: string): string {
   const pathname = pathAndQuery.split('?')[0]!.replace(/^\/api\/good-practices/, '');
-  if (/^\/practices\/[^/]+$/.test(pathname)) return 'practice detail';
-  if (/^\/tools\/[^/]+$/.test(pathname)) return 'tool detail';
-  if (pathname === '/practices') return 'practice list (pageSize 100)';
+  if (pathname === '/practice-details') return `practice details (pageSize ${MAX_PAGE_SIZE})`;
+  if (pathname === '/tool-details') return `tool details (pageSize ${MAX_PAGE_SIZE})`;
   return pathname.slice(1);
 }
 
 /** The requests of one static build's content sync, with the loaders' concurrency; all six collections at once, as Astro runs them. */
+/** The loaders' bulk concurrency (BULK_CONCURRENCY in web/src/lib/cms/loaders.ts). */
+const BULK_CONCURRENCY = 3;
+
 export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult> {
   let requests = 0;
   let bytes = 0;
@@ -176,14 +167,15 @@ export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult>
   const started = performance.now();
   const locales = (await get(apiPaths.locales, localesResponse))!.data;
   const codes = locales.map((locale) => locale.code);
-  const allPractices = async (locale: string) => {
-    const all: { slug: string; locale: string }[] = [];
-    for (let page = 1; ; page += 1) {
-      const list = (await get(`${apiPaths.practices}?locale=${locale}&page=${page}&pageSize=${MAX_PAGE_SIZE}&sort=updatedAt%3Adesc`, practiceListResponse))!;
-      all.push(...list.data);
-      if (page >= list.meta.pagination.pageCount || list.data.length === 0) break;
-    }
-    return all;
+  // The bulk endpoints as web/src/lib/cms/loaders.ts reads them (readAllPages): each locale's
+  // first page, then the other pages, at most BULK_CONCURRENCY requests in flight per collection.
+  const allPages = async (endpoint: string, schema: Schema<{ data: unknown[]; meta: { pagination: { pageCount: number } } }>) => {
+    const rest: { code: string; page: number }[] = [];
+    await mapLimit(codes, BULK_CONCURRENCY, async (code) => {
+      const first = (await get(`${endpoint}?locale=${encodeURIComponent(code)}&page=1&pageSize=${MAX_PAGE_SIZE}`, schema))!;
+      for (let page = 2; page <= first.meta.pagination.pageCount; page++) rest.push({ code, page });
+    });
+    await mapLimit(rest, BULK_CONCURRENCY, ({ code, page }) => get(`${endpoint}?locale=${encodeURIComponent(code)}&page=${page}&pageSize=${MAX_PAGE_SIZE}`, schema));
   };
   await Promise.all([
     mapLimit(codes, 4, (code) => get(`${apiPaths.site}${q(code)}`, siteResponse, true)),
@@ -191,14 +183,8 @@ export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult>
     mapLimit(codes, 4, (code) =>
       Promise.all([get(`${apiPaths.integrationAreas}${q(code)}`, taxonomyResponse, true), get(`${apiPaths.targetGroups}${q(code)}`, taxonomyResponse, true)]),
     ),
-    (async () => {
-      const summaries = (await mapLimit(codes, 2, allPractices)).flat();
-      await mapLimit(summaries, 6, (summary) => get(`${apiPaths.practice(summary.slug)}${q(summary.locale)}`, practiceResponse, true));
-    })(),
-    (async () => {
-      const summaries = (await mapLimit(codes, 2, async (code) => (await get(`${apiPaths.tools}${q(code)}`, toolListResponse))!.data)).flat();
-      await mapLimit(summaries, 6, (summary) => get(`${apiPaths.tool(summary.slug)}${q(summary.locale)}`, toolResponse, true));
-    })(),
+    allPages(apiPaths.practiceDetails, practiceDetailListResponse),
+    allPages(apiPaths.toolDetails, toolDetailListResponse),
   ]);
   const endpoints: ReplayResult['endpoints'] = {};
   for (const [endpoint, list] of times) {
