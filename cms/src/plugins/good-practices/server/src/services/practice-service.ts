@@ -2,7 +2,7 @@
  * Published practices for the public API.
  *
  * The list filters and sorts the locale's list index (practice-list-index.ts, kept in memory for
- * the content generation), reads the candidates' answers only for a text search, then loads the
+ * the content generation), searches the locale's folded texts for `q` (practice-search-index.ts), then loads the
  * page with one query (plus one per populated relation, batched by Strapi): the number of queries
  * never depends on the page size. The detail page and the detail pages are a fixed set of queries
  * too (detailsOf).
@@ -12,7 +12,6 @@ import { errors } from '@strapi/utils';
 import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
 import { readAnswers, citedToolIds } from '../domain/answers';
 import { findGroup, findItem } from '../domain/framework-tree';
-import { matchesQuery } from '../../../contract';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
 import {
@@ -26,13 +25,9 @@ import type { LocaleContext } from './locale-service';
 import { paginationOf } from './detail-pages';
 import { publishedVersions } from './published-versions';
 import { practiceListIndex } from './practice-list-index';
+import { matchesFolded, searchTexts } from './practice-search-index';
 import { publishedDocuments } from './published-documents';
 import { getService } from './service-access';
-
-interface AnswersRow {
-  documentId: string;
-  answers: unknown;
-}
 
 function unknownKey(parameter: string, message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
@@ -60,16 +55,11 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       );
       if (query.q && matching.length > 0) {
         const q = query.q;
-        // The answers are not in the index (too large to keep for every locale): one read of the
-        // remaining candidates' answers.
-        // Past a thousand candidates, all of the locale: databases cap the bindings of a statement.
-        const answers = await practices.findMany<AnswersRow>({
-          locale,
-          ...(matching.length <= 1000 ? { filters: { documentId: { $in: matching.map((entry) => entry.documentId) } } } : {}),
-          fields: ['answers'],
+        const texts = await searchTexts(strapi, locale);
+        matching = matching.filter((entry) => {
+          const haystack = texts.get(entry.documentId);
+          return haystack !== undefined && matchesFolded(haystack, q, locale);
         });
-        const bodies = new Map(answers.map((row) => [row.documentId, readAnswers(row.answers).map((answer) => answer.body)]));
-        matching = matching.filter((entry) => matchesQuery([entry.title, entry.summary, ...(bodies.get(entry.documentId) ?? [])], q, locale));
       }
 
       const total = matching.length;

@@ -1,0 +1,100 @@
+/**
+ * The text the list's `q` searches (title, summary and answers of each published practice of a
+ * locale), folded once per content generation instead of on every search request: folding
+ * (lower case, decomposition, marks removed) of every answer of the locale was the search's
+ * whole cost.
+ *
+ * Bounded: the folded texts of a locale are large (answers are long), so locales are kept in
+ * least-recently-used order within MAX_BYTES; a locale larger than that on its own is not kept
+ * and each search folds its candidates again (correct, only slower).
+ */
+import type { Core } from '@strapi/strapi';
+import { foldText } from '../../../contract';
+import { readAnswers } from '../domain/answers';
+import { uids } from '../plugin-id';
+import { contentGeneration } from '../read-cache/content-generation';
+import { MAX_AGE_MS } from '../read-cache/generation-cache';
+import { publishedDocuments } from './published-documents';
+
+export const MAX_BYTES = 96 * 1024 * 1024;
+
+interface SearchRow {
+  documentId: string;
+  title: string;
+  summary: string | null;
+  answers: unknown;
+}
+
+/** documentId -> folded text. */
+export type SearchTexts = ReadonlyMap<string, string>;
+
+interface Entry {
+  generation: number;
+  builtAt: number;
+  bytes: number;
+  texts: Promise<SearchTexts>;
+}
+
+const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
+
+/** The same haystack as the contract's matchesQuery builds from these texts. */
+function foldedText(row: SearchRow, locale: string): string {
+  const texts = [row.title, row.summary, ...readAnswers(row.answers).map((answer) => answer.body)];
+  return foldText(texts.filter((value): value is string => typeof value === 'string').join('\n'), locale);
+}
+
+/** The contract's matchesQuery on an already folded haystack (same folding, same word split). */
+export function matchesFolded(haystack: string, query: string, locale: string): boolean {
+  return foldText(query, locale)
+    .split(/\s+/u)
+    .filter((word) => word.length > 0)
+    .every((word) => haystack.includes(word));
+}
+
+async function readTexts(strapi: Core.Strapi, locale: string): Promise<Map<string, string>> {
+  const rows = await publishedDocuments(strapi, uids.practice).findMany<SearchRow>({ locale, fields: ['title', 'summary', 'answers'] });
+  return new Map(rows.map((row) => [row.documentId, foldedText(row, locale)]));
+}
+
+/**
+ * Folded texts of every published practice of a locale: from the cache when this generation's
+ * texts of the locale are kept, else read with one query (and kept if they fit).
+ */
+export async function searchTexts(strapi: Core.Strapi, locale: string): Promise<SearchTexts> {
+  let cache = caches.get(strapi);
+  if (!cache) {
+    cache = new Map();
+    caches.set(strapi, cache);
+  }
+  const generation = contentGeneration(strapi).current();
+  const now = Date.now();
+  const entry = cache.get(locale);
+  if (entry && entry.generation === generation && now - entry.builtAt < MAX_AGE_MS) {
+    // Most recently used last.
+    cache.delete(locale);
+    cache.set(locale, entry);
+    return entry.texts;
+  }
+  cache.delete(locale);
+
+  const texts = readTexts(strapi, locale);
+  const fresh: Entry = { generation, builtAt: now, bytes: 0, texts };
+  cache.set(locale, fresh);
+  const built = await texts.catch((error: unknown) => {
+    if (cache.get(locale) === fresh) cache.delete(locale);
+    throw error;
+  });
+  // UTF-16 in memory: two bytes per code unit.
+  fresh.bytes = [...built.values()].reduce((sum, text) => sum + text.length * 2, 0);
+  if (fresh.bytes > MAX_BYTES) {
+    if (cache.get(locale) === fresh) cache.delete(locale);
+  } else {
+    let total = [...cache.values()].reduce((sum, kept) => sum + kept.bytes, 0);
+    for (const [key, kept] of cache) {
+      if (total <= MAX_BYTES || kept === fresh) break;
+      cache.delete(key);
+      total -= kept.bytes;
+    }
+  }
+  return built;
+}
