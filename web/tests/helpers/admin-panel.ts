@@ -9,9 +9,12 @@
  *   by the plugin's bootstrap), made through Strapi's own admin services, not a super admin.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
 import { buildCms } from '../../../scripts/lib/builds.ts';
+import { ROOT } from '../../../scripts/lib/paths.ts';
 
 export const EDITOR_ROLE_CODE = 'good-practices-editor';
 
@@ -20,9 +23,42 @@ export interface AdminAccount {
   password: string;
 }
 
-/** Builds the admin panel (and the CMS server code) unless the last build is still current. */
-export function ensureAdminPanelBuilt(): Promise<void> {
-  return buildCms();
+const BUILD_LOCK = path.join(ROOT, '.tmp', 'admin-panel-build.lock');
+
+function lockHolderAlive(): boolean {
+  try {
+    process.kill(Number(readFileSync(path.join(BUILD_LOCK, 'pid'), 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the admin panel (and the CMS server code) unless the last build is still current.
+ * `strapi build` empties cms/dist/build first, so two test files that find it stale at once
+ * (the CMS and web projects run side by side) must not both build: a lock directory makes the
+ * second wait, then find the build current.
+ */
+export async function ensureAdminPanelBuilt(): Promise<void> {
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(path.join(BUILD_LOCK, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A holder that died (killed test run) leaves its lock behind; its pid file says so.
+      if (existsSync(path.join(BUILD_LOCK, 'pid')) && !lockHolderAlive()) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    await buildCms();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 interface RoleService {
