@@ -46,7 +46,7 @@ export function SaveCheck({ state, retry, labels }: SaveCheckProps) {
         {problemsByField(state.problems).map(({ field, messages }) => (
           <Box tag="li" key={field} paddingTop={2}>
             <Flex direction="column" alignItems="flex-start" gap={1}>
-              <TextButton onClick={() => focusField(field)} aria-label={text('editView.check.goTo', { field: labels[field] ?? field })}>
+              <TextButton onClick={() => focusField(field, labels[field])} aria-label={text('editView.check.goTo', { field: labels[field] ?? field })}>
                 {labels[field] ?? field}
               </TextButton>
               {messages.map((messageText) => (
