@@ -55,7 +55,7 @@ export function ValidationWorkflow({ readOnly }: ValidationWorkflowProps) {
       <Box tag="ol" aria-label={text('editView.workflow.steps')}>
         {VALIDATION_STEPS.map((step, index) => (
           <Box tag="li" key={step} paddingTop={1} aria-current={index === current ? 'step' : undefined}>
-            <Typography variant="omega" fontWeight={index === current ? 'bold' : 'regular'} textColor={index <= current ? 'primary700' : 'neutral500'}>
+            <Typography variant="omega" fontWeight={index === current ? 'bold' : 'regular'} textColor={index <= current ? 'primary700' : 'neutral600'}>
               {index < current ? '✓ ' : index === current ? '● ' : '○ '}
               {text(STEP_LABELS[step])}
             </Typography>
