@@ -321,7 +321,8 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       } finally {
         await session.close();
       }
-    });
+      // Eleven full axe analyses: about 45 s on an idle 2-core machine, so more than the default 60 s under load.
+    }, 240_000);
 
     it('works without JavaScript, skip link first, headings in order', async () => {
       const session = await openPage({ javaScriptEnabled: false });
