@@ -1,0 +1,193 @@
+/**
+ * The plugin's translation page in the REAL admin panel (built by `strapi build`, served by the
+ * in-process CMS), in Chromium, as a translator whose role writes Czech only, over the demo
+ * content of `npm start`:
+ *   - the "Translations" menu link opens the page on the translator's language, with the counts
+ *     and the entries that need work, linked to their edit view in that language;
+ *   - the filter narrows the list; another language is marked read only;
+ *   - the XLIFF tab downloads a file, and uploading it back writes nothing; a translated unit is
+ *     written and shown; a malformed file and a file with an unknown unit are refused with the
+ *     server's reasons, and nothing is written.
+ * Selectors are roles and accessible names (the plugin's English texts, Strapi's labels).
+ * TRANSLATION_PAGE_SCREENSHOTS=<dir> keeps screenshots of each step.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminAccount, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
+import { seedDemoContent } from '../../scripts/seed-demo.ts';
+import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
+
+const TRANSLATOR_ROLE = 'good-practices-translator';
+const PRACTICE = 'plugin::good-practices.practice';
+const SCREENSHOTS = process.env.TRANSLATION_PAGE_SCREENSHOTS;
+
+interface RoleService {
+  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
+}
+
+async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
+  // The plugin creates the Translator role at boot only when a locale to translate exists; the
+  // demo content adds its locales after the boot, so the role is made here as the next boot would.
+  const editorial = strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
+  await editorial.ensureRoles({ translatorLocales: ['cs'] });
+  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: TRANSLATOR_ROLE });
+  if (!role) throw new Error('the Translator role was not created');
+  const account = { email: `translator-${randomBytes(4).toString('hex')}@example.org`, password: `Tr4nslator-${randomBytes(6).toString('hex')}` };
+  await (strapi.service('admin::user') as unknown as { create(user: Record<string, unknown>): Promise<unknown> }).create({
+    ...account,
+    firstname: 'Tereza',
+    lastname: 'Translator',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+  return account;
+}
+
+/** The admin scrolls inside its main area, so a full-page screenshot shows the viewport: `focus` is scrolled into it. */
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (!SCREENSHOTS) return;
+  await focus?.scrollIntoViewIfNeeded();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Rows of every locale version of the practices, to prove that a refused upload wrote nothing. */
+async function practiceRows(strapi: Core.Strapi): Promise<string> {
+  const rows = await strapi.db.query(PRACTICE).findMany({ orderBy: { id: 'asc' } });
+  return JSON.stringify(rows);
+}
+
+async function upload(page: Page, name: string, xliff: string): Promise<void> {
+  await page.getByLabel('XLIFF file', { exact: true }).setInputFiles({ name, mimeType: 'application/x-xliff+xml', buffer: Buffer.from(xliff, 'utf8') });
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+}
+
+let cms: RunningStrapi;
+let session: BrowserSession;
+let page: Page;
+let exported = '';
+
+beforeAll(async () => {
+  await ensureAdminPanelBuilt();
+  cms = await startStrapi({ serveAdminPanel: true });
+  await seedDemoContent(cms.strapi);
+  const translator = await createTranslator(cms.strapi);
+  session = await openPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  page = session.page;
+  await logIn(page, cms.url, translator);
+}, 600_000);
+
+afterAll(async () => {
+  await session?.close();
+  await closeBrowser();
+  await cms?.stop();
+});
+
+describe('translation page', () => {
+  it('opens from the menu on the translator’s language, with counts and entries linked to their Czech edit view', async () => {
+    await page.getByRole('link', { name: 'Translations' }).click();
+    await page.getByRole('heading', { name: 'Translations', level: 1 }).waitFor();
+    // The status is read after the page opens: wait for it as long as Playwright waits for elements.
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.waitFor();
+    expect(await language.textContent()).toContain('Czech (cs)');
+    const summary = page.getByRole('status').filter({ hasText: 'entries translated and up to date' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/Czech \(cs\): \d+ of \d+ entries/);
+
+    const practices = page.getByRole('region', { name: 'Practices' });
+    // The design system's tables are ARIA grids (keyboard navigation between cells).
+    const table = practices.getByRole('grid', { name: 'Practices to translate into Czech (cs)' });
+    await table.waitFor();
+    // The demo content has no Czech practice: every practice is missing, and links to its Czech version.
+    const firstLink = table.getByRole('link').first();
+    expect(await firstLink.getAttribute('href')).toMatch(/\/admin\/content-manager\/collection-types\/plugin::good-practices\.practice\/\w+\?plugins\[i18n\]\[locale\]=cs$/);
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    await shoot(page, '1-status-cs');
+
+    const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    await firstLink.click();
+    // The admin may re-encode the query's brackets: compare the parsed URL.
+    await page.waitForURL((url) => url.pathname.includes('/content-manager/collection-types/plugin::good-practices.practice/') && url.searchParams.get('plugins[i18n][locale]') === 'cs');
+    await page.goBack();
+    await table.waitFor();
+  });
+
+  it('filters by problem and marks languages the translator cannot write as read only', async () => {
+    await page.getByRole('radio', { name: 'Outdated' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('show'), { timeout: 30_000 }).toBe('outdated');
+    const practices = page.getByRole('region', { name: 'Practices' });
+    await expect.poll(() => practices.getByText('No entry here matches the filter.').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByRole('radio', { name: 'Everything to do' }).check();
+
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: /Spanish \(es\) \(read only\)/ }).click();
+    await page.getByText('Your role cannot write in Spanish (es)').waitFor();
+    await shoot(page, '2-status-es-read-only');
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: /^Czech \(cs\)$/ }).click();
+  });
+
+  it('downloads an XLIFF file, and uploading it back unchanged writes nothing', async () => {
+    await page.getByRole('tab', { name: 'XLIFF files' }).click();
+    await page.getByRole('checkbox', { name: 'Practices' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Inspiring tools' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Integration areas and target groups' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Site texts and labels' }).uncheck();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download XLIFF' }).click()]);
+    expect(download.suggestedFilename()).toBe('good-practices-en-cs.xlf');
+    exported = readFileSync(await download.path(), 'utf8');
+    expect(exported).toContain('target-language="cs"');
+    expect(exported).toMatch(/<trans-unit id="question\//);
+    expect(exported).not.toMatch(/<trans-unit id="practice\//);
+    await page.getByText('Downloaded good-practices-en-cs.xlf.').waitFor();
+
+    const before = await practiceRows(cms.strapi);
+    await upload(page, 'good-practices-en-cs.xlf', exported);
+    await page.getByText('good-practices-en-cs.xlf imported into cs').waitFor();
+    await page.getByText(/units read: nothing new to write/).waitFor();
+    expect(await practiceRows(cms.strapi)).toBe(before);
+    await shoot(page, '3-xliff-unchanged', page.getByText(/units read: nothing new to write/));
+  });
+
+  it('writes a translated unit and shows what it wrote, with a link to the entry', async () => {
+    const unit = /<trans-unit id="(question\/[^"]+\/text)"[^>]*>\s*<source>[^<]*<\/source>\s*<target[^>]*>([^<]*)<\/target>/.exec(exported);
+    if (!unit?.[1]) throw new Error('the export has no translated question');
+    const changed = exported.replace(unit[0], unit[0].replace(`>${unit[2]}</target>`, `>${unit[2]} (revidováno)</target>`));
+    await upload(page, 'revised.xlf', changed);
+    await page.getByText('revised.xlf imported into cs').waitFor();
+    const written = page.getByRole('grid', { name: 'Written in cs' });
+    await written.waitFor();
+    expect(await written.getByRole('row').count()).toBe(2);
+    const link = written.getByRole('link').first();
+    expect(await link.textContent()).toContain(`Question ${unit[1].split('/')[1]}`);
+    expect(await link.getAttribute('href')).toMatch(/plugin::good-practices\.question\/\w+\?plugins\[i18n\]\[locale\]=cs$/);
+    await shoot(page, '4-xliff-written', written);
+  });
+
+  it('refuses a malformed file and a file with an unknown unit, and writes nothing', async () => {
+    const before = await practiceRows(cms.strapi);
+    await upload(page, 'broken.xlf', exported.slice(0, Math.floor(exported.length / 2)));
+    const refusal = page.getByRole('alert').filter({ hasText: 'broken.xlf was not imported: nothing was written' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/The file: the file is not well-formed XML/);
+    await shoot(page, '5-xliff-malformed', refusal);
+
+    const unknown = exported.replace(/<trans-unit id="question\/[^"]+\/text"/, '<trans-unit id="practice/does-not-exist/title"');
+    await upload(page, 'unknown.xlf', unknown);
+    const problems = page.getByRole('alert').filter({ hasText: 'unknown.xlf was not imported' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('practice/does-not-exist/title');
+    expect(await practiceRows(cms.strapi)).toBe(before);
+    await shoot(page, '6-xliff-unknown-unit', problems);
+  });
+});
