@@ -15,9 +15,15 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
     return <Notice variant="danger">{text('xliff.import.failed', { file, reason: outcome.reason })}</Notice>;
   }
   if (outcome.kind === 'rejected') {
+    // Not <Notice>: its body is a paragraph, and the list of problems cannot go inside one.
     return (
-      <Notice variant="danger" title={text('xliff.import.rejected.title', { file })}>
-        {text('xliff.import.rejected.body', { count: outcome.problems.length })}
+      <Box background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius padding={3} role="alert">
+        <Typography tag="p" variant="omega" fontWeight="bold" textColor="neutral800">
+          {text('xliff.import.rejected.title', { file })}
+        </Typography>
+        <Typography tag="p" variant="omega" textColor="neutral800">
+          {text('xliff.import.rejected.body', { count: outcome.problems.length })}
+        </Typography>
         <Box tag="ul" paddingTop={2} paddingLeft={4} style={{ listStyle: 'disc' }}>
           {outcome.problems.map((problem, index) => (
             <li key={`${problem.unit ?? 'file'}-${index}`}>
@@ -29,7 +35,7 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
             </li>
           ))}
         </Box>
-      </Notice>
+      </Box>
     );
   }
 
