@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensurePublicReadIndexes } from './database/public-read-indexes';
 import { watchContentWrites } from './read-cache/content-generation';
+import { ensureStoredGeneration } from './read-cache/stored-generation';
 import { seedFramework } from './seed/framework-seed';
 import { seedSite } from './seed/site-seed';
 import { seedTaxonomies } from './seed/taxonomy-seed';
@@ -12,6 +13,8 @@ import { getService } from './services/service-access';
  * Locales are NOT created here (that crashes from a plugin bootstrap): the app's bootstrap does it.
  */
 export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+  // The stored generation must exist before the first watched write (the seeds below write).
+  await ensureStoredGeneration(strapi);
   watchContentWrites(strapi);
   await ensurePublicReadIndexes(strapi);
   const framework = await seedFramework(strapi);

@@ -10,6 +10,7 @@ import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { CRITERIA_GROUP, CHECKLIST_ITEM, createPractice, createTool, documentIdByKey, documents, PRACTICE, type WrittenDocument } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
+import { bumpStoredGeneration, readStoredGeneration } from '../../server/src/read-cache/stored-generation';
 
 let app: RunningStrapi;
 let tool: WrittenDocument;
@@ -82,5 +83,40 @@ describe('a write is visible on the next request', () => {
     expect(await listSlugs('')).toEqual(['first-cached']);
     expect(await citing()).toEqual([]);
     expect((await get(apiPaths.practice('second-cached'))).status).toBe(404);
+  });
+});
+
+describe('a write by another process on the same database (the import CLI, a second CMS instance)', () => {
+  const listTitles = async () => practiceListResponse.parse((await get(`${apiPaths.practices}?pageSize=100`)).body).data.map((practice) => practice.title);
+
+  it('is seen on the next request once that process bumped the stored generation, as its lifecycles do in its transaction', async () => {
+    expect(await listTitles()).toEqual(['First cached practice']);
+    const knex = app.strapi.db.connection;
+    const table = (app.strapi.db.metadata.get(PRACTICE) as unknown as { tableName: string }).tableName;
+    // What the other process writes, without this process's lifecycles hearing of it.
+    await knex.transaction(async (trx) => {
+      await trx(table).where({ slug: 'first-cached', locale: 'en' }).whereNotNull('published_at').update({ title: 'Renamed elsewhere' });
+      await bumpStoredGeneration(trx);
+    });
+    expect(await listTitles()).toEqual(['Renamed elsewhere']);
+    expect(practiceResponse.parse((await get(apiPaths.practice('first-cached'))).body).data.title).toBe('Renamed elsewhere');
+  });
+
+  it('a rolled-back write leaves the stored generation as it was', async () => {
+    const before = await readStoredGeneration(app.strapi.db.connection);
+    await expect(
+      app.strapi.db.transaction(async () => {
+        await documents(app.strapi, CRITERIA_GROUP).update({ documentId: await documentIdByKey(app.strapi, CRITERIA_GROUP, 'inclusivity'), locale: 'en', data: { title: 'Never committed' } });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await readStoredGeneration(app.strapi.db.connection)).toBe(before);
+    expect(frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0].title).not.toBe('Never committed');
+  });
+
+  it('a committed write through Strapi bumps it once per transaction', async () => {
+    const before = Number(await readStoredGeneration(app.strapi.db.connection));
+    await documents(app.strapi, CRITERIA_GROUP).update({ documentId: await documentIdByKey(app.strapi, CRITERIA_GROUP, 'inclusivity'), locale: 'en', data: { title: 'Inclusivity again' } });
+    expect(Number(await readStoredGeneration(app.strapi.db.connection))).toBe(before + 1);
   });
 });

@@ -17,12 +17,16 @@
  * have cached rows that were never committed). After the commit (when the site notifier's webhook goes out),
  * every request sees a generation that no cache was built for, and reads the database again.
  *
- * Writes made by another process (the import CLI with its own Strapi, hand-edited rows) do not
- * reach this counter: caches therefore also expire after MAX_AGE_MS (generation-cache.ts), so
- * such writes become visible within that delay, or at once after a restart.
+ * Writes made by another process (the import CLI with its own Strapi, a second CMS instance) do
+ * not reach this counter: the same lifecycles also bump a row in the database, in the writer's
+ * transaction (stored-generation.ts), which every public request reads once (currentGeneration).
+ * Rows edited by hand with SQL reach neither: caches also expire after MAX_AGE_MS
+ * (generation-cache.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { uids } from '../plugin-id';
+import { requestGeneration } from './request-generation';
+import { bumpStoredGeneration, readStoredGeneration } from './stored-generation';
 
 export const WATCHED_MODELS: readonly string[] = [...Object.values(uids), 'plugin::i18n.locale', 'plugin::upload.file', 'strapi::core-store'];
 
@@ -52,18 +56,40 @@ export function contentGeneration(strapi: Core.Strapi): ContentGeneration {
   return generation;
 }
 
-/** Subscribes the counter to writes of the watched models; call once, at bootstrap. */
+/**
+ * The generation a cache entry is valid for: this process's counter and the stored generation
+ * (read once per public request by the read-generation middleware, else here).
+ */
+export async function currentGeneration(strapi: Core.Strapi): Promise<string> {
+  const local = contentGeneration(strapi).current();
+  const stored = requestGeneration(strapi) ?? (await readStoredGeneration(strapi.db.connection));
+  return `${local}:${stored}`;
+}
+
+/**
+ * Subscribes the counter to writes of the watched models; call once, at bootstrap, after
+ * ensureStoredGeneration.
+ */
 export function watchContentWrites(strapi: Core.Strapi): void {
   const generation = contentGeneration(strapi);
+  // Transactions whose stored bump is done: one UPDATE per transaction, however many rows it writes.
+  const bumped = new WeakSet<object>();
   const onWrite = async (): Promise<void> => {
     generation.bump();
     if (strapi.db.inTransaction()) {
-      // Joins the writer's transaction (no new one): only registers the commit callback.
-      await strapi.db.transaction(async ({ onCommit, onRollback }) => {
+      // Joins the writer's transaction (no new one): the stored bump commits or rolls back with
+      // the data, and the commit callbacks are registered on it.
+      await strapi.db.transaction(async ({ trx, onCommit, onRollback }) => {
+        if (!bumped.has(trx)) {
+          bumped.add(trx);
+          await bumpStoredGeneration(trx as unknown as Parameters<typeof bumpStoredGeneration>[0]);
+        }
         onCommit(() => generation.bump());
         // A read inside the failed transaction may have cached rows that never came to be.
         onRollback(() => generation.bump());
       });
+    } else {
+      await bumpStoredGeneration(strapi.db.connection);
     }
   };
   strapi.db.lifecycles.subscribe({

@@ -10,12 +10,12 @@
  * see (another process on the same database).
  */
 import type { Core } from '@strapi/strapi';
-import { contentGeneration } from './content-generation';
+import { currentGeneration } from './content-generation';
 
 export const MAX_AGE_MS = 60_000;
 
 interface Entry {
-  generation: number;
+  generation: string;
   builtAt: number;
   value: Promise<unknown>;
 }
@@ -28,7 +28,7 @@ export async function cachedForGeneration<Value>(strapi: Core.Strapi, key: strin
     cache = new Map();
     caches.set(strapi, cache);
   }
-  const generation = contentGeneration(strapi).current();
+  const generation = await currentGeneration(strapi);
   const now = Date.now();
   const entry = cache.get(key);
   if (entry && entry.generation === generation && now - entry.builtAt < MAX_AGE_MS) return entry.value as Promise<Value>;

@@ -7,7 +7,9 @@ const publicRoute = (path: string, action: string) => ({
   method: 'GET' as const,
   path,
   handler: `public-api.${action}`,
-  config: { auth: false as const, policies: [] },
+  // read-generation: one lookup of the stored content generation per request, seen by every cache
+  // of the read side (read-cache/request-generation.ts).
+  config: { auth: false as const, policies: [], middlewares: ['plugin::good-practices.read-generation'] },
 });
 
 export default {

@@ -12,7 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { foldText } from '../../../contract';
 import { readAnswers } from '../domain/answers';
 import { uids } from '../plugin-id';
-import { contentGeneration } from '../read-cache/content-generation';
+import { currentGeneration } from '../read-cache/content-generation';
 import { MAX_AGE_MS } from '../read-cache/generation-cache';
 import { publishedDocuments } from './published-documents';
 
@@ -29,7 +29,7 @@ interface SearchRow {
 export type SearchTexts = ReadonlyMap<string, string>;
 
 interface Entry {
-  generation: number;
+  generation: string;
   builtAt: number;
   bytes: number;
   texts: Promise<SearchTexts>;
@@ -66,7 +66,7 @@ export async function searchTexts(strapi: Core.Strapi, locale: string): Promise<
     cache = new Map();
     caches.set(strapi, cache);
   }
-  const generation = contentGeneration(strapi).current();
+  const generation = await currentGeneration(strapi);
   const now = Date.now();
   const entry = cache.get(locale);
   if (entry && entry.generation === generation && now - entry.builtAt < MAX_AGE_MS) {
