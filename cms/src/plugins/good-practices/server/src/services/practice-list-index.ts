@@ -5,7 +5,7 @@
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *
  * Each entry keeps the practice's summary row (with its terms and cover image), so a list page
- * is served without reading the database, and a practice page takes its relations from here too.
+ * is served without reading the database.
  * No answers (too large to keep for every locale): the text search reads those per request.
  */
 import type { Core } from '@strapi/strapi';

@@ -15,6 +15,7 @@ import { findGroup, findItem } from '../domain/framework-tree';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
 import {
+  type LocalizedSlugRow,
   type PracticeDetailRow,
   type PracticeSummaryRow,
   practiceDetailFields,
@@ -22,8 +23,7 @@ import {
 } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { paginationOf } from './detail-pages';
-import { publishedVersions } from './published-versions';
+import { groupVersions, paginationOf } from './detail-pages';
 import { practiceListIndex } from './practice-list-index';
 import { matchesFolded, searchTexts } from './practice-search-index';
 import { publishedDocuments } from './published-documents';
@@ -98,29 +98,31 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
 
   /**
    * Assembles practice details from their rows (read without relations) with a fixed number of
-   * queries, whatever the number of rows: terms and cover images from the locale's list index,
-   * the framework, the locale versions and the cited tools from caches of the content generation.
-   * Only a row the index does not know yet (written since it was built) costs one more query.
+   * queries, whatever the number of rows: the rows' terms and cover images and their locale
+   * versions in one query each (by documentId, indexed), the framework and the cited tools from
+   * caches of the content generation.
+   *
+   * Deliberately not from the locale's list index or an all-versions cache: a detail request must
+   * stay cheap when those are cold (after every write, and in a fresh process), where rebuilding
+   * them reads every practice of the locale — measured at 2,000 × 5, cold practice pages then took
+   * more than the site's 2 s (bench/reports/full-2000x5.md).
    */
   async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
     if (rows.length === 0) return [];
     const { locale } = context;
+    const ids = rows.map((row) => row.documentId);
     const answersById = new Map(rows.map((row) => [row.documentId, readAnswers(row.answers)]));
     const cited = [...new Set([...answersById.values()].flatMap((answers) => citedToolIds(answers)))];
-    const [tree, versions, tools, index] = await Promise.all([
+    const [tree, tools, related, versionRows] = await Promise.all([
       getService(strapi, 'framework').tree(context),
-      publishedVersions(strapi, uids.practice),
       getService(strapi, 'tool').summariesByIds(cited, context),
-      practiceListIndex(strapi, locale),
+      practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: ids } }, fields: [], populate: practicePopulate }),
+      practices.findMany<LocalizedSlugRow & { documentId: string }>({ locale: '*', filters: { documentId: { $in: ids } }, fields: ['slug', 'locale'] }),
     ]);
-    const unknown = rows.filter((row) => !index.byDocumentId(row.documentId)).map((row) => row.documentId);
-    const relations = new Map<string, Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>>();
-    if (unknown.length > 0) {
-      const found = await practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: unknown } }, fields: [], populate: practicePopulate });
-      for (const row of found) relations.set(row.documentId, row);
-    }
+    const relations = new Map(related.map((row) => [row.documentId, row]));
+    const versions = groupVersions(versionRows);
     return rows.map((row) => {
-      const stored = index.byDocumentId(row.documentId)?.row ?? relations.get(row.documentId);
+      const stored = relations.get(row.documentId);
       const withRelations: PracticeDetailRow = {
         ...row,
         integrationAreas: stored?.integrationAreas ?? [],
