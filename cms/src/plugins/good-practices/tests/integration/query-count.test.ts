@@ -97,6 +97,26 @@ describe('query count per request', () => {
     expect(ten.count).toBe(one.count);
   });
 
+  it('reads a practice detail with two statements once its locale is listed: the generation and its row', async () => {
+    // A write, then a list request (builds the locale's list index) and a detail request (builds
+    // the versions index in the background): a later detail reads neither relations nor versions.
+    const [tool] = await documents(app.strapi, TOOL).findMany({ locale: 'en', status: 'draft', filters: { slug: 'tool-9' } });
+    await documents(app.strapi, TOOL).update({ documentId: tool.documentId, locale: 'en', data: { description: 'Draft edit before a listed detail.' } });
+    await waitForQuiet(app.strapi);
+    const cold = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practice('practice-2')}`));
+    expect((await getJson(`${app.url}${apiPaths.practices}?pageSize=5`)).status).toBe(200);
+    await waitForQuiet(app.strapi);
+    const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practice('practice-3')}`));
+    const detail = practiceResponse.parse(result.body).data;
+    expect(detail.integrationAreas.map((term) => term.key)).toEqual(['employment']);
+    expect(detail.targetGroups.map((term) => term.key).sort()).toEqual(['refugees', 'women']);
+    expect(detail.locales.map((version) => version.locale)).toEqual(['en']);
+    expect(queries).toHaveLength(2);
+    expect(queries[0]).toMatch(/gp_content_generation/);
+    expect(queries[1]).toMatch(/gp_practices/);
+    expect(cold.queries.length).toBeGreaterThan(queries.length);
+  });
+
   it.each(STATES)('is the same for practice detail pages of 10 and 100 (%s)', async (state) => {
     const small = await queriesFor(`${apiPaths.practiceDetails}?pageSize=10`, state);
     const large = await queriesFor(`${apiPaths.practiceDetails}?pageSize=100`, state);

@@ -23,6 +23,8 @@ interface Entry {
   generation: string;
   builtAt: number;
   value: Promise<unknown>;
+  /** Set once the build has succeeded (peekForGeneration answers only then). */
+  settled?: { value: unknown };
 }
 
 const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
@@ -41,9 +43,28 @@ export async function cachedForGeneration<Value>(strapi: Core.Strapi, key: strin
   const value = build();
   const fresh: Entry = { generation, builtAt: now, value };
   cache.set(key, fresh);
-  // A failed build is not kept: the next request tries again.
-  value.catch(() => {
-    if (cache.get(key) === fresh) cache.delete(key);
-  });
+  value.then(
+    (built) => {
+      fresh.settled = { value: built };
+    },
+    // A failed build is not kept: the next request tries again.
+    () => {
+      if (cache.get(key) === fresh) cache.delete(key);
+    },
+  );
   return value;
+}
+
+/**
+ * The value kept under `key` if it is built and current, without building it: for readers that
+ * can do without it (a detail request uses the locale's list index when list requests have built
+ * it, and reads its few rows itself otherwise, rather than wait for a build that reads the whole
+ * locale).
+ */
+export async function peekForGeneration<Value>(strapi: Core.Strapi, key: string): Promise<Value | undefined> {
+  const entry = caches.get(strapi)?.get(key);
+  if (!entry?.settled) return undefined;
+  const generation = await currentGeneration(strapi);
+  if (entry.generation !== generation || Date.now() - entry.builtAt >= MAX_AGE_MS) return undefined;
+  return entry.settled.value as Value;
 }

@@ -3,9 +3,8 @@
  *
  * The list filters and sorts the locale's list index (practice-list-index.ts, kept in memory for
  * the content generation), searches the locale's folded texts for `q` (practice-search-index.ts), then loads the
- * page with one query (plus one per populated relation, batched by Strapi): the number of queries
- * never depends on the page size. The detail page and the detail pages are a fixed set of queries
- * too (detailsOf).
+ * page from the index: the number of queries never depends on the page size. The detail page and
+ * the detail pages are a fixed set of queries too (detailsOf).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -13,7 +12,7 @@ import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, Pract
 import { readAnswers, citedToolIds } from '../domain/answers';
 import { findGroup, findItem } from '../domain/framework-tree';
 import { meetsGroup } from '../domain/scores';
-import { mapPracticeDetail, mapPracticeSummary } from '../mappers/practice';
+import { mapPracticeDetail } from '../mappers/practice';
 import {
   type LocalizedSlugRow,
   type PracticeDetailRow,
@@ -24,9 +23,10 @@ import {
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from './detail-pages';
-import { practiceListIndex } from './practice-list-index';
+import { builtPracticeListIndex, practiceListIndex } from './practice-list-index';
 import { matchesFolded, searchTexts } from './practice-search-index';
 import { publishedDocuments } from './published-documents';
+import { builtPublishedVersions, publishedVersions } from './published-versions';
 import { getService } from './service-access';
 
 function unknownKey(parameter: string, message: string): never {
@@ -45,27 +45,29 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       if (query.itemMet && !findItem(tree, query.itemMet)) unknownKey('itemMet', `There is no checklist item “${query.itemMet}”.`);
 
       const index = await practiceListIndex(strapi, locale);
-      let matching = index.sortedBy(query.sort).filter(
-        (entry) =>
-          (!query.country || entry.country === query.country) &&
-          (!query.area || entry.areas.has(query.area)) &&
-          (!query.targetGroup || entry.targetGroups.has(query.targetGroup)) &&
-          (!group || meetsGroup(group, entry.assessment)) &&
-          (!query.itemMet || entry.assessment[query.itemMet] === 'met'),
-      );
-      if (query.q && matching.length > 0) {
+      const filterKey = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q]);
+      const matching = await index.matches(filterKey, async () => {
+        const filtered = index.sortedBy(query.sort).filter(
+          (entry) =>
+            (!query.country || entry.country === query.country) &&
+            (!query.area || entry.areas.has(query.area)) &&
+            (!query.targetGroup || entry.targetGroups.has(query.targetGroup)) &&
+            (!group || meetsGroup(group, entry.assessment)) &&
+            (!query.itemMet || entry.assessment[query.itemMet] === 'met'),
+        );
+        if (!query.q || filtered.length === 0) return filtered;
         const q = query.q;
         const texts = await searchTexts(strapi, locale);
-        matching = matching.filter((entry) => {
+        return filtered.filter((entry) => {
           const haystack = texts.get(entry.documentId);
           return haystack !== undefined && matchesFolded(haystack, q, locale);
         });
-      }
+      });
 
       const total = matching.length;
       const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
       return {
-        data: page.map((entry) => mapPracticeSummary(entry.row, tree)),
+        data: page.map((entry) => index.summaryOf(entry, tree)),
         meta: { pagination: paginationOf(query, total) },
       };
     },
@@ -98,29 +100,29 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
 
   /**
    * Assembles practice details from their rows (read without relations) with a fixed number of
-   * queries, whatever the number of rows: the rows' terms and cover images and their locale
-   * versions in one query each (by documentId, indexed), the framework and the cited tools from
-   * caches of the content generation.
+   * queries, whatever the number of rows. The framework and the cited tools come from caches of
+   * the content generation. The rows' terms and cover images come from the locale's list index and
+   * their locale versions from the all-versions index, when those are built for this generation;
+   * otherwise one query each (by documentId, indexed) reads just these rows.
    *
-   * Deliberately not from the locale's list index or an all-versions cache: a detail request must
-   * stay cheap when those are cold (after every write, and in a fresh process), where rebuilding
-   * them reads every practice of the locale — measured at 2,000 × 5, cold practice pages then took
-   * more than the site's 2 s (bench/reports/full-2000x5.md).
+   * A detail request never waits for the list index: building it reads every practice of the
+   * locale, and at 2,000 × 5 cold practice pages waiting for it took more than the site's 2 s
+   * (bench/reports/full-2000x5.md). List requests build it. The versions index is small (three
+   * short columns) and is built in the background by the first request that misses it.
+   * With both built, a detail costs the generation check and the rows' own query: each statement
+   * costs a round trip (a socket write was a third of the CPU of the slug load on PostgreSQL).
    */
   async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
     if (rows.length === 0) return [];
     const { locale } = context;
-    const ids = rows.map((row) => row.documentId);
     const answersById = new Map(rows.map((row) => [row.documentId, readAnswers(row.answers)]));
     const cited = [...new Set([...answersById.values()].flatMap((answers) => citedToolIds(answers)))];
-    const [tree, tools, related, versionRows] = await Promise.all([
+    const [tree, tools, relations, versions] = await Promise.all([
       getService(strapi, 'framework').tree(context),
       getService(strapi, 'tool').summariesByIds(cited, context),
-      practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: ids } }, fields: [], populate: practicePopulate }),
-      practices.findMany<LocalizedSlugRow & { documentId: string }>({ locale: '*', filters: { documentId: { $in: ids } }, fields: ['slug', 'locale'] }),
+      relationsOf(rows, locale),
+      versionsOf(rows),
     ]);
-    const relations = new Map(related.map((row) => [row.documentId, row]));
-    const versions = groupVersions(versionRows);
     return rows.map((row) => {
       const stored = relations.get(row.documentId);
       const withRelations: PracticeDetailRow = {
@@ -131,6 +133,34 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       };
       return mapPracticeDetail(withRelations, tree, tools, versions.get(row.documentId) ?? []);
     });
+  }
+
+  type Relations = Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>;
+
+  async function relationsOf(rows: readonly PracticeDetailRow[], locale: string): Promise<ReadonlyMap<string, Relations>> {
+    const index = await builtPracticeListIndex(strapi, locale);
+    const relations = new Map<string, Relations>();
+    for (const row of rows) {
+      const entry = index?.byDocumentId(row.documentId);
+      if (entry) relations.set(row.documentId, entry.row);
+    }
+    const missing = rows.filter((row) => !relations.has(row.documentId)).map((row) => row.documentId);
+    if (missing.length > 0) {
+      const found = await practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: missing } }, fields: [], populate: practicePopulate });
+      for (const row of found) relations.set(row.documentId, row);
+    }
+    return relations;
+  }
+
+  async function versionsOf(rows: readonly PracticeDetailRow[]): Promise<ReadonlyMap<string, readonly LocalizedSlugRow[]>> {
+    const built = await builtPublishedVersions(strapi, uids.practice);
+    if (built && rows.every((row) => built.has(row.documentId))) return built;
+    // Warmed for the next requests; a failure there only leaves them on this path.
+    void publishedVersions(strapi, uids.practice).catch(() => undefined);
+    const ids = rows.map((row) => row.documentId);
+    return groupVersions(
+      await practices.findMany<LocalizedSlugRow & { documentId: string }>({ locale: '*', filters: { documentId: { $in: ids } }, fields: ['slug', 'locale'] }),
+    );
   }
 }
 
