@@ -20,10 +20,16 @@ if (mode !== 'static' && mode !== 'server') {
 const server = mode === 'server';
 
 /** @type {import('astro').AstroIntegration} */
-const serverRoutes = {
-  name: 'gp-server-routes',
+const siteRoutes = {
+  name: 'gp-routes',
   hooks: {
-    'astro:config:setup': ({ injectRoute }) => {
+    'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+      // The static build's Markdown workers load this file with Node (src/lib/markdown-pool.ts);
+      // not in the dev server, where a worker would not see edits of markdown.ts.
+      if (!server && command === 'build') {
+        const worker = fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
+        updateConfig({ vite: { define: { 'import.meta.env.GP_MARKDOWN_WORKER': JSON.stringify(worker) } } });
+      }
       // Only a server can answer a POST: the webhook route does not exist in a static build.
       if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
       // Drafts are shown only on request, behind PREVIEW_SECRET, to the CMS admin's Preview panel.
@@ -77,14 +83,18 @@ export default defineConfig({
   adapter: server ? withServerEntrypoint(node({ mode: 'standalone' }), fileURLToPath(new URL('./src/server/entry.ts', import.meta.url))) : undefined,
   server: { host: '127.0.0.1', port: Number(process.env.PORT) || 4321 },
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Static builds render several pages at a time: a page awaiting its Markdown from a worker
+  // thread (src/lib/markdown-pool.ts) lets the main thread render the next ones.
+  build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency: 8 }) },
   cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
-  integrations: [serverRoutes],
+  integrations: [siteRoutes],
   devToolbar: { enabled: false },
   prefetch: false,
   compressHTML: true,
   vite: {
-    define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
+    define: {
+      'import.meta.env.SITE_MODE': JSON.stringify(mode),
+    },
     plugins: [staticPathsOnlyWhenStatic],
   },
 });

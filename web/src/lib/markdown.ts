@@ -48,18 +48,34 @@ const linkRel: sanitizeHtml.Transformer = (tagName, attribs) => {
  */
 export function renderMarkdown(markdown: string | null | undefined, headingBase = 2): string {
   if (!markdown || markdown.trim() === '') return '';
+  const hit = cachedMarkdown(markdown, headingBase);
+  if (hit !== undefined) return hit;
+  const safe = renderUncached(markdown, headingBase);
+  rememberMarkdown(markdown, headingBase, safe);
+  return safe;
+}
+
+/** Rendering and sanitizing alone, without the cache (what the static build's workers run). */
+export function renderUncached(markdown: string, headingBase: number): string {
+  const html = marked.parse(markdown, { async: false }) as string;
+  return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: transformTagsFor(headingBase) });
+}
+
+/** The cached rendering of `markdown` at `headingBase`, if there is one (most recently used now). */
+export function cachedMarkdown(markdown: string, headingBase: number): string | undefined {
   const key = `${headingBase}\u0000${markdown}`;
   const hit = rendered.get(key);
   if (hit !== undefined) {
     // Most recently used last: the Map's order is the eviction order.
     rendered.delete(key);
     rendered.set(key, hit);
-    return hit;
   }
-  const html = marked.parse(markdown, { async: false }) as string;
-  const safe = sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: transformTagsFor(headingBase) });
-  remember(key, safe);
-  return safe;
+  return hit;
+}
+
+/** Keeps a rendering made by {@link renderUncached} (here or in a worker). */
+export function rememberMarkdown(markdown: string, headingBase: number, html: string): void {
+  remember(`${headingBase}\u0000${markdown}`, html);
 }
 
 /**
