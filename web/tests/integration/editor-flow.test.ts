@@ -11,7 +11,8 @@
  * The content is the demo content of `npm start`; the test adds one DRAFT practice (never
  * published) and an admin user whose only role is the plugin's Editor. Everything the editor
  * does goes through the admin's UI: log in, set checklist states with the assessment input's
- * Met / Not met / Not assessed controls, Save, Open preview, Publish. Selectors are roles and
+ * Met / Not met / Not assessed controls, Save, the side panel's save check and validation
+ * workflow, Open preview, Publish. Selectors are roles and
  * accessible names (the plugin's translations, Strapi's English labels).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -52,7 +53,7 @@ let session: BrowserSession;
 
 /** A word only the draft's title and summary contain (not its slug: a 404 page repeats its URL). */
 const marker = `editorflow${Date.now().toString(36)}`;
-const draft = { documentId: '', title: `Evening language café ${marker}`, slug: `evening-language-cafe-${process.pid}` };
+const draft = { documentId: '', title: `Evening language café ${marker}`, slug: `evening-language-cafe-${process.pid}`, validationDate: '' };
 /** Three checklist items of the framework and the states the editor gives them (the third starts as met). */
 let changes: { item: FrameworkChecklistItem; from: ChecklistState; to: ChecklistState }[] = [];
 
@@ -205,6 +206,45 @@ describe('an editor in the real admin panel, with the on-request site', () => {
     await expectNotPublic();
   });
 
+  it('names a refused value in plain words before saving, with a link to its field, and steps the validation workflow', async () => {
+    const { page } = session;
+    // The side panel's save check asks the plugin's rules (POST /good-practices/practices/check) as the editor types.
+    const country = page.locator('input[name="country"]');
+    await country.fill('XQ');
+    await page.getByText('Fix before saving').first().waitFor({ timeout: 15_000 });
+    await page.getByText('“XQ” is not a country code').first().waitFor();
+    await page.getByRole('button', { name: 'Go to the field Country' }).click();
+    expect(await country.evaluate((input) => input === document.activeElement), 'the link focuses the field').toBe(true);
+    await country.fill('ES');
+    await page.getByText('Nothing here would stop the save.').first().waitFor({ timeout: 15_000 });
+
+    // A new practice starts as submitted (the schema's default); then In review → Validated, one
+    // named button at a time; the date is the editor's today.
+    const steps = page.getByRole('list', { name: 'Validation steps' });
+    expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Submitted');
+    for (const action of ['Start review', 'Mark as validated']) {
+      await page.getByRole('button', { name: action, exact: true }).click();
+    }
+    const today = await page.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    await page.getByText(`Validated on ${today}.`).waitFor();
+    expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Validated');
+    await page.getByRole('button', { name: 'Reopen', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved document').first().waitFor();
+
+    const stored = await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'draft' });
+    expect({ country: stored?.country, validationStatus: stored?.validationStatus, validationDate: stored?.validationDate }).toEqual({
+      country: 'ES',
+      validationStatus: 'validated',
+      validationDate: today,
+    });
+    draft.validationDate = today;
+    await expectNotPublic();
+  });
+
   it('shows the new states in Strapi’s Preview (the site’s draft preview), still not on the public site', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Open preview' }).click();
@@ -242,6 +282,8 @@ describe('an editor in the real admin panel, with the on-request site', () => {
       await visitor.page.getByRole('heading', { name: draft.title, level: 1 }).waitFor();
       expect(await visitor.page.getByText('Preview — draft, not published').count()).toBe(0);
       expectStates(await shownStates(visitor.page), 'to');
+      // The validation date the workflow set, shown to visitors.
+      expect(await visitor.page.locator(`dd time[datetime="${draft.validationDate}"]`).count()).toBe(1);
       // Listed too (the lists' cache tag was invalidated by the same webhook).
       await visitor.page.goto(searchUrl());
       expect(await visitor.page.getByRole('link', { name: draft.title }).count()).toBeGreaterThan(0);
@@ -252,6 +294,9 @@ describe('an editor in the real admin panel, with the on-request site', () => {
     const list = await (await fetch(searchUrl())).text();
     expect(list).toContain(`/practices/${draft.slug}/`);
     expect(list).toContain('Evening language café');
-    expect((await api.practice(draft.slug, locale.code))?.title).toBe(draft.title);
+    const published = await api.practice(draft.slug, locale.code);
+    expect(published?.title).toBe(draft.title);
+    // The validation of the earlier step, published with the practice.
+    expect({ status: published?.validationStatus, date: published?.validationDate }).toEqual({ status: 'validated', date: draft.validationDate });
   });
 });
