@@ -29,7 +29,7 @@ import { startPlainServer } from './lib/baseline.ts';
 import { startCms, type CmsWorker } from './lib/cms.ts';
 import { evaluateTargets, FigureSet, formatNumber, type TargetResult } from './lib/figures.ts';
 import { load, runRound, summarise, type LoadResult, type RoundResult } from './lib/load.ts';
-import { currentLoadAverage, describeMachine, type Machine } from './lib/machine.ts';
+import { currentLoadAverage, describeCode, describeMachine, type Machine } from './lib/machine.ts';
 import { pageWeight, type PageWeight } from './lib/page-weight.ts';
 import { postgresUrl, probePostgres, redactedUrl } from './lib/postgres.ts';
 import { profileMarkdown, readProfile, summariseProfile } from './lib/profile.ts';
@@ -609,6 +609,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const startedAt = new Date();
   const started = performance.now();
   const machine: Machine = describeMachine();
+  // Read at the start: the code that is measured, not what the tree holds when the report is written.
+  const code = describeCode(ROOT);
   const figures = new FigureSet();
   const details: Details = { generation: {}, cmsReads: {}, staticBuilds: [], replays: [], profiles: {} };
   const notMeasured: Record<string, string> = {};
@@ -731,6 +733,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     options: { ...options, report: path.relative(ROOT, options.report) },
     machine,
     siteDatabase,
+    code,
   };
   const reportFile = `${options.report}.md`;
   const jsonFile = `${options.report}.json`;

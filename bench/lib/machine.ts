@@ -62,3 +62,14 @@ export function describeMachine(): Machine {
 export function currentLoadAverage(): number {
   return Math.round(os.loadavg()[0]! * 100) / 100;
 }
+
+/** The git commit of the checkout and whether its working tree differs (null outside a git checkout). */
+export function describeCode(cwd: string): { commit: string; dirty: boolean } | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return { commit, dirty: status.trim() !== '' };
+  } catch {
+    return null;
+  }
+}

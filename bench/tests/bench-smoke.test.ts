@@ -80,7 +80,7 @@ describe('npm run bench (smoke configuration)', () => {
     expect(existsSync(result.reportFile)).toBe(true);
     expect(existsSync(result.jsonFile)).toBe(true);
     const json = JSON.parse(readFileSync(result.jsonFile, 'utf8')) as {
-      meta: { machine: { cores: number; node: string; databases: Record<string, string> } };
+      meta: { machine: { cores: number; node: string; databases: Record<string, string> }; code: { commit: string; dirty: boolean } | null };
       figures: { id: string; value: unknown; unit: string }[];
       targets: { id: string; status: string; value: unknown }[];
     };
@@ -102,10 +102,13 @@ describe('npm run bench (smoke configuration)', () => {
     }
     expect(json.meta.machine.cores).toBeGreaterThan(0);
     expect(json.meta.machine.databases.sqlite).toMatch(/^SQLite \d/);
+    // The code measured: this checkout's commit.
+    expect(json.meta.code?.commit).toMatch(/^[0-9a-f]{40}$/);
 
     const report = readFileSync(result.reportFile, 'utf8');
     expect(report).toContain('## Targets');
     expect(report).toContain('## Machine');
+    expect(report).toContain(`Code measured: commit \`${json.meta.code!.commit.slice(0, 12)}\``);
     for (const target of TARGETS) expect(report).toContain(target.label);
   });
 });
