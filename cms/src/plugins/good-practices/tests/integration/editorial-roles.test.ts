@@ -152,6 +152,17 @@ describe('a translator in the admin', () => {
       expect((await translator.update(PRACTICE, practice.documentId, 'cs', { title: 'Praxe přeložená', slug: csSlug, country: 'FR' })).status).toBe(400);
       // Sending the unchanged value back (as the edit view does) is fine.
       expect((await translator.update(PRACTICE, practice.documentId, 'cs', { title: 'Praxe přeložená', slug: csSlug, assessment: before[0], country: 'DE' })).status).toBe(200);
+
+      // The edit view's save check says so before the translator saves, on the same fields.
+      const check = async (data: Record<string, unknown>) => {
+        const response = await translator.json('POST', '/good-practices/practices/check', { documentId: practice.documentId, locale: 'cs', data });
+        expect(response.status).toBe(200);
+        return (response.body as { data: { problems: { field: string; message: string }[] } }).data.problems;
+      };
+      const changedValues = await check({ title: 'Praxe přeložená', slug: csSlug, assessment: changed, country: 'FR' });
+      expect(changedValues.map((problem) => problem.field).sort()).toEqual(['assessment', 'country']);
+      expect(changedValues.find((problem) => problem.field === 'country')?.message).toMatch(/Translators cannot change “country”/);
+      expect(await check({ title: 'Praxe přeložená', slug: csSlug, assessment: before[0], country: 'DE' })).toEqual([]);
     } finally {
       await app.strapi.db.query('admin::permission').update({ where: { id: permission.id }, data: { properties: permission.properties } });
     }

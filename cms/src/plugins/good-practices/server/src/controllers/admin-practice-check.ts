@@ -8,7 +8,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { requestAdmin } from '../editorial/request-admin';
+import { isTranslatorOnly, sharedValueProblems } from '../editorial/translator-guard';
 import { checkPracticeWrite } from '../invariants/practice-check';
+import { uids } from '../plugin-id';
+import { SUPER_ADMIN_CODE } from '../roles/role-codes';
 import type { PracticeCheckResponse } from './practice-check-response';
 
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
@@ -44,7 +48,11 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // Only the values the rules read; undefined ones are "not written", as in a real save.
       const values = Object.fromEntries(Object.entries(checkedValues.parse(data)).filter(([, value]) => value !== undefined));
       const verdict = await checkPracticeWrite(strapi, { action: documentId ? 'update' : 'create', documentId, locale, data: values });
-      const body: PracticeCheckResponse = { data: { problems: verdict.problems, locale: verdict.locale } };
+      // A translator's save is also refused when it changes a shared value (editorial/translator-guard.ts).
+      const admin = requestAdmin(strapi);
+      const translator = admin !== undefined && !admin.roleCodes.includes(SUPER_ADMIN_CODE) && isTranslatorOnly(admin);
+      const shared = translator ? await sharedValueProblems(strapi, uids.practice, documentId, values) : [];
+      const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale } };
       ctx.body = body;
     },
   } satisfies Core.Controller;

@@ -58,17 +58,21 @@ async function checkLocale(strapi: Core.Strapi, admin: RequestAdmin, context: Do
   }
 }
 
-async function checkSharedValues(strapi: Core.Strapi, context: DocumentContext): Promise<void> {
-  const data = writtenData(context.params);
-  const written = sharedAttributes(strapi, context.uid).filter((attribute) => data[attribute.name] !== undefined);
-  if (written.length === 0) return;
-  const stored = context.params.documentId
-    ? ((await strapi.db.query(context.uid as 'plugin::good-practices.practice').findOne({
-        where: { documentId: context.params.documentId },
+/**
+ * The shared values a write would change, as problems on their fields (translators only update
+ * existing entries: they cannot create). Also what the edit view's save check
+ * (controllers/admin-practice-check.ts) tells a translator before they save.
+ */
+export async function sharedValueProblems(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>): Promise<FieldProblem[]> {
+  const written = sharedAttributes(strapi, uid).filter((attribute) => data[attribute.name] !== undefined);
+  if (written.length === 0) return [];
+  const stored = documentId
+    ? ((await strapi.db.query(uid as 'plugin::good-practices.practice').findOne({
+        where: { documentId },
         select: written.map((attribute) => attribute.name),
       })) as Record<string, unknown> | null)
     : null;
-  const problems: FieldProblem[] = written
+  return written
     .filter((attribute) => !stored || changesSharedValue(attribute, data[attribute.name], stored[attribute.name]))
     .map((attribute) => ({
       field: attribute.name,
@@ -77,6 +81,10 @@ async function checkSharedValues(strapi: Core.Strapi, context: DocumentContext):
           ? 'Translators cannot change the assessment: it is a fact about the practice, the same in every language. Ask an editor.'
           : `Translators cannot change “${attribute.name}”: it is shared by every language. Ask an editor.`,
     }));
+}
+
+async function checkSharedValues(strapi: Core.Strapi, context: DocumentContext): Promise<void> {
+  const problems = await sharedValueProblems(strapi, context.uid, context.params.documentId, writtenData(context.params));
   if (problems.length > 0) rejectWrite('entry', problems);
 }
 
