@@ -14,7 +14,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { cachedMarkdown, rememberMarkdown, renderMarkdown } from './markdown';
+import { cachedMarkdown, rememberMarkdown, renderMarkdown, renderUncached } from './markdown';
 import type { MarkdownBatch, MarkdownResult } from './markdown-worker';
 
 interface Pending {
@@ -35,7 +35,7 @@ const WORKER_FILE: string | undefined = import.meta.env?.GP_MARKDOWN_WORKER || u
 let workers: PoolWorker[] | null | undefined;
 let nextWorker = 0;
 let nextId = 0;
-let queued: { items: [string, number][]; waiters: { index: number; resolve: (html: string) => void; reject: (error: Error) => void }[] } | null = null;
+let queued: { items: [string, number][]; waiters: { resolve: (html: string) => void; reject: (error: Error) => void }[] } | null = null;
 
 function startWorkers(): PoolWorker[] | null {
   if (!WORKER_FILE) return null;
@@ -72,7 +72,7 @@ function fail(poolWorker: PoolWorker, error: Error): void {
   poolWorker.inFlight.clear();
   for (const pending of batches) {
     try {
-      pending.resolve(pending.items.map(([markdown, headingBase]) => renderMarkdown(markdown, headingBase)));
+      pending.resolve(pending.items.map(([markdown, headingBase]) => renderUncached(markdown, headingBase)));
     } catch (renderError) {
       pending.reject(renderError instanceof Error ? renderError : error);
     }
@@ -94,7 +94,7 @@ function flush(): void {
   const reject = (error: Error): void => batch.waiters.forEach((waiter) => waiter.reject(error));
   if (!pool || pool.length === 0) {
     try {
-      render(batch.items.map(([markdown, headingBase]) => renderMarkdown(markdown, headingBase)));
+      render(batch.items.map(([markdown, headingBase]) => renderUncached(markdown, headingBase)));
     } catch (error) {
       reject(error as Error);
     }
@@ -127,7 +127,7 @@ export function renderMarkdownAsync(markdown: string | null | undefined, heading
       queued = { items: [], waiters: [] };
       setImmediate(flush);
     }
-    queued.waiters.push({ index: queued.items.length, resolve, reject });
+    queued.waiters.push({ resolve, reject });
     queued.items.push([markdown, headingBase]);
   });
 }

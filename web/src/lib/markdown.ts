@@ -93,6 +93,12 @@ let cachedChars = 0;
 function remember(key: string, html: string): void {
   const size = key.length + html.length;
   if (size > MAX_CACHED_CHARS / 16) return;
+  // Kept already (the same text twice in one batch of the static build's workers): count it once.
+  const kept = rendered.get(key);
+  if (kept !== undefined) {
+    rendered.delete(key);
+    cachedChars -= key.length + kept.length;
+  }
   rendered.set(key, html);
   cachedChars += size;
   for (const [oldKey, oldHtml] of rendered) {
