@@ -339,6 +339,13 @@ describe('server build', () => {
       const text = await never.text();
       expect(text).toContain(`<html lang="${l}"`);
       expect(text).not.toMatch(/\bat .*\.(js|ts|mjs):\d+|CmsError|stack|127\.0\.0\.1|\/api\/good-practices/i);
+
+      // `/` needs only the locale list: the last one that loaded, even after the site's tag was
+      // invalidated (as after an edit of the site texts), still picks the visitor's language.
+      expect((await webhook({ event: 'entry.update', createdAt: new Date().toISOString(), model: 'site', entry: { locale: l } })).status).toBe(200);
+      const root = await fetch(`${serverSite.url}/`, { redirect: 'manual', headers: { 'accept-language': l } });
+      expect(root.status).toBe(302);
+      expect(root.headers.get('location')).toBe(`/${l}/`);
     } finally {
       await proxy.setMode('pass');
     }

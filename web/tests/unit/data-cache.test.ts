@@ -61,6 +61,43 @@ describe('tagged data cache', () => {
     expect(await cache.get('locales', ['site'], load)).toBe('ok');
   });
 
+  it('serves the last answer that loaded while reloading fails, after its TTL or an invalidation, and asks again after retryMs', async () => {
+    let now = 0;
+    const cache = new TaggedDataCache({ ttlMs: 1000, retryMs: 500, now: () => now });
+    let down = false;
+    let version = 1;
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      if (down) throw new Error('CMS down');
+      return { locales: [`v${version}`] };
+    };
+    expect(await cache.get('locales', ['site'], load)).toEqual({ locales: ['v1'] });
+    down = true;
+    now = 5000; // expired
+    expect(await cache.get('locales', ['site'], load)).toEqual({ locales: ['v1'] });
+    expect(calls).toBe(2);
+    // A failing CMS is not asked on every call: the stale answer stands in until retryMs.
+    now = 5400;
+    expect(await cache.get('locales', ['site'], load)).toEqual({ locales: ['v1'] });
+    expect(calls).toBe(2);
+    now = 5600;
+    expect(await cache.get('locales', ['site'], load)).toEqual({ locales: ['v1'] });
+    expect(calls).toBe(3);
+    cache.invalidate(['site']);
+    const stale = await cache.get('locales', ['site'], load);
+    expect(stale).toEqual({ locales: ['v1'] });
+    stale.locales.push('changed by a page');
+    // Back up: once retryMs has passed, the new answer, not the stale one.
+    down = false;
+    version = 2;
+    now = 6200;
+    expect(await cache.get('locales', ['site'], load)).toEqual({ locales: ['v2'] });
+    // A key that never loaded still fails.
+    down = true;
+    await expect(cache.get('site:cs', ['site'], load)).rejects.toThrow('CMS down');
+  });
+
   it('gives each caller its own copy', async () => {
     const cache = new TaggedDataCache({ ttlMs: 60_000 });
     const first = await cache.get('site:en', ['site'], async () => ({ labels: { a: 'A' } }));

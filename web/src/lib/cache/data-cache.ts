@@ -6,8 +6,11 @@
  * staleness where no webhook is configured.
  *
  * - Concurrent misses share one CMS call (50 uncached renders at once make one locales call).
- * - Failures are not cached: the next call asks the CMS again (and the page's CMS error handling
- *   applies as before).
+ * - When a load fails, the last answer that loaded is served instead (stale-if-error, as the route
+ *   cache does for pages), even after its TTL or an invalidation: a locale list of a minute ago
+ *   beats a 503 for every page that needs one, `/` first of all. The CMS is then asked again only
+ *   after `retryMs`, so that a slow CMS costs one timeout per key, not one per render. A key that
+ *   never loaded is not cached when it fails: the next call asks again.
  * - Invalidation drops matching entries at once, in flight or not, so a render that starts after
  *   a webhook never reuses an answer loaded before it (renders that started earlier are stored
  *   stale by the route store, see route-store.ts).
@@ -24,17 +27,23 @@ interface Entry {
 export interface DataCacheOptions {
   /** Milliseconds an answer is reused without a webhook. */
   ttlMs: number;
+  /** Milliseconds the last good answer stands in after a failed load before the CMS is asked again (default 10 s). */
+  retryMs?: number;
   /** Clock, for tests. */
   now?: () => number;
 }
 
 export class TaggedDataCache {
   readonly #entries = new Map<string, Entry>();
+  /** The last answer that loaded, per key (a few keys: locales, site texts per locale). */
+  readonly #lastGood = new Map<string, unknown>();
   readonly #ttlMs: number;
+  readonly #retryMs: number;
   readonly #now: () => number;
 
   constructor(options: DataCacheOptions) {
     this.#ttlMs = options.ttlMs;
+    this.#retryMs = options.retryMs ?? 10_000;
     this.#now = options.now ?? Date.now;
   }
 
@@ -48,11 +57,27 @@ export class TaggedDataCache {
       const created: Entry = { value: load(), tags: [...tags], expiresAt: this.#now() + this.#ttlMs };
       entry = created;
       this.#entries.set(key, created);
-      created.value.catch(() => {
-        if (this.#entries.get(key) === created) this.#entries.delete(key);
-      });
+      created.value.then(
+        (value) => {
+          this.#lastGood.set(key, value);
+        },
+        () => {
+          if (this.#entries.get(key) !== created) return;
+          if (!this.#lastGood.has(key)) {
+            this.#entries.delete(key);
+            return;
+          }
+          // The last good answer stands in until retryMs (or an invalidation) lets the CMS be asked again.
+          this.#entries.set(key, { value: Promise.resolve(this.#lastGood.get(key)), tags: created.tags, expiresAt: this.#now() + this.#retryMs });
+        },
+      );
     }
-    return structuredClone((await entry.value) as T);
+    try {
+      return structuredClone((await entry.value) as T);
+    } catch (error) {
+      if (!this.#lastGood.has(key)) throw error;
+      return structuredClone(this.#lastGood.get(key) as T);
+    }
   }
 
   invalidate(tags: readonly string[]): number {
