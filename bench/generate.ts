@@ -95,11 +95,10 @@ export function slugify(value: string): string {
 
 /**
  * Lets the event loop turn once. On SQLite (better-sqlite3, synchronous) a chain of Document
- * Service writes never leaves the microtask queue: without this the whole generation is a single
- * macrotask, so Node never runs its setImmediate queue, where N-API finalizers run — every
- * statement knex prepared (one per query) keeps its native sqlite3_stmt until the generation ends,
- * even after V8 collected its wrapper (gigabytes of RSS at 2,000 practices). It also lets the
- * already listening HTTP server and timers breathe during a long generation.
+ * Service writes never leaves the microtask queue, so the whole generation would be one macrotask:
+ * the listening HTTP server, timers and Node's setImmediate queue (where N-API finalizers run)
+ * would wait for its end. The CMS's statement cache (cms/src/sqlite-statements.ts) is what bounds
+ * SQLite's memory; this keeps the rest of the process responsive during a long generation.
  */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

@@ -92,9 +92,7 @@ export default defineConfig({
   prefetch: false,
   compressHTML: true,
   vite: {
-    define: {
-      'import.meta.env.SITE_MODE': JSON.stringify(mode),
-    },
+    define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
     plugins: [staticPathsOnlyWhenStatic],
   },
 });

@@ -35,6 +35,7 @@ const WORKER_FILE: string | undefined = import.meta.env?.GP_MARKDOWN_WORKER || u
 let workers: PoolWorker[] | null | undefined;
 let nextWorker = 0;
 let nextId = 0;
+/** Requests of the current tick: `items[i]` is answered through `waiters[i]`. */
 let queued: { items: [string, number][]; waiters: { resolve: (html: string) => void; reject: (error: Error) => void }[] } | null = null;
 
 function startWorkers(): PoolWorker[] | null {
