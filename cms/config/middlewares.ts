@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { BODY_LIMITS } from '../src/request-limits';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
@@ -7,7 +8,11 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Body limits (src/request-limits.ts, README "Limits"): auth routes capped before parsing,
+  // the parser's limits set deliberately, auth e-mails checked before the rate limiters.
+  'global::auth-body-caps',
+  { name: 'strapi::body', config: BODY_LIMITS },
+  'global::auth-email-length',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
