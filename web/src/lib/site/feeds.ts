@@ -1,6 +1,9 @@
 /** RSS 2.0 and sitemap XML builders (pure string functions, escaped). */
+import { xmlText } from './xml-text';
+
+/** Every value written into the feeds: characters XML forbids dropped, markup escaped. */
 export function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+  return xmlText(value).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 }
 
 export interface RssItem {
