@@ -6,6 +6,13 @@
  * (optionally prefixed `sha256=`). A call is accepted once: timestamps more than five minutes
  * away from now are rejected, and every accepted signature is remembered until its timestamp
  * leaves that window, so a captured call cannot be replayed.
+ *
+ * That memory lives in the process. So that a restart does not reopen the window, calls signed
+ * before the process started are refused too (`notBefore`, whole seconds: the timestamp has no
+ * finer grain). Chosen over persisting the memory: nothing to write per call, no writable path,
+ * nothing to share between instances. The cost: a call signed before a restart and delivered
+ * after it is refused — the CMS signs every attempt afresh (plugin webhooks/site-notifier.ts), so
+ * only a CMS clock running behind the site's makes a real call look older; keep clocks in sync.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -14,7 +21,11 @@ export const MAX_SKEW_SECONDS = 5 * 60;
 
 export type VerifyResult =
   | { ok: true }
-  | { ok: false; status: 400 | 401 | 409 | 503; reason: 'not-configured' | 'missing-headers' | 'bad-timestamp' | 'stale' | 'bad-signature' | 'replay' };
+  | {
+      ok: false;
+      status: 400 | 401 | 409 | 503;
+      reason: 'not-configured' | 'missing-headers' | 'bad-timestamp' | 'stale' | 'before-start' | 'bad-signature' | 'replay';
+    };
 
 export function sign(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
@@ -26,11 +37,15 @@ export class WebhookVerifier {
   /** Accepted signatures → the time (ms) after which they can no longer be replayed anyway. */
   readonly #seen = new Map<string, number>();
   readonly #maxSeen: number;
+  /** Unix seconds before which no call is accepted: the start of the process that remembers. */
+  readonly #notBeforeSeconds: number;
 
-  constructor(options: { secret: string | undefined; now?: () => number; maxSeen?: number }) {
+  /** `notBefore`: epoch ms from which calls may be signed; the route passes its process's start. Default: now. */
+  constructor(options: { secret: string | undefined; now?: () => number; maxSeen?: number; notBefore?: number }) {
     this.#secret = options.secret?.trim() ? options.secret : undefined;
     this.#now = options.now ?? Date.now;
     this.#maxSeen = options.maxSeen ?? 10_000;
+    this.#notBeforeSeconds = Math.floor((options.notBefore ?? this.#now()) / 1000);
   }
 
   verify(timestampHeader: string | null, signatureHeader: string | null, rawBody: string): VerifyResult {
@@ -40,6 +55,7 @@ export class WebhookVerifier {
     const timestamp = Number(timestampHeader.trim());
     const now = this.#now();
     if (Math.abs(now / 1000 - timestamp) > MAX_SKEW_SECONDS) return { ok: false, status: 401, reason: 'stale' };
+    if (timestamp < this.#notBeforeSeconds) return { ok: false, status: 401, reason: 'before-start' };
 
     const given = signatureHeader.trim().replace(/^sha256=/i, '').toLowerCase();
     const expected = sign(this.#secret, timestampHeader.trim(), rawBody);

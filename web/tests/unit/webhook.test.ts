@@ -7,8 +7,9 @@ const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const body = JSON.stringify({ model: 'practice', entry: { slug: 'migracode', documentId: 'abc', locale: 'en' } });
 const ts = (offsetSeconds = 0) => String(Math.floor(NOW / 1000) + offsetSeconds);
 
+/** A verifier in a process started an hour before NOW. */
 function verifier(now = NOW) {
-  return new WebhookVerifier({ secret: SECRET, now: () => now });
+  return new WebhookVerifier({ secret: SECRET, now: () => now, notBefore: NOW - 3600_000 });
 }
 
 describe('webhook signature verifier', () => {
@@ -54,6 +55,24 @@ describe('webhook signature verifier', () => {
     now = NOW + (MAX_SKEW_SECONDS + 30) * 1000;
     const later = String(Math.floor(now / 1000));
     expect(v.verify(later, sign(SECRET, later, body), body)).toEqual({ ok: true });
+  });
+
+  it('refuses calls signed before the process started: its replay memory is empty after a restart', () => {
+    const started = NOW - 60_000;
+    const v = new WebhookVerifier({ secret: SECRET, now: () => NOW, notBefore: started });
+    // Fresh (within five minutes) but signed before the start: a capture replayed after a restart.
+    const captured = ts(-61);
+    expect(v.verify(captured, sign(SECRET, captured, body), body)).toMatchObject({ ok: false, status: 401, reason: 'before-start' });
+    // Whole seconds: a call signed in the second the process started is accepted.
+    const startSecond = String(Math.floor(started / 1000));
+    expect(v.verify(startSecond, sign(SECRET, startSecond, body), body)).toEqual({ ok: true });
+    expect(v.verify(ts(), sign(SECRET, ts(), body), body)).toEqual({ ok: true });
+  });
+
+  it('takes "now" as the start when none is given', () => {
+    const v = new WebhookVerifier({ secret: SECRET, now: () => NOW });
+    expect(v.verify(ts(-1), sign(SECRET, ts(-1), body), body)).toMatchObject({ reason: 'before-start' });
+    expect(v.verify(ts(), sign(SECRET, ts(), body), body)).toEqual({ ok: true });
   });
 
   it('rejects missing headers, a malformed timestamp, and everything when no secret is set', () => {
