@@ -8,7 +8,8 @@
  *   there is one (no <target> where there is none, so tools show the unit as untranslated);
  * - one trans-unit per segment (translatable-types.ts), id per unit-id.ts, with
  *   xml:space="preserve" (Markdown's line breaks and indentation are meaningful) and a note
- *   saying what the text is.
+ *   saying what the text is;
+ * - every text without the characters XML 1.0 forbids (xml-text.ts), or the file would not parse.
  */
 import type { Core } from '@strapi/strapi';
 import jsToXliff12, { type XliffUnitInput } from 'xliff/jsToXliff12';
@@ -16,6 +17,7 @@ import { loadEntries, type EntryRow } from '../translation/entry-rows';
 import { answerKeyOf, labelKeyOf } from '../translation/segments';
 import { type TranslatableType, type TranslationArea, typesOfAreas } from '../translation/translatable-types';
 import { unitId } from './unit-id';
+import { xmlText } from './xml-text';
 
 /** The single <file original="…"> of our exports. */
 export const XLIFF_FILE_NAME = 'good-practices';
@@ -61,9 +63,9 @@ export async function exportXliff(strapi: Core.Strapi, request: XliffExportReque
       for (const segment of entry.segments) {
         const target = translated.get(segment.path);
         units[unitId(type.kind, entry.entryId, segment)] = {
-          source: segment.text,
-          ...(target !== undefined ? { target } : {}),
-          note: describe(type, entry, segment.path),
+          source: xmlText(segment.text),
+          ...(target !== undefined ? { target: xmlText(target) } : {}),
+          note: xmlText(describe(type, entry, segment.path)),
           additionalAttributes: { 'xml:space': 'preserve' },
         };
       }
