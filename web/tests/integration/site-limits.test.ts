@@ -4,11 +4,12 @@
  *   body is answered 413 — the figure of its memory is bench/abuse.ts's, not a test's);
  * - a captured webhook call is not accepted again after the site restarts;
  * - a practice whose title carries control characters still yields an RSS feed (and a sitemap)
- *   that a strict XML parser (Chromium's DOMParser) accepts.
+ *   that a strict XML parser (Chromium's DOMParser) accepts;
+ * - the static build writes dist/_headers with exactly the security headers server mode sends.
  * The CMS is the real one (cms/tests/harness), seeded with the demo content.
  */
 import { request as httpRequest } from 'node:http';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
@@ -17,12 +18,14 @@ import { closeBrowser, openPage } from '../helpers/browser';
 import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
 import { createCmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
+import { parseHeadersFile } from '../../src/lib/static-headers';
 import { sign } from '../../src/lib/webhook';
 
 const SECRET = 'site-limits-secret';
 const PRACTICE_UID = 'plugin::good-practices.practice';
 /** The server build imports its dependencies at run time: it must live under web/ to find them. */
 const serverOut = join(webRoot, '.tmp', `test-limits-${process.pid}-${Date.now().toString(36)}`);
+const staticOut = join(webRoot, '.tmp', `test-limits-static-${process.pid}-${Date.now().toString(36)}`);
 const CONTROL_TITLE = 'Control\u0001 characters\u0008 in\u000B a\u001F title\uFFFF';
 
 interface Documents {
@@ -60,6 +63,7 @@ afterAll(async () => {
   await site?.close();
   await cms?.stop();
   rmSync(serverOut, { recursive: true, force: true });
+  rmSync(staticOut, { recursive: true, force: true });
 });
 
 function signedCall(body: string, timestamp = String(Math.floor(Date.now() / 1000))): { headers: Record<string, string>; body: string } {
@@ -170,5 +174,21 @@ describe('XML outputs with control characters in the content', () => {
 
   it('the check itself: the parser refuses a control character', async () => {
     expect(await xmlProblem('<a>\u0001</a>')).not.toBeNull();
+  });
+});
+
+describe('security headers of a static build', () => {
+  it('dist/_headers gives every path exactly the security headers server mode sends', async () => {
+    const built = await astroBuild(staticOut, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${port}` });
+    expect(built.code, built.output).toBe(0);
+    const file = join(staticOut, '_headers');
+    expect(existsSync(file)).toBe(true);
+    const written = parseHeadersFile(readFileSync(file, 'utf8'));
+    expect(Object.keys(written)).toContain('Content-Security-Policy');
+
+    // The server site reads the same CMS (CMS_URL): the same headers, value for value.
+    const page = await fetch(`${site.url}/${locale}/`);
+    expect(page.status).toBe(200);
+    for (const [name, value] of Object.entries(written)) expect(page.headers.get(name), name).toBe(value);
   });
 });
