@@ -27,12 +27,15 @@ export const BODY_LIMITS = {
   formLimit: '56kb',
   textLimit: '56kb',
   formidable: {
-    /** Media library uploads (images, PDFs, office documents); streamed to a temp file, not memory. */
-    maxFileSize: 50 * 1024 * 1024,
+    /**
+     * Files of one request together (formidable 2 counts them per request): the media library
+     * uploads a whole selection in one request. Streamed to temporary files, not held in memory.
+     */
+    maxFileSize: 200 * 1024 * 1024,
     /** Form fields are held in memory: the admin's XLIFF import sends the file as one field (MAX_XLIFF_BYTES). */
     maxFieldsSize: 20 * 1024 * 1024,
-    maxFields: 100,
-    maxFiles: 20,
+    /** One `fileInfo` field per uploaded file. */
+    maxFields: 1000,
   },
 } as const;
 
