@@ -75,7 +75,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['title', 'description'],
     labelField: 'title',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['title'],
   }),
   type({
@@ -85,7 +85,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['text'],
     labelField: 'text',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['text'],
   }),
   type({
@@ -95,7 +95,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['text'],
     labelField: 'text',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['text'],
   }),
   type({
@@ -105,7 +105,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['name'],
     labelField: 'name',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['name'],
   }),
   type({
@@ -115,7 +115,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['name'],
     labelField: 'name',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['name'],
   }),
   type({
