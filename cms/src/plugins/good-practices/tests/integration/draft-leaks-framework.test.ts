@@ -8,6 +8,7 @@
  * real Translator role, over HTTP.
  */
 import { randomBytes } from 'node:crypto';
+import { contentTypes } from '@strapi/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import {
@@ -22,6 +23,7 @@ import {
   toolListResponse,
   toolResponse,
 } from '../../contract';
+import { translatableTypes } from '../../server/src/translation/translatable-types';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import {
@@ -287,6 +289,41 @@ describe('a translator’s XLIFF upload stays a draft until an editor publishes 
     expect(await practiceCs()).toMatchObject({ question: 'Otázka XLIFF', area: 'Bydlení XLIFF', target: 'Uprchlíci XLIFF' });
     expect((await toolCs()).detail).toBe('Portál XLIFF');
     expect(await siteCs()).toEqual({ siteName: 'Dobré praxe XLIFF', home: 'Domů XLIFF' });
+  });
+});
+
+describe('the content model', () => {
+  it('gives every content type draft & publish, as the translation code expects', () => {
+    for (const uid of [CRITERIA_GROUP, QUESTION, CHECKLIST_ITEM, INTEGRATION_AREA, TARGET_GROUP, PRACTICE, TOOL, SITE]) {
+      expect(contentTypes.hasDraftAndPublish(app.strapi.contentType(uid as 'plugin::good-practices.practice')), uid).toBe(true);
+    }
+    for (const type of translatableTypes) expect(type.draftAndPublish, type.uid).toBe(contentTypes.hasDraftAndPublish(app.strapi.contentType(type.uid)));
+  });
+});
+
+describe('framework changes an editor has not published', () => {
+  it('a retirement saved as a draft: the item stays public and assessable until it is published', async () => {
+    const key = 'inclusivity.accessible-services.3';
+    const item = await documentIdByKey(app.strapi, CHECKLIST_ITEM, key);
+    expect((await editor.update(CHECKLIST_ITEM, item, 'en', { retired: true })).status).toBe(200);
+    const items = async () => frameworkResponse.parse(await readAll(apiPaths.framework)).data.groups[0].questions[0].items.map((entry) => entry.key);
+    expect(await items()).toContain(key);
+    await createPractice(app.strapi, { assessment: { [key]: 'met' } });
+
+    expect((await editor.publish(CHECKLIST_ITEM, item, 'en')).status).toBe(200);
+    expect(await items()).not.toContain(key);
+    await expect(createPractice(app.strapi, { assessment: { [key]: 'met' } })).rejects.toThrow(/has been retired/);
+  });
+
+  it('publishing a group keeps its questions and items in the public structure', async () => {
+    const before = frameworkResponse.parse(await readAll(apiPaths.framework)).data;
+    expect((await editor.update(CRITERIA_GROUP, ids.group, 'en', { title: 'Inclusivity (edited)' })).status).toBe(200);
+    expect((await editor.publish(CRITERIA_GROUP, ids.group, 'en')).status).toBe(200);
+    const after = frameworkResponse.parse(await readAll(apiPaths.framework)).data;
+    expect(after.groups[0].title).toBe('Inclusivity (edited)');
+    expect(after.groups.map((group) => group.questions.map((question) => question.items.map((entry) => entry.key)))).toEqual(
+      before.groups.map((group) => group.questions.map((question) => question.items.map((entry) => entry.key))),
+    );
   });
 });
 

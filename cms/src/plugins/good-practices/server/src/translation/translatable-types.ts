@@ -35,6 +35,11 @@ export interface TranslatableType {
   labels: boolean;
   /** The field that names an entry in lists and notes. */
   labelField: string;
+  /**
+   * Every type has draft & publish (the schemas): translation reads and writes drafts, and the
+   * status reports whether the source is published. Kept per type so that the schema and this
+   * list are compared (tests/integration/draft-leaks-framework.test.ts).
+   */
   draftAndPublish: boolean;
   /** Localized fields a new locale version cannot be created without. */
   requiredForNewVersion: readonly string[];
