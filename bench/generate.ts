@@ -162,6 +162,7 @@ async function translateShared(strapi: Core.Strapi, source: string, locales: rea
         if (existing.has(key)) continue;
         const value = field === 'title' || field === 'name' ? title(random, locale).slice(0, max) : text(random, locale, min, max);
         await documents(strapi, uid).update({ documentId, locale, data: { [field]: value } });
+        await documents(strapi, uid).publish({ documentId, locale });
       }
     }
   }

@@ -44,13 +44,14 @@ async function idsByKey(strapi: Core.Strapi, uid: string, locale: string): Promi
   return new Map(rows.map((row) => [String(row.key), row.documentId]));
 }
 
-/** Writes one text field of keyed entries in `locale`; every key must exist. */
+/** Writes and publishes one text field of keyed entries in `locale`; every key must exist. */
 async function translateKeyed(strapi: Core.Strapi, uid: string, field: string, texts: Record<string, string>, source: string, locale: string): Promise<number> {
   const ids = await idsByKey(strapi, uid, source);
   for (const [key, text] of Object.entries(texts)) {
     const documentId = ids.get(key);
     if (!documentId) throw new Error(`${uid}: no entry with key “${key}” in ${source} to translate into ${locale}`);
     await documents(strapi, uid).update({ documentId, locale, data: { [field]: text } });
+    await documents(strapi, uid).publish({ documentId, locale });
   }
   return Object.keys(texts).length;
 }

@@ -47,9 +47,12 @@ beforeAll(async () => {
   await practices().update({ documentId, locale: 'cs', data: { title: 'Stálá praxe', slug: 'stala-praxe', answers: [] } });
   await practices().publish({ documentId, locale: 'cs' });
 
-  // The framework changes: one item retired, one item deleted, one question deleted with its items.
+  // The framework changes: one item retired (and the retirement published), one item deleted,
+  // one question deleted with its items.
   const { strapi } = app;
-  await documents(strapi, CHECKLIST_ITEM).update({ documentId: await documentIdByKey(strapi, CHECKLIST_ITEM, RETIRED), locale: 'en', data: { retired: true } });
+  const retired = await documentIdByKey(strapi, CHECKLIST_ITEM, RETIRED);
+  await documents(strapi, CHECKLIST_ITEM).update({ documentId: retired, locale: 'en', data: { retired: true } });
+  await documents(strapi, CHECKLIST_ITEM).publish({ documentId: retired, locale: 'en' });
   await documents(strapi, CHECKLIST_ITEM).delete({ documentId: await documentIdByKey(strapi, CHECKLIST_ITEM, DELETED), locale: '*' });
   for (const key of [`${DELETED_QUESTION}.1`, `${DELETED_QUESTION}.2`]) {
     await documents(strapi, CHECKLIST_ITEM).delete({ documentId: await documentIdByKey(strapi, CHECKLIST_ITEM, key), locale: '*' });

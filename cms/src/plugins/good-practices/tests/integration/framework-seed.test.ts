@@ -25,8 +25,14 @@ const dataQuestions = springFramework.groups.flatMap((group) => group.questions)
 let first: RunningStrapi | undefined;
 let second: RunningStrapi | undefined;
 
+/** English entries: their published versions (what is seeded), each with its draft. */
 async function count(app: RunningStrapi, uid: string): Promise<number> {
-  return app.strapi.db.query(uid).count({ where: { locale: 'en' } });
+  const [published, drafts] = await Promise.all([
+    app.strapi.db.query(uid).count({ where: { locale: 'en', publishedAt: { $notNull: true } } }),
+    app.strapi.db.query(uid).count({ where: { locale: 'en', publishedAt: null } }),
+  ]);
+  expect(drafts, `${uid}: one draft per published entry`).toBe(published);
+  return published;
 }
 
 async function frameworkOf(app: RunningStrapi) {
@@ -88,7 +94,9 @@ describe('first boot', () => {
 
   it('lets editors change and delete seeded entries before the next boot', async () => {
     const { strapi } = first!;
-    await documents(strapi, CRITERIA_GROUP).update({ documentId: await documentIdByKey(strapi, CRITERIA_GROUP, 'inclusivity'), locale: 'en', data: { title: 'Inclusion (edited)' } });
+    const inclusivity = await documentIdByKey(strapi, CRITERIA_GROUP, 'inclusivity');
+    await documents(strapi, CRITERIA_GROUP).update({ documentId: inclusivity, locale: 'en', data: { title: 'Inclusion (edited)' } });
+    await documents(strapi, CRITERIA_GROUP).publish({ documentId: inclusivity, locale: 'en' });
     await documents(strapi, CHECKLIST_ITEM).delete({ documentId: await documentIdByKey(strapi, CHECKLIST_ITEM, 'partnership.policy-improvement.2'), locale: '*' });
     await documents(strapi, INTEGRATION_AREA).delete({ documentId: await documentIdByKey(strapi, INTEGRATION_AREA, 'digital-skills'), locale: '*' });
     const site = await documents(strapi, SITE).findFirst({ locale: 'en' });

@@ -46,9 +46,13 @@ beforeAll(async () => {
   const { strapi } = app;
   await ensureLocales(strapi, ['cs', 'ar']);
 
-  // Translations: one framework group title and one integration area in Czech.
-  await documents(strapi, CRITERIA_GROUP).update({ documentId: await documentIdByKey(strapi, CRITERIA_GROUP, 'inclusivity'), locale: 'cs', data: { title: 'Inkluzivita a participace' } });
-  await documents(strapi, INTEGRATION_AREA).update({ documentId: await documentIdByKey(strapi, INTEGRATION_AREA, 'employment'), locale: 'cs', data: { name: 'Zaměstnanost' } });
+  // Translations, published: one framework group title and one integration area in Czech.
+  const inclusivity = await documentIdByKey(strapi, CRITERIA_GROUP, 'inclusivity');
+  await documents(strapi, CRITERIA_GROUP).update({ documentId: inclusivity, locale: 'cs', data: { title: 'Inkluzivita a participace' } });
+  await documents(strapi, CRITERIA_GROUP).publish({ documentId: inclusivity, locale: 'cs' });
+  const employment = await documentIdByKey(strapi, INTEGRATION_AREA, 'employment');
+  await documents(strapi, INTEGRATION_AREA).update({ documentId: employment, locale: 'cs', data: { name: 'Zaměstnanost' } });
+  await documents(strapi, INTEGRATION_AREA).publish({ documentId: employment, locale: 'cs' });
 
   fixtures.portal = await createTool(strapi, { name: 'Recognition portal', slug: 'recognition-portal', kind: 'portal' });
   await documents(strapi, TOOL).update({ documentId: fixtures.portal.documentId, locale: 'cs', data: { name: 'Portál uznávání', slug: 'portal-uznavani', url: 'https://example.cz/portal' } });

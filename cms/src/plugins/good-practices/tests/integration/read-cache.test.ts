@@ -34,8 +34,10 @@ describe('a write is visible on the next request', () => {
     const before = frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0];
     expect(before.key).toBe('inclusivity');
     const documentId = await documentIdByKey(app.strapi, CRITERIA_GROUP, 'inclusivity');
-    // Framework entries have no drafts: an update is the published version at once.
+    // An update is a draft; the publication is what the next request sees.
     await documents(app.strapi, CRITERIA_GROUP).update({ documentId, locale: 'en', data: { title: 'Inclusivity, renamed' } });
+    expect(frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0].title).toBe(before.title);
+    await documents(app.strapi, CRITERIA_GROUP).publish({ documentId, locale: 'en' });
     expect(frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0].title).toBe('Inclusivity, renamed');
     const detail = practiceResponse.parse((await get(apiPaths.practice('first-cached'))).body).data;
     expect(detail.groups[0].title).toBe('Inclusivity, renamed');
@@ -45,6 +47,7 @@ describe('a write is visible on the next request', () => {
     expect(await listSlugs(`itemMet=${ITEM}`)).toEqual(['first-cached']);
     const documentId = await documentIdByKey(app.strapi, CHECKLIST_ITEM, ITEM);
     await documents(app.strapi, CHECKLIST_ITEM).update({ documentId, locale: 'en', data: { retired: true } });
+    await documents(app.strapi, CHECKLIST_ITEM).publish({ documentId, locale: 'en' });
     const items = frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0].questions.flatMap((question) => question.items.map((item) => item.key));
     expect(items).not.toContain(ITEM);
   });

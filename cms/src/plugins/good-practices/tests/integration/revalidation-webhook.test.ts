@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagsForChange } from '../../../../../../web/src/lib/cms/tags';
 import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/webhook';
-import { createPractice, documentIdByKey, documents, PRACTICE, QUESTION } from '../support/practices';
+import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, QUESTION } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 interface Received {
@@ -103,12 +103,23 @@ describe('the signed revalidation call', () => {
     expect(bodyOf(deleted).entry.slug).toBe('webhook-lifecycle');
   });
 
-  it('is sent when the framework changes (no drafts there)', async () => {
+  it('is sent when a framework or taxonomy change is published, not when a draft is saved', async () => {
     const documentId = await documentIdByKey(app.strapi, QUESTION, 'inclusivity.accessible-services');
     await documents(app.strapi, QUESTION).update({ documentId, locale: 'en', data: { text: 'Does the practice make its services accessible?' } });
-    const call = await waitFor(() => findCall('entry.update', documentId));
+    const area = await documentIdByKey(app.strapi, INTEGRATION_AREA, 'housing');
+    await documents(app.strapi, INTEGRATION_AREA).update({ documentId: area, locale: 'en', data: { name: 'Housing and shelter' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(findCall('entry.update', documentId)).toBeUndefined();
+    expect(findCall('entry.update', area)).toBeUndefined();
+
+    await documents(app.strapi, QUESTION).publish({ documentId, locale: 'en' });
+    const call = await waitFor(() => findCall('entry.publish', documentId));
     expect(bodyOf(call).model).toBe('question');
     expect(tagsForChange(revalidatePayload.parse(JSON.parse(call.body)))).toEqual(['framework']);
+    await documents(app.strapi, INTEGRATION_AREA).publish({ documentId: area, locale: 'en' });
+    const areaCall = await waitFor(() => findCall('entry.publish', area));
+    expect(bodyOf(areaCall).model).toBe('integration-area');
+    expect(tagsForChange(revalidatePayload.parse(JSON.parse(areaCall.body)))).toEqual(['taxonomy']);
   });
 });
 

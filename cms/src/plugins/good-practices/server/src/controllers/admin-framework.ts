@@ -4,6 +4,10 @@
  * but with retired checklist items left in and flagged, so that the assessment input can name
  * the retired items a practice still stores instead of showing bare keys. Also says which locale
  * is the default, which the answers input uses to offer tools not translated yet.
+ *
+ * The published framework, as visitors see it, not its drafts: a practice may only introduce
+ * published question and checklist item keys (invariants/framework-keys.ts), so the inputs offer
+ * exactly what a save accepts. Framework drafts are edited in the content manager.
  */
 import type { Core } from '@strapi/strapi';
 import { localeQuery } from '../../../contract';

@@ -1,7 +1,15 @@
 /**
  * The keys a practice may refer to, read from the framework content (any locale: keys are not
  * localized). Checked on every practice write; the framework is small, so it is read fresh each
- * time rather than cached, which keeps editors' framework changes effective immediately.
+ * time rather than cached, which keeps editors' framework publications effective immediately.
+ *
+ * Published versions only, by default: the framework has draft & publish, and a practice may only
+ * introduce keys of the framework its readers see — the one the public API serves and the
+ * practice edit view shows (services/framework-service.ts). A question or checklist item created
+ * but not published yet cannot be answered or assessed; one retired in a draft stays assessable
+ * until the retirement is published. Keys a practice already stores are kept whatever happens to
+ * the framework (assessment-rules.ts, answer-rules.ts), so unpublishing an entry loses nothing.
+ * The unknown-keys report asks for every version: a key that exists as a draft is not unknown.
  */
 import type { Core } from '@strapi/strapi';
 import { uids } from '../plugin-id';
@@ -19,10 +27,11 @@ interface KeyRow {
   retired?: boolean | null;
 }
 
-export async function loadFrameworkKeys(strapi: Core.Strapi): Promise<FrameworkKeys> {
+export async function loadFrameworkKeys(strapi: Core.Strapi, versions: 'published' | 'all' = 'published'): Promise<FrameworkKeys> {
+  const where = versions === 'published' ? { publishedAt: { $notNull: true } } : {};
   const [items, questions] = (await Promise.all([
-    strapi.db.query(uids.checklistItem).findMany({ select: ['key', 'retired'] }),
-    strapi.db.query(uids.question).findMany({ select: ['key'] }),
+    strapi.db.query(uids.checklistItem).findMany({ where, select: ['key', 'retired'] }),
+    strapi.db.query(uids.question).findMany({ where, select: ['key'] }),
   ])) as [KeyRow[], KeyRow[]];
 
   const activeItems = new Set<string>();

@@ -3,8 +3,9 @@
  * each permission is one Strapi accepts (publish only exists for draft & publish types, `fields`
  * and `locales` only where the action has them):
  *
- * - Editor: create, read, update, delete and publish every plugin content type, all fields, all
- *   locales; the media library (as Strapi's own Editor role).
+ * - Editor: create, read, update, delete and publish every plugin content type (all have draft &
+ *   publish, the framework and the taxonomy terms included), all fields, all locales; the media
+ *   library (as Strapi's own Editor role).
  * - Translator: read every plugin content type (all fields, all locales); create and update in
  *   the assigned locales only, and only the localized fields that carry text (`fields` lists
  *   without the assessment, the shared facts, relations and media). "Create" is needed to add a

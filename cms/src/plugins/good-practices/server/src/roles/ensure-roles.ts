@@ -8,11 +8,14 @@
  * locales are added) the role is not created: a role without a language to translate would stay
  * useless, and "only if absent" would never fix it. It is created at the first boot that has one.
  * Locales added later are added to the roles by an administrator (Settings → Roles).
+ * Permissions a newer version of the plugin gives its roles reach existing roles once, through
+ * upgrade-roles.ts (e.g. publishing the framework and the taxonomy terms).
  */
 import type { Core } from '@strapi/strapi';
 import { listConfiguredLocales } from '../locales/configured-locales';
 import { editorPermissions, type RolePermission, translatorPermissions } from './editorial-permissions';
 import { EDITOR_ROLE, TRANSLATOR_ROLE } from './role-codes';
+import { upgradeEditorialRoles } from './upgrade-roles';
 
 interface RoleService {
   findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
@@ -62,5 +65,7 @@ export async function ensureEditorialRoles(strapi: Core.Strapi, options: RolesOp
     }
   }
   if (created.length > 0) strapi.log.info(`[good-practices] created the admin roles ${created.join(' and ')}.`);
+  const upgraded = await upgradeEditorialRoles(strapi);
+  if (upgraded.length > 0) strapi.log.info(`[good-practices] gave the existing editor role the permissions of this version (${upgraded.join(', ')}).`);
   return created;
 }

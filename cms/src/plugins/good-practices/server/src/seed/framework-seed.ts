@@ -1,7 +1,9 @@
 /**
  * Seeds the criteria framework (groups -> questions -> checklist items) from the framework data
  * file, key by key and only where absent: an entry that exists is never touched, so editors'
- * changes (titles, texts, orders, retirements) survive every boot.
+ * changes (titles, texts, orders, retirements) survive every boot. What it creates is published
+ * (groups before their questions, questions before their items, so that the published versions
+ * link to each other): the framework is public from the first boot.
  */
 import type { Core } from '@strapi/strapi';
 import { type Framework, springFramework } from '../framework/framework';
@@ -40,7 +42,7 @@ export async function seedFramework(strapi: Core.Strapi, framework: Framework = 
       return found;
     }
     if (memory.has(key)) return undefined; // seeded once, deleted by an editor since: respected
-    const document = await seedDocuments(strapi, uid).create(locale, { key, ...data });
+    const document = await seedDocuments(strapi, uid).create(locale, { key, ...data }, { publish: true });
     existing.set(key, document.documentId);
     memory.remember(key);
     created.push(key);

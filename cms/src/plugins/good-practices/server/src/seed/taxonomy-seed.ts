@@ -1,6 +1,7 @@
 /**
  * Seeds the starter integration areas and target groups, key by key and only where absent (the
  * same rule as the framework seed: existing terms are never touched, deleted ones not revived).
+ * Created terms are published, so that the site's filters offer them from the first boot.
  */
 import type { Core } from '@strapi/strapi';
 import { uids } from '../plugin-id';
@@ -23,7 +24,7 @@ async function seedTerms(strapi: Core.Strapi, uid: TaxonomyUid, memoryName: stri
       continue;
     }
     if (memory.has(term.key)) continue;
-    await documents.create(locale, { key: term.key, name: term.name });
+    await documents.create(locale, { key: term.key, name: term.name }, { publish: true });
     memory.remember(term.key);
     created.push(term.key);
   }

@@ -1,8 +1,9 @@
 /**
  * Which stored practices refer to framework keys that no longer exist (an item or question
  * deleted or re-keyed since). Such keys are kept, never dropped (see assessment-rules.ts); this
- * report lets editors find and resolve them. Reads every version, drafts included: it is an
- * editorial tool, never exposed by the public API.
+ * report lets editors find and resolve them. Reads every version, drafts included (of the
+ * practices and of the framework: a key that exists as an unpublished draft is not unknown): it is
+ * an editorial tool, never exposed by the public API.
  */
 import type { Core } from '@strapi/strapi';
 import { readAnswers } from '../domain/answers';
@@ -32,7 +33,7 @@ export function createUnknownKeysReport({ strapi }: { strapi: Core.Strapi }) {
   return {
     async reportUnknownKeys(): Promise<UnknownKeysEntry[]> {
       const [keys, rows] = await Promise.all([
-        loadFrameworkKeys(strapi),
+        loadFrameworkKeys(strapi, 'all'),
         strapi.db.query(uids.practice).findMany({ select: ['documentId', 'locale', 'publishedAt', 'assessment', 'answers'] }) as Promise<VersionRow[]>,
       ]);
       return rows

@@ -35,6 +35,11 @@ export interface TranslatableType {
   labels: boolean;
   /** The field that names an entry in lists and notes. */
   labelField: string;
+  /**
+   * Every type has draft & publish (the schemas): translation reads and writes drafts, and the
+   * status reports whether the source is published. Kept per type so that the schema and this
+   * list are compared (tests/integration/draft-leaks-framework.test.ts).
+   */
   draftAndPublish: boolean;
   /** Localized fields a new locale version cannot be created without. */
   requiredForNewVersion: readonly string[];
@@ -75,7 +80,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['title', 'description'],
     labelField: 'title',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['title'],
   }),
   type({
@@ -85,7 +90,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['text'],
     labelField: 'text',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['text'],
   }),
   type({
@@ -95,7 +100,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['text'],
     labelField: 'text',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['text'],
   }),
   type({
@@ -105,7 +110,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['name'],
     labelField: 'name',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['name'],
   }),
   type({
@@ -115,7 +120,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     identity: 'key',
     textFields: ['name'],
     labelField: 'name',
-    draftAndPublish: false,
+    draftAndPublish: true,
     requiredForNewVersion: ['name'],
   }),
   type({

@@ -8,10 +8,11 @@
  * checklist-item, integration-area, target-group), which the site maps to its cache tags;
  * `slug` is null for content without one.
  *
- * Drafts never reach the site, so for draft & publish types (practices, tools, site) the events
+ * Drafts never reach the site, and every content type of the plugin has draft & publish
+ * (practices, tools, the site texts, the criteria framework and the taxonomy terms), so the events
  * that matter are publish, unpublish and the deletion of a published version — and an update
- * only when it is of the published version; saving a draft changes nothing public. For the
- * framework and the taxonomies, which have no drafts, every create, update and delete is live.
+ * only when it is of the published version; saving a draft (an editor's or a translator's, in the
+ * admin or by an XLIFF import) changes nothing public and tells the site nothing.
  */
 import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
@@ -22,8 +23,7 @@ export interface RevalidationBody {
   entry: { documentId: string | null; slug: string | null; locale: string | null };
 }
 
-const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set([uids.practice, uids.tool, uids.site]);
-const LIVE: ReadonlySet<string> = new Set([uids.criteriaGroup, uids.question, uids.checklistItem, uids.integrationArea, uids.targetGroup]);
+const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set(Object.values(uids));
 
 export const CONTENT_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish'] as const;
 
@@ -40,15 +40,9 @@ export function revalidationBody(event: string, payload: EntryEvent): Revalidati
   const uid = typeof payload.uid === 'string' ? payload.uid : '';
   const entry = isPlainObject(payload.entry) ? payload.entry : {};
   const isPublished = entry.publishedAt !== null && entry.publishedAt !== undefined;
-  let relevant = false;
-  if (DRAFT_AND_PUBLISH.has(uid)) {
-    relevant =
-      event === 'entry.publish' ||
-      event === 'entry.unpublish' ||
-      ((event === 'entry.delete' || event === 'entry.update') && isPublished);
-  } else if (LIVE.has(uid)) {
-    relevant = event === 'entry.create' || event === 'entry.update' || event === 'entry.delete';
-  }
+  const relevant =
+    DRAFT_AND_PUBLISH.has(uid) &&
+    (event === 'entry.publish' || event === 'entry.unpublish' || ((event === 'entry.delete' || event === 'entry.update') && isPublished));
   if (!relevant) return undefined;
   return {
     event,

@@ -1,8 +1,10 @@
 /**
  * Writes an import plan: every write through the document service (so the plugin's invariants,
- * i18n's copy of shared fields and the site notification apply as to any edit), drafts for draft
- * & publish types (publishing stays an editor's decision), all in one transaction: an invariant
- * refusing the tenth entry leaves the nine before it unwritten too.
+ * i18n's copy of shared fields and the site notification apply as to any edit), drafts only:
+ * every translatable type has draft & publish and `update` writes the draft, so an uploaded file
+ * is public only once an editor publishes it (tests/integration/draft-leaks-framework.test.ts).
+ * All in one transaction: an invariant refusing the tenth entry leaves the nine before it
+ * unwritten too.
  */
 import type { Core } from '@strapi/strapi';
 import { createStampsStore } from '../translation/stamps-store';
