@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { corsOrigins, configuredOrigins } from '../src/cors-origins';
+import { configuredOrigins, corsCredentials, corsOrigins } from '../src/cors-origins';
 import { BODY_LIMITS } from '../src/request-limits';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  // Credentials only for the admin's own origin and the site's (src/cors-origins.ts).
-  { name: 'strapi::cors', config: { origin: corsOrigins(configuredOrigins(process.env)) } },
+  // Public reads open to any origin without credentials; credentials only for the admin's own
+  // origin and the site's (src/cors-origins.ts).
+  { name: 'strapi::cors', config: { origin: corsOrigins(configuredOrigins(process.env)), credentials: corsCredentials } },
   'strapi::poweredBy',
   'strapi::query',
   // Body limits (src/request-limits.ts, README "Limits"): auth routes capped before parsing,

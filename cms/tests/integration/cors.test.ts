@@ -61,4 +61,32 @@ describe.each(databases)('CORS on %s', (database) => {
       expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
     }
   });
+
+  it('opens the public read API to any origin, without credentials (open data)', async () => {
+    const path = '/api/good-practices/practices?locale=en';
+    const answers = [
+      await fetch(`${cms.url}${path}`, { headers: { Origin: EVIL } }),
+      await fetch(`${cms.url}${path}`, { method: 'HEAD', headers: { Origin: EVIL } }),
+      await fetch(`${cms.url}${path}`, { method: 'OPTIONS', headers: { Origin: EVIL, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } }),
+    ];
+    for (const response of answers) {
+      await response.arrayBuffer();
+      expect(response.headers.get('access-control-allow-origin')).toBe(EVIL);
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('keeps writes and non-public paths closed to a foreign origin', async () => {
+    const answers = [
+      await preflight(EVIL, '/api/good-practices/practices'),
+      await fetch(`${cms.url}/api/good-practices/practices`, { method: 'POST', headers: { Origin: EVIL, 'Content-Type': 'application/json' }, body: '{}' }),
+      await fetch(`${cms.url}/api/upload/files`, { headers: { Origin: EVIL } }),
+      await fetch(`${cms.url}/admin/good-practices/framework`, { headers: { Origin: EVIL } }),
+    ];
+    for (const response of answers) {
+      await response.arrayBuffer();
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
 });
