@@ -148,6 +148,40 @@ describe('route cache under URL floods (server build, real CMS)', () => {
     expect(after.canonical.entries).toBeGreaterThanOrEqual(paths.length);
   });
 
+  it('gives invalid values of the list parameters one entry, and stores no page for values that name nothing', async () => {
+    const d = defaultCode;
+    const list = `/${d}/practices/`;
+    const get = async (path: string) => {
+      const response = await fetch(`${site.url}${path}`, { redirect: 'manual' });
+      return { status: response.status, cache: response.headers.get('x-astro-cache'), html: await response.text() };
+    };
+    // Unusable values: one page (the unfiltered list with its notice), stored once.
+    const first = await get(`${list}?page=abc`);
+    expect(first.status).toBe(200);
+    expect(first.html).toContain('class="notice" role="note"');
+    for (const junk of ['page=xyz&zz=1', 'page=999999', 'page=0&sort=bogus', `q=${'x'.repeat(300)}`, 'page=&page=abc&x=1']) {
+      const again = await get(`${list}?${junk}`);
+      expect([again.status, again.cache], junk).toEqual([200, 'HIT']);
+      expect(again.html, junk).toBe(first.html);
+    }
+    const before = await cacheStats();
+    // Values of the right form that name nothing the CMS knows: answered, never stored (no
+    // X-Astro-Cache: neither a HIT nor a MISS that filled the store), however often asked.
+    for (const junk of ['area=no-such-area', 'targetGroup=no-such-group', 'country=ZZ', 'groupMet=no-such', 'itemMet=no.such.1']) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await get(`${list}?${junk}`);
+        expect([answer.status, answer.cache], junk).toEqual([200, null]);
+      }
+    }
+    // In the path (the form static hosting has): not found, as when prerendered.
+    for (const path of ['area/no-such-area/', 'target-group/no-such-group/', 'country/ZZ/', 'criteria/no-such/', 'page/500/']) {
+      expect((await get(`${list}${path}`)).status, path).toBe(404);
+    }
+    const after = await cacheStats();
+    expect(after.other.entries).toBe(before.other.entries);
+    expect(after.canonical.entries).toBe(before.canonical.entries);
+  });
+
   it('keeps the last good copy of every key page through a flood of distinct URLs, then serves it while the CMS is down', { timeout: 600_000 }, async () => {
     const paths = await keyPaths();
     const d = defaultCode;
