@@ -6,7 +6,7 @@
  * It answers exactly what the cache provider would answer as a HIT (same store, same key, same
  * freshness, same headers: the stored ones, which the middleware's security headers are part of,
  * minus the CDN-only ones Astro strips), and nothing else: misses, stale or invalidated pages,
- * other methods, and targets that are not plain paths go to Astro, which renders, fills the
+ * other methods, and targets that are not paths go to Astro, which renders, fills the
  * store and serves the last good copy when the CMS fails.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

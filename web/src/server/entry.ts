@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { siteRouteStore } from '../lib/cache/route-store';
+import { routeCacheLimits } from '../lib/cache/provider';
+import { RouteStore, siteRouteStore } from '../lib/cache/route-store';
 import { createCachedPageHandler } from './cached-pages';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -45,6 +46,10 @@ function hostOf(host: string | boolean | undefined): string {
 }
 
 export function startServer(): http.Server {
+  // A malformed ROUTE_CACHE_* bound stops the server here, named, instead of failing requests.
+  const limits = routeCacheLimits();
+  // `kill -USR2 <pid>`: one line with the route cache's occupancy per tier (operators, tests).
+  process.on('SIGUSR2', () => console.info(`[route-cache] ${JSON.stringify((siteRouteStore() ?? new RouteStore(limits)).stats())}`));
   const port = process.env.PORT ? Number(process.env.PORT) : (astro.options.port ?? 8080);
   const host = process.env.HOST ?? hostOf(astro.options.host);
   const server =

@@ -77,7 +77,7 @@ export async function serveServer(
   outDir: string,
   env: Record<string, string>,
   port: number,
-): Promise<{ url: string; log: () => string; close(): Promise<void> }> {
+): Promise<{ url: string; pid: number; log: () => string; close(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
     cwd: webRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -99,6 +99,7 @@ export async function serveServer(
   }
   return {
     url,
+    pid: child.pid!,
     log: () => log,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 /** The route-cache provider: fresh hits, invalidation by tag, and the last good copy on CMS failure. */
 import { describe, expect, it } from 'vitest';
-import { cacheKey, CMS_UNAVAILABLE_HEADER, createStaleIfErrorProvider } from '../../src/lib/cache/provider';
+import { canonicalTag, READS_LIST_QUERY_TAG } from '../../src/lib/cache/hints';
+import { CMS_UNAVAILABLE_HEADER, createStaleIfErrorProvider, routeCacheLimits } from '../../src/lib/cache/provider';
 
 const logger = { info() {}, warn() {}, error() {} };
 
@@ -74,8 +75,68 @@ describe('stale-if-error route cache', () => {
     expect(provider.size()).toBe(0);
   });
 
-  it('keys by path and sorted query, ignoring tracking parameters', () => {
-    expect(cacheKey(new URL('http://s/en/practices/?sort=title:asc&q=a&utm_source=x'))).toBe('/en/practices/?q=a&sort=title%3Aasc');
+  it('answers a page that reads no query for every query string, from one entry', async () => {
+    const provider = createStaleIfErrorProvider();
+    let renders = 0;
+    const render = () => (renders++, page('a', ['practice:a', canonicalTag('/en/practices/a/')]));
+    await get(provider, '/en/practices/a/?x=1', render);
+    for (let i = 2; i < 50; i++) expect((await get(provider, `/en/practices/a/?x=${i}&q=${i}`, render)).headers.get('X-Astro-Cache')).toBe('HIT');
+    expect(renders).toBe(1);
+    expect(provider.stats().canonical.entries).toBe(1);
+  });
+
+  it('keys a page that reads the list query by the list parameters, normalised', async () => {
+    const provider = createStaleIfErrorProvider();
+    let renders = 0;
+    const render = () => (renders++, page(`list ${renders}`, ['practices', READS_LIST_QUERY_TAG]));
+    await get(provider, '/en/practices/?sort=title:asc&q=a&utm_source=x', render);
+    const hit = await get(provider, '/en/practices/?q=%20a%20&sort=title%3Aasc&junk=1', render);
+    expect(hit.headers.get('X-Astro-Cache')).toBe('HIT');
+    expect(await hit.text()).toBe('list 1');
+    expect((await get(provider, '/en/practices/?q=b', render)).headers.get('X-Astro-Cache')).toBe('MISS');
+    expect(renders).toBe(2);
+  });
+
+  it('keeps a page in the canonical tier only when it was requested at the canonical path it declares', async () => {
+    const provider = createStaleIfErrorProvider();
+    const declared = () => page('a', ['practice:a', canonicalTag('/en/practices/a/')]);
+    await get(provider, '/en/practices/%61/', declared);
+    await get(provider, '/en/practices/a', declared);
+    await get(provider, '/en/practices/?q=a', () => page('list', [READS_LIST_QUERY_TAG, canonicalTag('/en/practices/')]));
+    await get(provider, '/en/practices/no-such/', () => new Response('not found', { status: 404, headers: { 'CDN-Cache-Control': 'max-age=60', 'Cache-Tag': canonicalTag('/en/practices/no-such/') } }));
+    expect(provider.stats().canonical.entries).toBe(0);
+    expect(provider.stats().other.entries).toBe(4);
+    await get(provider, '/en/practices/a/?utm_source=x', declared);
+    await get(provider, '/en/practices/', () => page('list', [READS_LIST_QUERY_TAG, canonicalTag('/en/practices/')]));
+    expect(provider.stats().canonical.entries).toBe(2);
+  });
+
+  it('keeps the canonical pages through a flood of other URLs, and serves them while the CMS is down', async () => {
+    const provider = createStaleIfErrorProvider({ canonical: { maxEntries: 10 }, other: { maxEntries: 20 } });
+    await get(provider, '/en/', () => page('home', ['site', canonicalTag('/en/')]));
+    for (let i = 0; i < 2000; i++) {
+      await get(provider, `/en/practices/?q=${i}`, () => page(`search ${i}`, ['site', READS_LIST_QUERY_TAG]));
+      await get(provider, `/en/practices/nope-${i}/`, () => new Response('nf', { status: 404, headers: { 'CDN-Cache-Control': 'max-age=60', 'Cache-Tag': 'site' } }));
+    }
+    await provider.invalidate({ tags: ['site'] });
+    const stale = await get(provider, '/en/?x=1', unavailable);
+    expect(stale.headers.get('X-Astro-Cache')).toBe('STALE-IF-ERROR');
+    expect(await stale.text()).toBe('home');
+    expect(provider.stats().other.entries).toBe(20);
+  });
+
+  it('reads its bounds from the environment, refusing malformed values', () => {
+    expect(routeCacheLimits({}, { max: 1234 })).toEqual({
+      canonical: { maxEntries: 1234, maxBytes: 128 * 1024 * 1024 },
+      other: { maxEntries: 500, maxBytes: 16 * 1024 * 1024 },
+    });
+    expect(routeCacheLimits({ ROUTE_CACHE_PAGES: '50', ROUTE_CACHE_PAGES_MB: '8', ROUTE_CACHE_OTHER: ' 7 ', ROUTE_CACHE_OTHER_MB: '1' }, { max: 1234 })).toEqual({
+      canonical: { maxEntries: 50, maxBytes: 8 * 1024 * 1024 },
+      other: { maxEntries: 7, maxBytes: 1024 * 1024 },
+    });
+    for (const bad of ['0', '-1', '1.5', 'lots', '1e3']) {
+      expect(() => routeCacheLimits({ ROUTE_CACHE_OTHER: bad }), bad).toThrow(`ROUTE_CACHE_OTHER must be a positive integer, not "${bad}"`);
+    }
   });
 
   it('never caches non-GET requests (a HEAD must not store an empty body)', async () => {

@@ -10,19 +10,23 @@
  *
  * The pages themselves live in ./route-store.ts, shared with the server entry's fast path, which
  * answers fresh HITs before a request reaches Astro; this provider answers the HITs that do reach
- * it (e.g. `astro preview`), fills the store and serves the last good copies.
+ * it (e.g. `astro preview`), fills the store and serves the last good copies. Requests are keyed
+ * by ./cache-key.ts; what a render says about itself (reads the list query, is a canonical page)
+ * comes with its cache tags (./hints.ts) and decides its key and tier.
  *
  * Wired in astro.config.mjs as `cache.provider.entrypoint`; pages opt in with `Astro.cache.set()`.
  */
 import type { CacheProvider, InvalidateOptions } from 'astro';
-import { cacheKey } from './cache-key';
-import { CACHE_STATUS_HEADER, createSiteRouteStore, RouteStore, type StoredPage } from './route-store';
+import { requestKey, storageKey } from './cache-key';
+import { readHints } from './hints';
+import { CACHE_STATUS_HEADER, createSiteRouteStore, DEFAULT_LIMITS, RouteStore, type RouteStoreOptions, type RouteStoreStats, type StoredPage } from './route-store';
 
 export const CMS_UNAVAILABLE_HEADER = 'x-gp-cms-unavailable';
-export { CACHE_STATUS_HEADER, cacheKey };
+export { CACHE_STATUS_HEADER };
 
+/** The provider's options in astro.config.mjs (`cache.provider.config`). */
 export interface StaleIfErrorOptions {
-  /** Maximum number of URLs kept (least recently used dropped first). Default 2000. */
+  /** Default of the canonical tier's page count (`ROUTE_CACHE_PAGES` wins). */
   max?: number;
 }
 
@@ -50,18 +54,45 @@ function toResponse(page: StoredPage, status: 'HIT' | 'STALE-IF-ERROR'): Respons
   return response;
 }
 
+/**
+ * The store's bounds from the environment (read when the server starts, src/server/entry.ts, and
+ * when the provider is created): `ROUTE_CACHE_PAGES` / `ROUTE_CACHE_PAGES_MB` for the canonical
+ * tier, `ROUTE_CACHE_OTHER` / `ROUTE_CACHE_OTHER_MB` for the rest. A value that is not a positive
+ * integer is an error naming the variable, not a silent default.
+ */
+export function routeCacheLimits(env: Record<string, string | undefined> = process.env, config?: StaleIfErrorOptions): Required<Pick<RouteStoreOptions, 'canonical' | 'other'>> {
+  const read = (name: string, fallback: number, unit = 1): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^[1-9]\d{0,8}$/.test(raw)) throw new Error(`${name} must be a positive integer, not ${JSON.stringify(env[name])}`);
+    return Number(raw) * unit;
+  };
+  const MB = 1024 * 1024;
+  return {
+    canonical: {
+      maxEntries: read('ROUTE_CACHE_PAGES', config?.max ?? DEFAULT_LIMITS.canonical.maxEntries),
+      maxBytes: read('ROUTE_CACHE_PAGES_MB', DEFAULT_LIMITS.canonical.maxBytes, MB),
+    },
+    other: {
+      maxEntries: read('ROUTE_CACHE_OTHER', DEFAULT_LIMITS.other.maxEntries),
+      maxBytes: read('ROUTE_CACHE_OTHER_MB', DEFAULT_LIMITS.other.maxBytes, MB),
+    },
+  };
+}
+
 /** A provider over `store` (a store of its own unless given: tests). */
-export function createStaleIfErrorProvider(options: StaleIfErrorOptions & { store?: RouteStore } = {}): CacheProvider & { size(): number } {
-  const store = options.store ?? new RouteStore({ max: options.max });
+export function createStaleIfErrorProvider(options: { store?: RouteStore } & RouteStoreOptions = {}): CacheProvider & { size(): number; stats(): RouteStoreStats } {
+  const store = options.store ?? new RouteStore(options);
 
   return {
     name: 'gp-stale-if-error',
 
     size: () => store.size,
+    stats: () => store.stats(),
 
     async onRequest(context, next) {
       if (context.request.method !== 'GET' && context.request.method !== 'HEAD') return next();
-      const key = cacheKey(context.url);
+      const key = requestKey(context.url);
       const fresh = store.fresh(key);
       if (fresh) return toResponse(fresh, 'HIT');
 
@@ -71,7 +102,7 @@ export function createStaleIfErrorProvider(options: StaleIfErrorOptions & { stor
       if (response.headers.has(CMS_UNAVAILABLE_HEADER)) {
         const lastGood = store.lastGood(key);
         if (lastGood) {
-          context.logger.warn(`CMS unavailable: serving the last good copy of ${key}`);
+          context.logger.warn(`CMS unavailable: serving the last good copy of ${context.url.pathname}`);
           return toResponse(lastGood, 'STALE-IF-ERROR');
         }
         response.headers.delete(CMS_UNAVAILABLE_HEADER);
@@ -86,10 +117,16 @@ export function createStaleIfErrorProvider(options: StaleIfErrorOptions & { stor
         maxAge > 0 && response.body !== null && (response.status === 200 || response.status === 404) && !response.headers.has('set-cookie');
       if (!cacheable) return response;
 
+      const hints = readHints(parseTags(response.headers.get('Cache-Tag')));
+      const stored = storageKey(key, hints.readsQuery);
       const body = Buffer.from(await response.clone().arrayBuffer());
       const headers: [string, string][] = [];
       response.headers.forEach((value, name) => headers.push([name, value]));
-      store.remember(key, { status: response.status, body, headers, tags: parseTags(response.headers.get('Cache-Tag')), maxAge }, ticket);
+      store.remember(
+        stored,
+        { status: response.status, body, headers, tags: hints.tags, maxAge, readsQuery: hints.readsQuery, canonical: response.status === 200 && hints.canonical === stored },
+        ticket,
+      );
       response.headers.set(CACHE_STATUS_HEADER, 'MISS');
       return response;
     },
@@ -105,5 +142,5 @@ export function createStaleIfErrorProvider(options: StaleIfErrorOptions & { stor
  * process's store, which the server entry's fast path reads too (src/server/cached-pages.ts).
  */
 export default function stalesIfErrorProviderFactory(config: StaleIfErrorOptions | undefined): CacheProvider {
-  return createStaleIfErrorProvider({ store: createSiteRouteStore({ max: config?.max }) });
+  return createStaleIfErrorProvider({ store: createSiteRouteStore(routeCacheLimits(process.env, config)) });
 }

@@ -10,11 +10,22 @@
  * A page is stored once: the body as a Buffer, plus the exact header list of a HIT prebuilt for
  * Node's `writeHead`, so that a HIT is a Map lookup and one socket write.
  *
+ * Two tiers, each an LRU bounded in entries and bytes, so that a flood of URLs cannot evict the
+ * pages the site must still show while the CMS is down:
+ *  - `canonical`: pages of known content requested at their canonical path (a practice, a tool,
+ *    a home page, the unfiltered list and its facet pages…): bounded by the content, whatever
+ *    URLs arrive, since a page says which path is its own (`canonical`) and only that request
+ *    is stored here;
+ *  - `other`: everything else — searches and filter combinations, pages asked under another
+ *    spelling of their path, not-found answers: an unbounded space of URLs, so a small LRU of
+ *    its own that a flood churns without touching the canonical tier.
+ *
  * Invalidation (the webhook) marks pages stale instead of dropping them: they are never served
  * fresh again, only as the last good copy when a re-render fails. A render that was already
  * running when an invalidation of one of its tags (or its path) arrived is stored stale too —
  * it may show the content from before the change, so it must not be served fresh for minutes.
  */
+import type { RequestKey } from './cache-key';
 
 export const CACHE_STATUS_HEADER = 'X-Astro-Cache';
 
@@ -22,6 +33,8 @@ export const CACHE_STATUS_HEADER = 'X-Astro-Cache';
 const CDN_ONLY_HEADERS = new Set(['cdn-cache-control', 'cache-tag']);
 /** Framing headers Node writes itself for the fast path (a HIT has a known length). */
 const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
+
+export type TierName = 'canonical' | 'other';
 
 export interface StoredPage {
   readonly status: number;
@@ -34,6 +47,11 @@ export interface StoredPage {
   readonly tags: readonly string[];
   /** Epoch ms after which the page is no longer fresh. */
   readonly expiresAt: number;
+  /** The render depended on the request's list query (stored under the query key). */
+  readonly readsQuery: boolean;
+  readonly tier: TierName;
+  /** Bytes counted against the tier's bound: body, headers, tags and key. */
+  readonly size: number;
   /** Invalidated (or rendered across an invalidation): only a last good copy. */
   stale: boolean;
 }
@@ -45,29 +63,97 @@ export interface PageToStore {
   tags: readonly string[];
   /** Seconds the page stays fresh. */
   maxAge: number;
+  /** The render read the request's list query (default false: stored under the path). */
+  readsQuery?: boolean;
+  /** A page of known content requested at its own canonical path (default false: the `other` tier). */
+  canonical?: boolean;
+}
+
+export interface TierLimits {
+  maxEntries: number;
+  maxBytes: number;
 }
 
 export interface RouteStoreOptions {
-  /** Maximum number of URLs kept (least recently used dropped first). Default 2000. */
-  max?: number;
+  /** Bounds of the canonical tier. Default 2000 pages, 128 MiB. */
+  canonical?: Partial<TierLimits>;
+  /** Bounds of the other tier. Default 500 pages, 16 MiB. */
+  other?: Partial<TierLimits>;
   /** Clock, for tests. */
   now?: () => number;
 }
 
-/** The path part of a cache key (invalidation by path ignores the query). */
+export const DEFAULT_LIMITS: Readonly<Record<TierName, TierLimits>> = {
+  // A page of the demo content is about 15 KB: the entry counts bind first, the bytes bound
+  // pages of unusual size.
+  canonical: { maxEntries: 2000, maxBytes: 128 * 1024 * 1024 },
+  other: { maxEntries: 500, maxBytes: 16 * 1024 * 1024 },
+};
+
+export interface TierStats extends TierLimits {
+  entries: number;
+  bytes: number;
+}
+export type RouteStoreStats = Record<TierName, TierStats>;
+
+/** Bookkeeping of one stored page beyond its bytes (Map entry, objects, arrays). */
+const ENTRY_OVERHEAD = 256;
+
+/** The path part of a stored key (invalidation by path ignores the query). */
 function pathOf(key: string): string {
   const query = key.indexOf('?');
   return query < 0 ? key : key.slice(0, query);
+}
+
+/** One LRU bounded in entries and bytes; insertion order is recency order (a touch re-inserts). */
+class Tier {
+  readonly pages = new Map<string, StoredPage>();
+  bytes = 0;
+  constructor(readonly limits: TierLimits) {}
+
+  touch(key: string, page: StoredPage): void {
+    this.pages.delete(key);
+    this.pages.set(key, page);
+  }
+
+  delete(key: string): void {
+    const page = this.pages.get(key);
+    if (page === undefined) return;
+    this.pages.delete(key);
+    this.bytes -= page.size;
+  }
+
+  /** Adds a page, dropping the least recently used ones to make room; false when it could never fit. */
+  add(key: string, page: StoredPage): boolean {
+    if (page.size > this.limits.maxBytes) return false;
+    while (this.pages.size >= this.limits.maxEntries || this.bytes + page.size > this.limits.maxBytes) {
+      const oldest = this.pages.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+    this.pages.set(key, page);
+    this.bytes += page.size;
+    return true;
+  }
+
+  stats(): TierStats {
+    return { entries: this.pages.size, bytes: this.bytes, ...this.limits };
+  }
+}
+
+function limitsOf(given: Partial<TierLimits> | undefined, fallback: TierLimits): TierLimits {
+  return {
+    maxEntries: Math.max(1, Math.floor(given?.maxEntries ?? fallback.maxEntries)),
+    maxBytes: Math.max(1, Math.floor(given?.maxBytes ?? fallback.maxBytes)),
+  };
 }
 
 /** Bound on remembered invalidation marks; past it the oldest are forgotten conservatively (see `#invalidatedSince`). */
 const MAX_MARKS = 50_000;
 
 export class RouteStore {
-  readonly #max: number;
   readonly #now: () => number;
-  /** Insertion order is recency order: a touch re-inserts. */
-  readonly #pages = new Map<string, StoredPage>();
+  readonly #tiers: Record<TierName, Tier>;
   /** Invalidation counter; a render remembers its value when it starts (a ticket). */
   #generation = 0;
   /** Generation of the last invalidation of each tag / path. */
@@ -77,26 +163,52 @@ export class RouteStore {
   #forgottenBefore = 0;
 
   constructor(options: RouteStoreOptions = {}) {
-    this.#max = Math.max(1, options.max ?? 2000);
     this.#now = options.now ?? Date.now;
+    this.#tiers = {
+      canonical: new Tier(limitsOf(options.canonical, DEFAULT_LIMITS.canonical)),
+      other: new Tier(limitsOf(options.other, DEFAULT_LIMITS.other)),
+    };
   }
 
+  /** Pages stored, both tiers. */
   get size(): number {
-    return this.#pages.size;
+    return this.#tiers.canonical.pages.size + this.#tiers.other.pages.size;
   }
 
-  /** The page under `key` if it may be served as a HIT now (and marks it recently used). */
-  fresh(key: string): StoredPage | undefined {
-    const page = this.#pages.get(key);
-    if (page === undefined || page.stale || this.#now() > page.expiresAt) return undefined;
-    this.#pages.delete(key);
-    this.#pages.set(key, page);
+  stats(): RouteStoreStats {
+    return { canonical: this.#tiers.canonical.stats(), other: this.#tiers.other.stats() };
+  }
+
+  /** The page that answers `key` if it may be served as a HIT now (and marks it recently used). */
+  fresh(key: RequestKey): StoredPage | undefined {
+    const found = this.#find(key);
+    if (found === undefined) return undefined;
+    const [stored, page] = found;
+    if (page.stale || this.#now() > page.expiresAt) return undefined;
+    this.#tiers[page.tier].touch(stored, page);
     return page;
   }
 
-  /** The last good copy under `key`, fresh or not (for stale-if-error). */
-  lastGood(key: string): StoredPage | undefined {
-    return this.#pages.get(key);
+  /** The last good copy that answers `key`, fresh or not (for stale-if-error). */
+  lastGood(key: RequestKey): StoredPage | undefined {
+    return this.#find(key)?.[1];
+  }
+
+  /**
+   * The page under the request's path, unless that page read the query: then the one under the
+   * path and the list query. A page that reads no query is one entry for every query string.
+   */
+  #find(key: RequestKey): [string, StoredPage] | undefined {
+    const byPath = this.#get(key.path);
+    if (byPath !== undefined && (!byPath.readsQuery || key.query === '')) return [key.path, byPath];
+    if (key.query === '') return undefined;
+    const stored = `${key.path}?${key.query}`;
+    const byQuery = this.#get(stored);
+    return byQuery === undefined ? undefined : [stored, byQuery];
+  }
+
+  #get(stored: string): StoredPage | undefined {
+    return this.#tiers.canonical.pages.get(stored) ?? this.#tiers.other.pages.get(stored);
   }
 
   /** Taken when a render starts; `remember` compares it with the invalidations since. */
@@ -104,15 +216,22 @@ export class RouteStore {
     return this.#generation;
   }
 
-  /** Stores a rendered page. Rendered across an invalidation of its tags or path: stored stale. */
-  remember(key: string, input: PageToStore, ticket: number): StoredPage {
+  /**
+   * Stores a rendered page under `stored` (see `storageKey` in ./cache-key.ts), in the canonical
+   * tier if it says so, else in the other one. Rendered across an invalidation of its tags or
+   * path: stored stale. Undefined when it is larger than its tier's byte bound (not stored).
+   */
+  remember(stored: string, input: PageToStore, ticket: number): StoredPage | undefined {
     const hitHeaders: string[] = [];
+    let headerBytes = 0;
     for (const [name, value] of input.headers) {
+      headerBytes += name.length + value.length;
       const lower = name.toLowerCase();
       if (CDN_ONLY_HEADERS.has(lower) || FRAMING_HEADERS.has(lower) || lower === 'set-cookie' || lower === CACHE_STATUS_HEADER.toLowerCase()) continue;
       hitHeaders.push(name, value);
     }
     hitHeaders.push('content-length', String(input.body.length), CACHE_STATUS_HEADER, 'HIT');
+    const tier: TierName = input.canonical ? 'canonical' : 'other';
     const page: StoredPage = {
       status: input.status,
       body: input.body,
@@ -120,15 +239,15 @@ export class RouteStore {
       hitHeaders,
       tags: [...input.tags],
       expiresAt: this.#now() + input.maxAge * 1000,
-      stale: this.#invalidatedSince(ticket, key, input.tags),
+      readsQuery: input.readsQuery ?? false,
+      tier,
+      // Headers are held twice (as rendered and as the HIT list); keys are short next to bodies.
+      size: input.body.length + 2 * headerBytes + input.tags.reduce((n, t) => n + t.length, 0) + 2 * stored.length + ENTRY_OVERHEAD,
+      stale: this.#invalidatedSince(ticket, stored, input.tags),
     };
-    this.#pages.delete(key);
-    if (this.#pages.size >= this.#max) {
-      const oldest = this.#pages.keys().next().value;
-      if (oldest !== undefined) this.#pages.delete(oldest);
-    }
-    this.#pages.set(key, page);
-    return page;
+    this.#tiers.canonical.delete(stored);
+    this.#tiers.other.delete(stored);
+    return this.#tiers[tier].add(stored, page) ? page : undefined;
   }
 
   /** Marks every page with one of `tags`, or whose path is `path`, stale. */
@@ -145,11 +264,13 @@ export class RouteStore {
 
     const wanted = new Set(tags);
     let marked = 0;
-    for (const [key, page] of this.#pages) {
-      if (page.stale) continue;
-      if ((options.path !== undefined && pathOf(key) === options.path) || page.tags.some((tag) => wanted.has(tag))) {
-        page.stale = true;
-        marked += 1;
+    for (const tier of [this.#tiers.canonical, this.#tiers.other]) {
+      for (const [key, page] of tier.pages) {
+        if (page.stale) continue;
+        if ((options.path !== undefined && pathOf(key) === options.path) || page.tags.some((tag) => wanted.has(tag))) {
+          page.stale = true;
+          marked += 1;
+        }
       }
     }
     return marked;
@@ -165,7 +286,7 @@ export class RouteStore {
 
 /**
  * The store of this server process. Astro creates the cache provider lazily, on the first request
- * that reaches it; the provider creates the store with its configured size, and the server
+ * that reaches it; the provider creates the store with its configured bounds, and the server
  * entry's fast path reads it from then on (before that, nothing is cached anyway).
  */
 let processStore: RouteStore | undefined;

@@ -6,6 +6,7 @@
 import type { Locale, PracticeDetail, PracticeSummary, Site, TaxonomyTerm, ToolDetail } from 'strapi-plugin-good-practices/contract';
 import type { Framework } from '../cms/loaders';
 import { tags } from '../cms/tags';
+import { canonicalTag, READS_LIST_QUERY_TAG } from '../cache/hints';
 import { collatorOf, countryName, createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
 import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
@@ -31,7 +32,7 @@ export const PAGE_MAX_AGE = 300;
 export interface RenderContext {
   url: URL;
   site: URL | undefined;
-  cache: { set(input: { maxAge?: number; tags?: string[] }): void };
+  cache: { set(input: { maxAge?: number; tags?: string[] } | false): void };
 }
 
 export interface PageContext {
@@ -44,6 +45,15 @@ export interface PageContext {
   origin: string;
   /** Adds cache tags to the page (server mode; no-op when prerendering). */
   tag(...values: string[]): void;
+  /**
+   * Says the page shows known content whose own URL is `path` (`paths.*`): requested at exactly
+   * that path, its copy is kept in the route cache's canonical tier, out of reach of URL floods
+   * (src/lib/cache/route-store.ts). Only for content the CMS confirmed (a practice found, a facet
+   * value that exists), so that the tier stays bounded by the content.
+   */
+  canonical(path: string): void;
+  /** Keeps this render out of the route cache, whatever is tagged after (e.g. a list filtered by values that name nothing). */
+  uncached(): void;
 }
 
 export function originOf(context: Pick<RenderContext, 'url' | 'site'>): string {
@@ -60,6 +70,27 @@ export function cacheResponse(context: RenderContext, ...values: string[]): void
   }
 }
 
+/** Keeps this response out of the route cache (server mode). */
+function uncacheResponse(context: RenderContext): void {
+  if (!isServerMode) return;
+  try {
+    context.cache.set(false);
+  } catch {
+    // Outside the route cache (error pages): nothing to keep out.
+  }
+}
+
+/**
+ * The query string of the practice list, for `parseListRequest`: the only read of a request's
+ * query by a cached page. It tells the route cache that this render depends on the list's
+ * parameters — and on no others: the cache stores the page under `listQueryKey` of the query
+ * (src/lib/cache/cache-key.ts), while every other page is one entry whatever its query string.
+ */
+export function listQueryOf(context: RenderContext): URLSearchParams {
+  cacheResponse(context, READS_LIST_QUERY_TAG);
+  return context.url.searchParams;
+}
+
 /**
  * Loads what every page of a locale needs. Null when `localeCode` is not a CMS locale (the page
  * answers 404). Every page is tagged `site`: labels, footer and the locale list are on all of them.
@@ -73,6 +104,7 @@ export async function loadPageContext(context: RenderContext, localeCode: string
   const site = await resolveWithFallback(locale.code, defaultLocale.code, getSite);
   // UI labels: the visitor's locale's own labels only; each missing key uses the English default.
   const t = createTranslator(site && !site.isFallback ? site.data.labels : undefined);
+  let storable = true;
   return {
     locale,
     locales,
@@ -80,7 +112,17 @@ export async function loadPageContext(context: RenderContext, localeCode: string
     site,
     t,
     origin: originOf(context),
-    tag: (...values) => cacheResponse(context, ...values),
+    tag: (...values) => {
+      // Astro's cache.set() after set(false) would cache the page again.
+      if (storable) cacheResponse(context, ...values);
+    },
+    canonical: (path) => {
+      if (storable) cacheResponse(context, canonicalTag(path));
+    },
+    uncached: () => {
+      storable = false;
+      uncacheResponse(context);
+    },
   };
 }
 

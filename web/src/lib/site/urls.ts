@@ -76,12 +76,75 @@ export function listUrl(locale: string, state: ListState): string {
   return `${paths.practices(locale)}?${params}`;
 }
 
+/**
+ * The query parameters the practice list reads (server mode, at `/{locale}/practices/` only), in
+ * the order of its cache key. Nothing else in a query string can change a list page, and no other
+ * cached page reads the query at all: the route cache keys pages by exactly these
+ * (src/lib/cache/cache-key.ts).
+ */
+export const listQueryParameters = ['area', 'country', 'groupMet', 'itemMet', 'page', 'q', 'sort', 'targetGroup'] as const;
+export type ListQueryParameter = (typeof listQueryParameters)[number];
+const listQueryParameterSet: ReadonlySet<string> = new Set(listQueryParameters);
+/**
+ * Longest value of a list parameter the site uses (the schema's bound of `q`): facet keys have no
+ * length limit in the contract, but none is this long, and the route cache key stays bounded.
+ */
+export const MAX_LIST_VALUE_LENGTH = 200;
+
+/** The list's parameters of a query string, as the list uses them. */
+export interface ListQuery {
+  /** The last usable value of each parameter given, normalised by the list's schema (trimmed, numbers canonical). */
+  values: Partial<Record<ListQueryParameter, string>>;
+  /** Parameters given with a value the list cannot use (the page says some were ignored). */
+  ignored: ListQueryParameter[];
+}
+
+/**
+ * Reads the list's parameters from a query string: other parameters (tracking, junk) are not
+ * read; empty values (a GET form's "Any") are dropped; an invalid value (or one longer than
+ * `MAX_LIST_VALUE_LENGTH`) is ignored and reported; of repeated parameters the last usable value counts.
+ */
+export function readListQuery(search: URLSearchParams): ListQuery {
+  const values: ListQuery['values'] = {};
+  const ignored: ListQueryParameter[] = [];
+  for (const [key, value] of search) {
+    if (!listQueryParameterSet.has(key)) continue;
+    const name = key as ListQueryParameter;
+    if (value.trim() === '') continue;
+    const single = value.length <= 4 * MAX_LIST_VALUE_LENGTH ? practiceListQuery.safeParse({ [name]: value }) : undefined;
+    if (!single?.success || String(single.data[name]).length > MAX_LIST_VALUE_LENGTH) {
+      ignored.push(name);
+      continue;
+    }
+    values[name] = String(single.data[name]);
+  }
+  return { values, ignored };
+}
+
+/**
+ * The cache key of a list query: two query strings with the same key give the same page. Sorted,
+ * defaults dropped (`page=1`, the default sort), bounded by the schema (a `q` of at most 200
+ * characters, a page up to 10,000), and every ignored value folded into one marker that no query
+ * string encodes (`!`), since the page shows one notice for any number of them.
+ */
+export function listQueryKey(query: ListQuery): string {
+  const params = new URLSearchParams();
+  for (const name of listQueryParameters) {
+    const value = query.values[name];
+    if (value === undefined || (name === 'page' && value === '1') || (name === 'sort' && value === DEFAULT_SORT)) continue;
+    params.append(name, value);
+  }
+  const key = params.toString();
+  if (query.ignored.length === 0) return key;
+  return key === '' ? '!ignored' : `${key}&!ignored`;
+}
+
 export type ParsedList = { ok: true; state: ListState; ignored: string[] } | { ok: false };
 
 /**
  * Parses the list route's rest parameter (`country/DE/page/2`) plus the query string into a list
- * state. Unknown path segments make the URL not found (`ok: false`); query parameters that are
- * empty (a GET form's "Any") are dropped, invalid ones are ignored and reported.
+ * state. Unknown path segments make the URL not found (`ok: false`); the query is read by
+ * `readListQuery`: empty values dropped, invalid ones ignored and reported.
  */
 export function parseListRequest(rest: string | undefined, search: URLSearchParams | null): ParsedList {
   const raw: Record<string, string> = {};
@@ -104,23 +167,11 @@ export function parseListRequest(rest: string | undefined, search: URLSearchPara
   const fromPath = practiceListQuery.safeParse(raw);
   if (!fromPath.success) return { ok: false };
 
-  const ignored: string[] = [];
-  const merged: Record<string, string> = { ...raw };
-  const allowed = new Set(['q', 'country', 'area', 'targetGroup', 'groupMet', 'itemMet', 'sort', 'page']);
-  for (const [key, value] of search ?? []) {
-    if (!allowed.has(key)) continue; // tracking parameters and the like: not a filter
-    if (value.trim() === '') continue;
-    const single = practiceListQuery.safeParse({ [key]: value });
-    if (!single.success) {
-      ignored.push(key);
-      continue;
-    }
-    merged[key] = value;
-  }
-  const parsed = practiceListQuery.safeParse(merged);
+  const query = search ? readListQuery(search) : { values: {}, ignored: [] };
+  const parsed = practiceListQuery.safeParse({ ...raw, ...query.values });
   if (!parsed.success) return { ok: false };
   const { locale: _locale, pageSize: _pageSize, ...state } = parsed.data;
-  return { ok: true, state, ignored };
+  return { ok: true, state, ignored: [...query.ignored] };
 }
 
 export function isSort(value: string): value is ListState['sort'] {

@@ -4,6 +4,8 @@ import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { getLocales, getPractice } from '../../../lib/data';
 import { cacheResponse, practiceJsonPaths } from '../../../lib/data/pages';
 import { tags } from '../../../lib/cms/tags';
+import { canonicalTag } from '../../../lib/cache/hints';
+import { paths } from '../../../lib/site/urls';
 
 export const getStaticPaths = practiceJsonPaths;
 
@@ -18,7 +20,7 @@ export const GET: APIRoute = async (context) => {
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
     });
   }
-  cacheResponse(context, tags.practiceDoc(practice.documentId));
+  cacheResponse(context, tags.practiceDoc(practice.documentId), canonicalTag(paths.practiceJson(locale, slug)));
   return new Response(JSON.stringify(practiceResponse.parse({ data: practice }), null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
   });
