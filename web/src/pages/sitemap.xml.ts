@@ -5,13 +5,15 @@
 import type { APIRoute } from 'astro';
 import { getFramework, getLocales, getPracticeSummaries, getSite, getTools } from '../lib/data';
 import { cacheResponse, originOf } from '../lib/data/pages';
+import { canonicalTag } from '../lib/cache/hints';
 import { tags } from '../lib/cms/tags';
 import { alternatesFor, defaultLocaleOf } from '../lib/i18n';
 import { sitemap, type SitemapUrl } from '../lib/site/feeds';
 import { paths, sitePageKeys } from '../lib/site/urls';
 
 export const GET: APIRoute = async (context) => {
-  cacheResponse(context, tags.site, tags.practices, tags.tools, tags.framework);
+  // Canonical tier of the route cache: a flood of junk URLs cannot evict its last good copy.
+  cacheResponse(context, tags.site, tags.practices, tags.tools, tags.framework, canonicalTag(paths.sitemap()));
   const origin = originOf(context);
   const locales = await getLocales();
   const defaultLocale = defaultLocaleOf(locales).code;

@@ -72,6 +72,8 @@ async function keyPaths(): Promise<string[]> {
     `/${d}/tools/`,
     `/${d}/tools/${tools[0]!.slug}/`,
     `/${d}/about/`,
+    `/${d}/rss.xml`,
+    '/sitemap.xml',
     `/${d}/practices/country/${country}/`,
     `/${d}/practices/${practices[0]!.slug}.json`,
     ...practices.map((p) => `/${d}/practices/${p.slug}/`),

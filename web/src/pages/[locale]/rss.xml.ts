@@ -13,6 +13,8 @@ export const GET: APIRoute = async (context) => {
   const page = await loadPageContext(context, context.params.locale);
   if (!page) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   page.tag(tags.practices);
+  // Its last good copy belongs to the route cache's canonical tier, out of reach of URL floods.
+  page.canonical(paths.rss(page.locale.code));
   const { locale, t, site, origin } = page;
   const practices = (await getPracticeSummaries(locale.code))
     .sort((a, b) => ((b.publishedAt ?? b.updatedAt) > (a.publishedAt ?? a.updatedAt) ? 1 : -1))
