@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { configureEditorial } from './bootstrap/editorial';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { uniformAdminLogin } from './bootstrap/uniform-admin-login';
 import { requireSecrets } from './secrets';
 
 export default {
@@ -17,6 +18,7 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureFirstAdmin(strapi);
+    await uniformAdminLogin(strapi);
     // Roles, the site's API tokens and the publish → site notification, from the environment.
     await configureEditorial(strapi);
   },
