@@ -6,6 +6,7 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  'global::first-admin-setup-token',
   'strapi::query',
   'strapi::body',
   'strapi::session',
