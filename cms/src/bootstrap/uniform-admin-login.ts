@@ -2,10 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 type Credentials = { email: string; password: string };
+type CheckCredentials = ((credentials: Credentials) => Promise<unknown>) & { [STRAPI_ORIGINAL]?: CheckCredentials };
+
+/**
+ * Strapi's service objects are module singletons: a second Strapi in the same process (tests)
+ * gets the same object, already wrapped for the first one. Each wrapper wraps Strapi's own.
+ */
+const STRAPI_ORIGINAL = Symbol('strapi checkCredentials');
 
 /** The part of Strapi's admin authentication service (admin::auth, 5.54) this module uses. */
 interface AdminAuthService {
-  checkCredentials(credentials: Credentials): Promise<unknown>;
+  checkCredentials: CheckCredentials;
   validatePassword(password: string, hash: string): Promise<boolean>;
   hashPassword(password: string): Promise<string>;
 }
@@ -24,14 +31,16 @@ interface AdminAuthService {
  */
 export async function uniformAdminLogin(strapi: Core.Strapi): Promise<void> {
   const auth = strapi.service('admin::auth') as unknown as AdminAuthService;
-  const checkCredentials = auth.checkCredentials;
+  const checkCredentials = auth.checkCredentials[STRAPI_ORIGINAL] ?? auth.checkCredentials;
   const dummyHash = await auth.hashPassword(randomBytes(24).toString('base64'));
 
-  auth.checkCredentials = async (credentials: Credentials) => {
+  const uniform: CheckCredentials = async (credentials) => {
     const user = (await strapi.db.query('admin::user').findOne({ where: { email: credentials.email }, select: ['id', 'password'] })) as {
       password?: string | null;
     } | null;
     if (!user?.password) await auth.validatePassword(String(credentials.password), dummyHash).catch(() => false);
     return checkCredentials(credentials);
   };
+  uniform[STRAPI_ORIGINAL] = checkCredentials;
+  auth.checkCredentials = uniform;
 }
