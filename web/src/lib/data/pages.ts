@@ -8,6 +8,7 @@ import type { Framework } from '../cms/loaders';
 import { tags } from '../cms/tags';
 import { collatorOf, countryName, createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
+import { siteOrigin } from '../site/origin';
 import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
 import {
   allStaticFrameworks,
@@ -46,8 +47,9 @@ export interface PageContext {
   tag(...values: string[]): void;
 }
 
+/** SITE_URL as it is when rendering (run time on request), else the build's site (../site/origin.ts). */
 export function originOf(context: Pick<RenderContext, 'url' | 'site'>): string {
-  return (context.site ?? context.url).origin;
+  return siteOrigin(context);
 }
 
 /** Starts caching this response in server mode, with the given tags. */
