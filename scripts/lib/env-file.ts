@@ -25,8 +25,11 @@ export function parseEnv(text: string): Record<string, string> {
 }
 
 const secret = (bytes = 24): string => randomBytes(bytes).toString('base64');
-/** Readable but strong: 20 characters from a URL-safe alphabet, plus a digit and a capital (Strapi's rules). */
-const password = (): string => `${randomBytes(15).toString('base64url')}A1`;
+/**
+ * Readable but strong: 20 characters from a URL-safe alphabet, plus a lowercase letter, a capital
+ * and a digit, so it always meets Strapi's rules (which the CMS enforces in production).
+ */
+const password = (): string => `${randomBytes(15).toString('base64url')}aA1`;
 
 function generated(): Record<string, string> {
   return {
