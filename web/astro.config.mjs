@@ -78,6 +78,7 @@ const staticPathsOnlyWhenStatic = {
 };
 
 export default defineConfig({
+  // Build-time only (Astro.site); pages take SITE_URL when they render, i.e. at run time on request (src/lib/site/origin.ts).
   site: process.env.SITE_URL || 'http://127.0.0.1:4321',
   output: server ? 'server' : 'static',
   // Each mode has its own output folder, so building one never wipes the other.

@@ -10,6 +10,7 @@ const config: Core.Config.Middlewares = [
   // origin and the site's (src/cors-origins.ts).
   { name: 'strapi::cors', config: { origin: corsOrigins(configuredOrigins(process.env)), credentials: corsCredentials } },
   'strapi::poweredBy',
+  'global::first-admin-setup-token',
   'strapi::query',
   // Body limits (src/request-limits.ts, README "Limits"): auth routes capped before parsing,
   // the parser's limits set deliberately, auth e-mails checked before the rate limiters.

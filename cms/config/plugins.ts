@@ -30,14 +30,10 @@ const config = (_: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
     enabled: true,
     resolve: './src/plugins/good-practices',
   },
-  'users-permissions': {
-    config: {
-      jwtManagement: 'refresh',
-      sessions: {
-        httpOnly: true,
-      },
-    },
-  },
+  // No end-user accounts: editors and translators are admin users, the site reads with API tokens
+  // and the public API needs no login. Disabled, its routes (/api/auth/*, /api/connect/*,
+  // /api/users*) do not exist: no public sign-up, no login that answers 500.
+  'users-permissions': { enabled: false },
   upload: {
     config: {
       security: {

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { configureEditorial } from './bootstrap/editorial';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { prepareFirstAdminSetup } from './bootstrap/first-admin-setup';
+import { uniformAdminLogin } from './bootstrap/uniform-admin-login';
 import { requireSecrets } from './secrets';
 
 export default {
@@ -17,6 +19,9 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureFirstAdmin(strapi);
+    // Without an admin (no ADMIN_EMAIL/ADMIN_PASSWORD), registering one needs the setup token.
+    await prepareFirstAdminSetup(strapi);
+    await uniformAdminLogin(strapi);
     // Roles, the site's API tokens and the publish → site notification, from the environment.
     await configureEditorial(strapi);
   },

@@ -20,6 +20,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   environment?: Record<string, string>;
+  volumes?: string[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
@@ -92,10 +93,42 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD, both required', () => {
+    // Without them a production stack boots with no admin, and creating one is left to whoever
+    // holds the setup token printed in the CMS log.
+    const environment = compose.services.cms!.environment ?? {};
+    for (const name of ['ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+      expect(environment[name], name).toMatch(new RegExp(`^\\$\\{${name}:\\?[^}]*\\}$`));
+    }
+  });
+
+  it('lets the operator say the CMS is behind a trusted reverse proxy (TRUST_PROXY, off by default)', () => {
+    expect(compose.services.cms!.environment?.TRUST_PROXY).toBe('${TRUST_PROXY:-false}');
+  });
+
+  it('mounts named volumes only where the image lets its user write', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (!service.build) continue;
+      const dockerfile = readFileSync(path.resolve(ROOT, service.build.context, service.build.dockerfile ?? 'Dockerfile'), 'utf8');
+      // The image that runs is the last stage; its USER owns nothing unless a step gives it.
+      const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+      const user = /^USER (\S+)/m.exec(lastStage)?.[1];
+      for (const volume of service.volumes ?? []) {
+        const [source, target] = volume.split(':');
+        if (!source || !target || source.startsWith('.') || source.startsWith('/')) continue;
+        expect(user, `${name}: no USER in ${service.build.dockerfile}`).toBeTruthy();
+        // A named volume starts as a copy of the image's folder, owner included: the folder must
+        // exist in the image and belong to the user, or the first upload fails with EACCES.
+        const owned = lastStage.split('\n').some((line) => /^RUN\b/.test(line.trim()) && line.includes(`mkdir -p ${target}`) && line.includes(`chown ${user}:`) && line.includes(target));
+        expect(owned, `${name}: ${target} (volume ${source}) is not created and chown-ed to ${user} in ${service.build.dockerfile}`).toBe(true);
+      }
+    }
+  });
+
   const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
   it.runIf(dockerCompose.status === 0)('passes `docker-compose config` (installed here)', () => {
     const secrets = Object.fromEntries(
-      ['DATABASE_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'SITE_PREVIEW_TOKEN'].map((k) => [k, 'x']),
+      ['DATABASE_PASSWORD', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'SITE_PREVIEW_TOKEN'].map((k) => [k, 'x']),
     );
     const output = execFileSync('docker-compose', ['-f', composeFile, 'config', '-q'], { env: { ...process.env, ...secrets }, encoding: 'utf8' });
     expect(output).toBe('');

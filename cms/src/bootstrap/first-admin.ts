@@ -12,6 +12,12 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessE
 
   const users = strapi.service('admin::user');
   if (await users.exists()) return;
+  // Strapi checks its password rules only in its own forms; a deployment must not create a
+  // super admin with `admin` as password because that is what the environment said.
+  const problems = adminPasswordProblems(password);
+  if (env.NODE_ENV === 'production' && problems.length > 0) {
+    throw new Error(`ADMIN_PASSWORD must have ${problems.join(', ')} (the rules of Strapi's admin passwords); the first admin was not created.`);
+  }
 
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   if (!superAdmin) {
@@ -28,4 +34,15 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: NodeJS.ProcessE
     roles: [superAdmin.id],
   });
   strapi.log.info(`Created the first admin account ${email}.`);
+}
+
+/** What `password` lacks by Strapi 5.54's rules for admin passwords (admin validation/common-validators). */
+export function adminPasswordProblems(password: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 8) problems.push('at least 8 characters');
+  if (Buffer.byteLength(password, 'utf8') > 72) problems.push('at most 72 bytes');
+  if (!/[a-z]/.test(password)) problems.push('a lowercase letter');
+  if (!/[A-Z]/.test(password)) problems.push('an uppercase letter');
+  if (!/\d/.test(password)) problems.push('a digit');
+  return problems;
 }

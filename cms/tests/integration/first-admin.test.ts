@@ -40,4 +40,21 @@ describe('first admin from the environment', () => {
     const admins = (await cms.strapi.db.query('admin::user').findMany({ select: ['email'] })) as { email: string }[];
     expect(admins.map((admin) => admin.email)).toEqual([email]);
   });
+
+  it('is refused in production when ADMIN_PASSWORD breaks the admin password rules, saying which', async () => {
+    const { adminPasswordProblems, ensureFirstAdmin } = await import('../../src/bootstrap/first-admin.ts');
+    expect(adminPasswordProblems('Generated-Passw0rd-For-Test')).toEqual([]);
+    expect(adminPasswordProblems('admin')).toEqual(['at least 8 characters', 'an uppercase letter', 'a digit']);
+    expect(adminPasswordProblems('ALLCAPS123')).toEqual(['a lowercase letter']);
+    expect(adminPasswordProblems(`Aa1${'é'.repeat(35)}`)).toEqual(['at most 72 bytes']);
+    // Only when it would be used: with an admin in place, a leftover value is ignored.
+    const weak = { NODE_ENV: 'production', ADMIN_EMAIL: 'weak@example.org', ADMIN_PASSWORD: 'admin' };
+    await ensureFirstAdmin(cms.strapi, weak);
+    await cms.strapi.db.query('admin::user').deleteMany({});
+    await expect(ensureFirstAdmin(cms.strapi, weak)).rejects.toThrow(/ADMIN_PASSWORD.*at least 8 characters, an uppercase letter, a digit/);
+    expect(await cms.strapi.db.query('admin::user').count()).toBe(0);
+    // Outside production (tests, a developer's own choice) the rules are Strapi's business.
+    await ensureFirstAdmin(cms.strapi, { ...weak, NODE_ENV: 'development' });
+    expect(await cms.strapi.db.query('admin::user').count()).toBe(1);
+  });
 });

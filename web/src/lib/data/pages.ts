@@ -9,6 +9,7 @@ import { tags } from '../cms/tags';
 import { canonicalTag, READS_LIST_QUERY_TAG } from '../cache/hints';
 import { collatorOf, countryName, createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
+import { siteOrigin } from '../site/origin';
 import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
 import {
   allStaticFrameworks,
@@ -56,8 +57,9 @@ export interface PageContext {
   uncached(): void;
 }
 
+/** SITE_URL as it is when rendering (run time on request), else the build's site (../site/origin.ts). */
 export function originOf(context: Pick<RenderContext, 'url' | 'site'>): string {
-  return (context.site ?? context.url).origin;
+  return siteOrigin(context);
 }
 
 /** Starts caching this response in server mode, with the given tags. */
