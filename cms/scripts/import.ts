@@ -10,6 +10,7 @@
  *
  * stdout: one line per imported file (dry run: the JSON only); stderr: the parser's report as
  * `FILE:LINE: level: message [code]`, and errors. Exit status 0 / 1 (a file failed) / 2 (usage).
+ * Files are read as strict UTF-8.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -76,6 +77,12 @@ function summary(file: string, result: ImportResult): string {
   );
 }
 
+/** The file's text, strict UTF-8: a file in another encoding is refused naming its line (ImportError). */
+function readPage(file: string): string {
+  const { pageText } = requirePlugin<{ pageText: (bytes: Uint8Array) => string }>('import/page-text.js');
+  return pageText(readFileSync(file));
+}
+
 function parseOnly(args: ImportArgs): number {
   const { preparePage } = requirePlugin<{ preparePage: (text: string, options: { title?: string; country?: string }) => PreparedPage }>('import/prepare-page.js');
   const practices: unknown[] = [];
@@ -83,7 +90,7 @@ function parseOnly(args: ImportArgs): number {
   for (const file of args.files) {
     const name = displayName(file);
     try {
-      const page = preparePage(readFileSync(file, 'utf8'), { title: args.title, country: args.country });
+      const page = preparePage(readPage(file), { title: args.title, country: args.country });
       printReport(name, page.report);
       const tools = page.practice.answers.reduce((sum, answer) => sum + answer.tools.length, 0);
       process.stderr.write(
@@ -126,7 +133,7 @@ async function importAll(args: ImportArgs): Promise<number> {
     for (const file of args.files) {
       const name = displayName(file);
       try {
-        const result = await service.importPage(readFileSync(file, 'utf8'), {
+        const result = await service.importPage(readPage(file), {
           locale: args.locale,
           status: args.status,
           title: args.title,
