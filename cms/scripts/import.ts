@@ -10,7 +10,7 @@
  *
  * stdout: one line per imported file (dry run: the JSON only); stderr: the parser's report as
  * `FILE:LINE: level: message [code]`, and errors. Exit status 0 / 1 (a file failed) / 2 (usage).
- * Files are read as strict UTF-8.
+ * Files are read as strict UTF-8. Before exiting, the site is told of what was published.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -112,6 +112,21 @@ async function configuredLocales(strapi: Core.Strapi): Promise<string[]> {
   return (await locales.find()).map((locale) => locale.code).sort();
 }
 
+/**
+ * Before the process exits: the site hears of what this run published, by the same signed
+ * notification as a publish in the admin (the plugin's site notifier, started at boot from
+ * SITE_REVALIDATE_URL and REVALIDATE_SECRET, would otherwise send it on a timer the exit cuts
+ * short). A site that does not answer is reported on stderr by the notifier; the import stands.
+ */
+async function notifySite(strapi: Core.Strapi): Promise<void> {
+  const editorial = strapi.plugin('good-practices').service('editorial') as { flushSiteNotifications(): Promise<void> };
+  try {
+    await editorial.flushSiteNotifications();
+  } catch (error) {
+    process.stderr.write(`warning: the site could not be told about the import: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
 async function importAll(args: ImportArgs): Promise<number> {
   let strapi: Core.Strapi | undefined;
   try {
@@ -148,6 +163,7 @@ async function importAll(args: ImportArgs): Promise<number> {
       }
     }
   } finally {
+    await notifySite(strapi);
     await stopStrapi(strapi);
   }
   if (failed > 0) process.stderr.write(`${failed} of ${args.files.length} files not imported.\n`);
