@@ -106,12 +106,13 @@ describe('a large upload', () => {
 });
 
 describe('the size limit (XLIFF_MAX_UPLOAD_MB)', () => {
-  it('refuses a declared Content-Length over the limit with 413 before the body is sent', async () => {
-    const answer = await withMaxUpload('1', () =>
+  /** Declares a 3 MB body, sends only its start, and waits for the answer without sending the rest. */
+  function declareThreeMegabytes(contentType: string, start: string): Promise<{ status: number; body: string }> {
+    return withMaxUpload('1', () =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const call = request(`${app.url}/good-practices/xliff/import`, {
           method: 'POST',
-          headers: { ...admin.headers, 'content-type': 'application/x-xliff+xml', 'content-length': String(3 * 1024 * 1024), accept: 'application/json' },
+          headers: { ...admin.headers, 'content-type': contentType, 'content-length': String(3 * 1024 * 1024), accept: 'application/json' },
         });
         call.on('response', (response) => {
           let body = '';
@@ -122,10 +123,16 @@ describe('the size limit (XLIFF_MAX_UPLOAD_MB)', () => {
           });
         });
         call.on('error', reject);
-        // Only the start of the promised 3 MB: the answer must come without the rest.
-        call.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2">');
+        call.write(start);
       }),
     );
+  }
+
+  it.each([
+    ['the file as the body', 'application/x-xliff+xml', '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2">'],
+    ['a multipart form (the admin panel)', 'multipart/form-data; boundary=xliffboundary', '--xliffboundary\r\nContent-Disposition: form-data; name="xliff"; filename="big.xlf"\r\nContent-Type: application/x-xliff+xml\r\n\r\n<xliff version="1.2">'],
+  ])('refuses a declared Content-Length over the limit with 413 before the body is sent (%s)', async (_case, contentType, start) => {
+    const answer = await declareThreeMegabytes(contentType, start);
     expect(answer.status).toBe(413);
     const error = errorOf(JSON.parse(answer.body));
     expect(error.name).toBe('PayloadTooLargeError');

@@ -2,10 +2,10 @@
  * The XLIFF text of an import request, at most `XLIFF_MAX_UPLOAD_MB` (default 10 MB):
  *
  * - preferred: the file itself as the body with Content-Type application/x-xliff+xml (or
- *   application/xml). Strapi's body parser leaves XML types alone, so the size is checked here
- *   before the body is read — a declared Content-Length over the limit is refused at once (413),
- *   and a body without one is counted as it streams — and the bytes are decoded as strict UTF-8:
- *   a file with invalid UTF-8 is refused whole, naming its line;
+ *   application/xml). A declared Content-Length over the limit is refused (413) before Strapi's
+ *   body parser runs, by upload-limit.ts, whatever the body type; Strapi's body parser leaves XML
+ *   types alone, so such a body is read here, counted as it streams when it has no length, and
+ *   decoded as strict UTF-8: a file with invalid UTF-8 is refused whole, naming its line;
  * - a multipart form with the file as its `xliff` part (read from Strapi's upload temp file,
  *   decoded the same way) or as an `xliff` text field (the admin panel's form);
  * - JSON `{ "xliff": "…" }` and text/* bodies within Strapi's body-parser limits.
@@ -29,11 +29,14 @@ export function maxXliffBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Math.floor(megabytes * 1024 * 1024);
 }
 
-function tooLarge(max: number, size?: number): never {
+/** What a refused upload is told (with its size when known). */
+export function tooLargeMessage(max: number, size?: number): string {
   const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-  throw new errors.PayloadTooLargeError(
-    `The XLIFF file${size === undefined ? '' : ` (${megabytes(size)})`} is larger than the ${megabytes(max)} an upload may have (XLIFF_MAX_UPLOAD_MB); nothing was imported. Export and translate fewer areas at a time.`,
-  );
+  return `The XLIFF file${size === undefined ? '' : ` (${megabytes(size)})`} is larger than the ${megabytes(max)} an upload may have (XLIFF_MAX_UPLOAD_MB); nothing was imported. Export and translate fewer areas at a time.`;
+}
+
+function tooLarge(max: number, size?: number): never {
+  throw new errors.PayloadTooLargeError(tooLargeMessage(max, size));
 }
 
 interface UploadedFile {
