@@ -10,6 +10,7 @@
  *
  * stdout: one line per imported file (dry run: the JSON only); stderr: the parser's report as
  * `FILE:LINE: level: message [code]`, and errors. Exit status 0 / 1 (a file failed) / 2 (usage).
+ * Files are read as strict UTF-8. Before exiting, the site is told of what was published.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -76,6 +77,12 @@ function summary(file: string, result: ImportResult): string {
   );
 }
 
+/** The file's text, strict UTF-8: a file in another encoding is refused naming its line (ImportError). */
+function readPage(file: string): string {
+  const { pageText } = requirePlugin<{ pageText: (bytes: Uint8Array) => string }>('import/page-text.js');
+  return pageText(readFileSync(file));
+}
+
 function parseOnly(args: ImportArgs): number {
   const { preparePage } = requirePlugin<{ preparePage: (text: string, options: { title?: string; country?: string }) => PreparedPage }>('import/prepare-page.js');
   const practices: unknown[] = [];
@@ -83,7 +90,7 @@ function parseOnly(args: ImportArgs): number {
   for (const file of args.files) {
     const name = displayName(file);
     try {
-      const page = preparePage(readFileSync(file, 'utf8'), { title: args.title, country: args.country });
+      const page = preparePage(readPage(file), { title: args.title, country: args.country });
       printReport(name, page.report);
       const tools = page.practice.answers.reduce((sum, answer) => sum + answer.tools.length, 0);
       process.stderr.write(
@@ -103,6 +110,21 @@ function parseOnly(args: ImportArgs): number {
 async function configuredLocales(strapi: Core.Strapi): Promise<string[]> {
   const locales = strapi.plugin('i18n').service('locales') as { find(): Promise<{ code: string }[]> };
   return (await locales.find()).map((locale) => locale.code).sort();
+}
+
+/**
+ * Before the process exits: the site hears of what this run published, by the same signed
+ * notification as a publish in the admin (the plugin's site notifier, started at boot from
+ * SITE_REVALIDATE_URL and REVALIDATE_SECRET, would otherwise send it on a timer the exit cuts
+ * short). A site that does not answer is reported on stderr by the notifier; the import stands.
+ */
+async function notifySite(strapi: Core.Strapi): Promise<void> {
+  const editorial = strapi.plugin('good-practices').service('editorial') as { flushSiteNotifications(): Promise<void> };
+  try {
+    await editorial.flushSiteNotifications();
+  } catch (error) {
+    process.stderr.write(`warning: the site could not be told about the import: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 async function importAll(args: ImportArgs): Promise<number> {
@@ -126,7 +148,7 @@ async function importAll(args: ImportArgs): Promise<number> {
     for (const file of args.files) {
       const name = displayName(file);
       try {
-        const result = await service.importPage(readFileSync(file, 'utf8'), {
+        const result = await service.importPage(readPage(file), {
           locale: args.locale,
           status: args.status,
           title: args.title,
@@ -141,6 +163,7 @@ async function importAll(args: ImportArgs): Promise<number> {
       }
     }
   } finally {
+    await notifySite(strapi);
     await stopStrapi(strapi);
   }
   if (failed > 0) process.stderr.write(`${failed} of ${args.files.length} files not imported.\n`);

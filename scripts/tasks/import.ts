@@ -77,6 +77,8 @@ export async function run(args: string[]): Promise<number> {
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     DATABASE_CLIENT: process.env.DATABASE_CLIENT ?? local.DATABASE_CLIENT ?? 'sqlite',
     DATABASE_FILENAME: process.env.DATABASE_FILENAME ?? local.DATABASE_FILENAME ?? '.tmp/data.db',
+    // The site that `npm start` runs, as npm start tells the CMS: a published import reaches it at once.
+    SITE_REVALIDATE_URL: process.env.SITE_REVALIDATE_URL ?? local.SITE_REVALIDATE_URL ?? `http://127.0.0.1:${local.WEB_PORT ?? '4321'}/api/revalidate`,
     INIT_CWD: userDir(),
   };
   if (env.DATABASE_CLIENT === 'sqlite' && !existsSync(path.resolve(CMS_DIR, env.DATABASE_FILENAME ?? ''))) {

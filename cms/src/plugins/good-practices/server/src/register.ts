@@ -3,6 +3,7 @@ import { registerCustomFields } from './custom-fields/register-custom-fields';
 import { createTranslatorGuard } from './editorial/translator-guard';
 import { createInvariantsMiddleware } from './invariants/document-middleware';
 import { createStampMiddleware } from './translation/stamp-middleware';
+import { registerXliffUploadLimit } from './xliff/upload-limit';
 
 /**
  * Runs before Strapi converts custom fields and before other plugins' bootstrap: the custom
@@ -16,4 +17,6 @@ export default function register({ strapi }: { strapi: Core.Strapi }): void {
   // translation stamps record what source text a translation was made from (outdated detection).
   strapi.documents.use(createTranslatorGuard(strapi));
   strapi.documents.use(createStampMiddleware(strapi));
+  // Before Strapi's body parser (mounted at bootstrap): an oversized XLIFF upload is refused unread.
+  registerXliffUploadLimit(strapi);
 }

@@ -22,10 +22,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const upload = async () => {
     if (!file) return;
     setState({ status: 'working', file: file.name });
-    const outcome = await file.text().then(
-      (xliff) => importXliff(client, xliff),
-      (error: unknown): ImportOutcome => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error), status: undefined }),
-    );
+    const outcome = await importXliff(client, file, file.name);
     setState({ status: 'done', file: file.name, outcome });
     if (outcome.kind === 'imported' && outcome.result.written.length > 0) onImported();
   };

@@ -15,13 +15,15 @@ export async function exportXliff(client: FetchClient, locale: string, selection
 }
 
 /**
- * Sends the file's text as the `xliff` field of a multipart form. The fetch client sends any
- * other body as JSON, whose size limit (1 MB in Strapi's body parser) a full export can pass;
- * form fields are accepted up to 20 MB, the import route's own limit.
+ * Sends the file itself as the `xliff` part of a multipart form (the fetch client sends any other
+ * body as JSON, whose 1 MB limit a full export can pass). The bytes go as they are: the server
+ * decodes them as strict UTF-8, so a file saved in another encoding is refused naming its line
+ * (the browser's own decoding would have replaced the bad bytes silently), and refuses a file
+ * over the import's size limit (XLIFF_MAX_UPLOAD_MB) from its length alone.
  */
-export async function importXliff(client: FetchClient, xliff: string): Promise<ImportOutcome> {
+export async function importXliff(client: FetchClient, file: Blob, name: string): Promise<ImportOutcome> {
   const form = new FormData();
-  form.append('xliff', xliff);
+  form.append('xliff', file, name);
   try {
     const { data } = await client.post<XliffImportResponse>(`/${PLUGIN_ID}/xliff/import`, form);
     return { kind: 'imported', result: data.data };

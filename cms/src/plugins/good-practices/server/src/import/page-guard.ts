@@ -6,7 +6,9 @@
 import { NotASpringPageError } from './errors';
 
 const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i;
-const HTML_TAG = /<\/?(?:html|head|body|div|span|p|a|script|style|meta|link|section|article|ul|li|h[1-6])\b[^>]*>/gi;
+// `[^<>]*`, not `[^>]*`: a tag never holds "<", and stopping there keeps the search linear (with
+// `[^>]*`, every "<a" of a long text without ">" scanned to its end: quadratic).
+const HTML_TAG = /<\/?(?:html|head|body|div|span|p|a|script|style|meta|link|section|article|ul|li|h[1-6])\b[^<>]*>/gi;
 
 export function assertPageText(text: unknown): asserts text is string {
   if (typeof text !== 'string') throw new NotASpringPageError(`expected page text, got ${text === null ? 'null' : typeof text}.`);

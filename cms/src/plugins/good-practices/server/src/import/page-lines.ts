@@ -15,11 +15,26 @@ export interface PageLine {
   text: string;
 }
 
+const BLANK = /[\s\u200B\uFEFF]/u;
+
+/**
+ * The line without blanks at either end. Not `replace(/[\s…]+$/)`: that regex retries from every
+ * blank of a long run that does not end the line, quadratic in the run's length (a 70 KB line of
+ * spaces took seconds); scanning from each end is linear.
+ */
+function trimBlanks(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && BLANK.test(raw[start]!)) start += 1;
+  while (end > start && BLANK.test(raw[end - 1]!)) end -= 1;
+  return raw.slice(start, end);
+}
+
 export function splitPageLines(text: string): PageLine[] {
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
-    .map((raw, index) => ({ line: index + 1, text: raw.replace(/^[\s\u200B\uFEFF]+|[\s\u200B\uFEFF]+$/gu, '') }));
+    .map((raw, index) => ({ line: index + 1, text: trimBlanks(raw) }));
 }
 
 export function contentLines(lines: readonly PageLine[]): PageLine[] {

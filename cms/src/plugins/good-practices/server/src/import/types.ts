@@ -75,7 +75,8 @@ export type ReportCode =
   | 'question-outside-group'
   | 'empty-answer'
   | 'duplicate-tool'
-  | 'tool-outside-answer';
+  | 'tool-outside-answer'
+  | 'invalid-utf8';
 
 export interface ReportEntry {
   /** 1-based line in the source text; 0 when the finding concerns the page as a whole. */

@@ -5,6 +5,7 @@
  *   ensureRoles({ translatorLocales? })   Editor and Translator admin roles, created only if absent
  *   ensureSiteTokens({ read?, preview? }) the site's API tokens with the deployment's access keys
  *   startSiteNotifier({ revalidateUrl?, secret?, rebuildHookUrl? })  publish → site
+ *   flushSiteNotifications()                                           before a script exits
  */
 import type { Core } from '@strapi/strapi';
 import { ensureEditorialRoles, type RolesOptions } from '../roles/ensure-roles';
@@ -33,6 +34,11 @@ export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
     stopSiteNotifier(): void {
       notifier?.stop();
       notifier = undefined;
+    },
+
+    /** Sends the site notifications still waiting and waits for them (for scripts about to exit). */
+    async flushSiteNotifications(): Promise<void> {
+      await notifier?.flush();
     },
   };
 }

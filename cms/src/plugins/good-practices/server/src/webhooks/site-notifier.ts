@@ -13,6 +13,10 @@
  * editor's write: it runs on a timer, each request is limited to `timeoutMs` (2 s), a failed
  * request is retried once and then logged. Identical bodies within `coalesceMs` are sent once
  * (publishing one practice emits an event per locale version, deleting one per version).
+ * `flush()` sends what is waiting at once and resolves when every request has ended: a
+ * short-lived process (the import command) calls it before it exits. Strapi emits entry events
+ * after the commit without awaiting them (it first reads the entry back), so flush() first
+ * waits until no event has come for `quietMs` since the call or the last event.
  */
 import type { Core } from '@strapi/strapi';
 import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
@@ -30,6 +34,8 @@ export interface SiteNotifierOptions {
 
 export interface SiteNotifier {
   stop(): void;
+  /** Sends the waiting notifications now; resolves once every request has succeeded or failed (logged). */
+  flush(options?: { quietMs?: number }): Promise<void>;
 }
 
 function httpUrl(variable: string, value: string): string {
@@ -86,35 +92,49 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
     }
   };
 
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, { timer: NodeJS.Timeout; send: () => void }>();
+  let lastEventAt = 0;
   let rebuildTimer: NodeJS.Timeout | undefined;
+  let sendRebuild: (() => void) | undefined;
+  const inFlight = new Set<Promise<void>>();
+  const track = (request: Promise<void>): void => {
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  };
 
   const onEvent = (event: string, payload: EntryEvent): void => {
+    lastEventAt = performance.now();
     const body = revalidationBody(event, payload);
     if (!body) return;
     if (revalidateUrl && secret) {
       const url = revalidateUrl;
       const text = JSON.stringify(body);
       if (!pending.has(text)) {
-        pending.set(
-          text,
-          later(coalesceMs, () => {
-            pending.delete(text);
-            void post(`revalidation of ${body.model} ${body.entry.documentId ?? ''} (${body.event})`, url, () => ({
+        const send = () => {
+          const waiting = pending.get(text);
+          if (!waiting) return;
+          clearTimeout(waiting.timer);
+          pending.delete(text);
+          track(
+            post(`revalidation of ${body.model} ${body.entry.documentId ?? ''} (${body.event})`, url, () => ({
               method: 'POST',
               // Signed per attempt: a retry carries a fresh timestamp.
               headers: { 'content-type': 'application/json', ...signBody(secret, text) },
               body: text,
-            }));
-          }),
-        );
+            })),
+          );
+        };
+        pending.set(text, { timer: later(coalesceMs, send), send });
       }
     }
     if (rebuildUrl && !rebuildTimer) {
-      rebuildTimer = later(rebuildDebounceMs, () => {
+      sendRebuild = () => {
+        if (rebuildTimer) clearTimeout(rebuildTimer);
         rebuildTimer = undefined;
-        void post('site rebuild hook', rebuildUrl, () => ({ method: 'POST' }));
-      });
+        sendRebuild = undefined;
+        track(post('site rebuild hook', rebuildUrl, () => ({ method: 'POST' })));
+      };
+      rebuildTimer = later(rebuildDebounceMs, sendRebuild);
     }
   };
 
@@ -134,9 +154,26 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
   return {
     stop() {
       for (const off of unsubscribe) off();
-      for (const timer of pending.values()) clearTimeout(timer);
+      for (const waiting of pending.values()) clearTimeout(waiting.timer);
       pending.clear();
       if (rebuildTimer) clearTimeout(rebuildTimer);
+      rebuildTimer = undefined;
+      sendRebuild = undefined;
+    },
+    async flush({ quietMs = 500 } = {}) {
+      // Quiet since the call too: the events of the last write may not have come yet.
+      const calledAt = performance.now();
+      for (;;) {
+        const quietFor = performance.now() - Math.max(lastEventAt, calledAt);
+        if (quietFor < quietMs) {
+          await new Promise((resolve) => setTimeout(resolve, quietMs - quietFor));
+          continue;
+        }
+        if (pending.size === 0 && !sendRebuild && inFlight.size === 0) return;
+        for (const waiting of [...pending.values()]) waiting.send();
+        sendRebuild?.();
+        await Promise.all([...inFlight]);
+      }
     },
   };
 }

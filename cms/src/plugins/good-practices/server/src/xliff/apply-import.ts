@@ -8,6 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { createStampsStore } from '../translation/stamps-store';
+import { yieldToEventLoop } from './event-loop';
 import type { ImportPlan } from './plan-import';
 import type { XliffImportResult } from './xliff-import-response';
 
@@ -20,6 +21,9 @@ export async function applyImport(strapi: Core.Strapi, plan: ImportPlan): Promis
   const written: XliffImportResult['written'] = [];
   await strapi.db.transaction(async () => {
     for (const write of plan.writes) {
+      // SQLite's driver is synchronous: without this turn, a file of many entries would hold the
+      // event loop for the whole transaction.
+      await yieldToEventLoop();
       const documents = strapi.documents(write.type.uid) as unknown as UntypedWrites;
       const result = await documents.update({ documentId: write.documentId, locale: plan.locale, data: write.data });
       if (!result) throw new Error(`The ${write.type.kind} ${write.documentId} disappeared during the import.`);

@@ -13,6 +13,9 @@
  *   (title/name…; a missing slug is derived from the translated title);
  * - the recorded source fingerprint of an imported text is the one of the source text *in the
  *   file*: a translation made from an older export shows as outdated at once.
+ *
+ * Linear in the size of the file: units, segments, answers and slugs are looked up in Maps and
+ * Sets built once, and the loops over units give the event loop a turn every few milliseconds.
  */
 import type { Core } from '@strapi/strapi';
 import { readAnswers, type StoredAnswer } from '../domain/answers';
@@ -22,6 +25,7 @@ import { type EntryRow, loadEntries } from '../translation/entry-rows';
 import { answerKeyOf, labelKeyOf, readLabels } from '../translation/segments';
 import { normaliseText, sourceHash } from '../translation/source-hash';
 import { type TranslatableType, typeOfKind } from '../translation/translatable-types';
+import { createSlicer } from './event-loop';
 import { ImportProblems } from './import-problems';
 import type { XliffDocument, XliffUnit } from './read-xliff';
 import { parseUnitId } from './unit-id';
@@ -71,6 +75,19 @@ interface EntryChanges {
   changes: ChangedSegment[];
 }
 
+const segmentIndex = new WeakMap<EntryRow, Map<string, string>>();
+
+/** The text of an entry's segment at `path`, through a per-entry index built on first use. */
+function segmentText(entry: EntryRow | undefined, path: string): string | undefined {
+  if (!entry) return undefined;
+  let index = segmentIndex.get(entry);
+  if (!index) {
+    index = new Map(entry.segments.map((segment) => [segment.path, segment.text]));
+    segmentIndex.set(entry, index);
+  }
+  return index.get(path);
+}
+
 function describeField(strapi: Core.Strapi, type: TranslatableType, path: string): string {
   const field = path.split('/')[0];
   const attribute = (strapi.contentType(type.uid).attributes as Record<string, { pluginOptions?: { i18n?: { localized?: boolean } }; type?: string }>)[field];
@@ -92,6 +109,9 @@ function dataOf(entry: EntryChanges): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   const current = entry.translation?.row ?? {};
   const answers: StoredAnswer[] | undefined = entry.type.answers ? readAnswers(current.answers) : undefined;
+  const answerByKey = new Map((answers ?? []).map((answer) => [answer.questionKey, answer]));
+  // A new answer cites the tools the source answer cites: citations are facts, not words.
+  const sourceTools = new Map(entry.type.answers ? readAnswers(entry.source.row.answers).map((answer) => [answer.questionKey, answer.tools]) : []);
   const labels: Record<string, string> | undefined = entry.type.labels ? readLabels(current.labels) : undefined;
   let answersChanged = false;
   let labelsChanged = false;
@@ -99,11 +119,13 @@ function dataOf(entry: EntryChanges): Record<string, unknown> {
     const questionKey = answerKeyOf(change.path);
     const labelKey = labelKeyOf(change.path);
     if (answers && questionKey !== undefined) {
-      const existing = answers.find((answer) => answer.questionKey === questionKey);
-      // A new answer cites the tools the source answer cites: citations are facts, not words.
-      const sourceTools = readAnswers(entry.source.row.answers).find((answer) => answer.questionKey === questionKey)?.tools ?? [];
+      const existing = answerByKey.get(questionKey);
       if (existing) existing.body = change.target;
-      else answers.push({ questionKey, body: change.target, tools: [...sourceTools] });
+      else {
+        const added = { questionKey, body: change.target, tools: [...(sourceTools.get(questionKey) ?? [])] };
+        answers.push(added);
+        answerByKey.set(questionKey, added);
+      }
       answersChanged = true;
     } else if (labels && labelKey !== undefined) {
       labels[labelKey] = change.target;
@@ -145,9 +167,11 @@ export async function planImport(
   problems.throwIfAny();
   const locale = target!.code;
 
+  const slicer = createSlicer();
   // Every unit: address, field, entry, text.
   const addressed = new Map<TranslatableType, { unit: XliffUnit; entryId: string; path: string }[]>();
   for (const unit of document.units) {
+    await slicer.pause();
     const address = parseUnitId(unit.id);
     const type = address ? typeOfKind(address.kind) : undefined;
     if (!address || !type) {
@@ -158,7 +182,9 @@ export async function planImport(
       problems.add(unit.id, describeField(strapi, type, address.path));
       continue;
     }
-    addressed.set(type, [...(addressed.get(type) ?? []), { unit, entryId: address.entryId, path: address.path }]);
+    const ofType = addressed.get(type);
+    if (ofType) ofType.push({ unit, entryId: address.entryId, path: address.path });
+    else addressed.set(type, [{ unit, entryId: address.entryId, path: address.path }]);
   }
 
   const changesByEntry = new Map<string, EntryChanges>();
@@ -167,12 +193,13 @@ export async function planImport(
   for (const [type, units] of addressed) {
     const [sources, translations] = await Promise.all([loadEntries(strapi, type, defaultLocale), loadEntries(strapi, type, locale)]);
     for (const { unit, entryId, path } of units) {
+      await slicer.pause();
       const source = sources.get(entryId);
       if (!source) {
         problems.add(unit.id, `there is no ${type.kind} “${entryId}” in the default locale ${defaultLocale}.`);
         continue;
       }
-      const sourceText = source.segments.find((segment) => segment.path === path)?.text;
+      const sourceText = segmentText(source, path);
       if (sourceText === undefined) {
         problems.add(unit.id, `the ${type.kind} “${source.label}” has no text at “${path}” in ${defaultLocale} to translate.`);
         continue;
@@ -198,7 +225,7 @@ export async function planImport(
         continue;
       }
       const translation = translations.get(entryId);
-      const current = translation?.segments.find((segment) => segment.path === path)?.text;
+      const current = segmentText(translation, path);
       if (sameText(current, unit.target)) {
         unchanged += 1;
         continue;
@@ -211,8 +238,12 @@ export async function planImport(
     }
   }
 
+  // Slugs taken in the locale, per type: loaded once, and each derived slug joins them, so that
+  // two new versions with the same title get distinct slugs.
+  const slugsTaken = new Map<TranslatableType, Set<string>>();
   const writes: PlannedWrite[] = [];
   for (const entry of changesByEntry.values()) {
+    await slicer.pause();
     const { type, source, translation } = entry;
     const data = dataOf(entry);
     const isNew = translation === undefined;
@@ -221,7 +252,14 @@ export async function planImport(
         if (data[field] !== undefined) continue;
         const title = data[type.labelField];
         if (field === 'slug' && typeof title === 'string') {
-          data.slug = uniqueSlug(slugFor(title, type.kind), await takenSlugs(strapi, type, locale));
+          let taken = slugsTaken.get(type);
+          if (!taken) {
+            taken = await takenSlugs(strapi, type, locale);
+            slugsTaken.set(type, taken);
+          }
+          const slug = uniqueSlug(slugFor(title, type.kind), taken);
+          taken.add(slug);
+          data.slug = slug;
           continue;
         }
         problems.add(`${type.kind}/${entry.source.entryId}`, `the ${type.kind} “${source.label}” has no ${locale} version yet: the file must translate its “${field}” to create one.`);
