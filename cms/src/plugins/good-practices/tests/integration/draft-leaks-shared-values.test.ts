@@ -55,7 +55,17 @@ beforeAll(async () => {
   await ensureLocales(app.strapi, ['cs', 'fr']);
   // A super admin: the Editor role only gets the locales that exist when it is first created.
   editor = await loginAsEditor(app.strapi, app.url);
+  ORIGINAL.coverImage = await imageFile('original-cover');
+  EDITED.coverImage = await imageFile('edited-cover');
 });
+
+/** A file of the media library (as the upload plugin stores one), by id. */
+async function imageFile(name: string): Promise<number> {
+  const file = (await app.strapi.db.query('plugin::upload.file').create({
+    data: { name: `${name}.png`, alternativeText: name, hash: `${name}_${randomBytes(4).toString('hex')}`, ext: '.png', mime: 'image/png', size: 1.2, width: 640, height: 480, url: `/uploads/${name}.png`, provider: 'local' },
+  })) as { id: number };
+  return file.id;
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -63,7 +73,8 @@ afterAll(async () => {
   await new Promise((resolve) => site?.close(resolve));
 });
 
-const ORIGINAL = {
+/** The cover image is set once the files exist (beforeAll). */
+const ORIGINAL: Record<string, unknown> = {
   country: 'DE',
   projectStart: '2020-01-01',
   projectEnd: '2022-12-31',
@@ -73,7 +84,7 @@ const ORIGINAL = {
   assessment: { 'inclusivity.accessible-services.1': 'met', 'inclusivity.accessible-services.2': 'met' },
 };
 
-const EDITED = {
+const EDITED: Record<string, unknown> = {
   country: 'FR',
   projectStart: '2021-02-03',
   projectEnd: '2025-06-30',
@@ -113,10 +124,18 @@ async function publicView(practice: Bilingual, locale: 'en' | 'cs', headers: Rec
       validationStatus: detail.validationStatus,
       validationDate: detail.validationDate,
       website: detail.website,
+      coverImage: detail.coverImage?.url ?? null,
       scores: detail.scores,
       states: detail.groups.flatMap((group) => group.questions.flatMap((question) => question.items.map((item) => `${item.key}=${item.state}`))),
     },
-    list: summary && { country: summary.country, projectStart: summary.projectStart, projectEnd: summary.projectEnd, validationDate: summary.validationDate, scores: summary.scores },
+    list: summary && {
+      country: summary.country,
+      projectStart: summary.projectStart,
+      projectEnd: summary.projectEnd,
+      validationDate: summary.validationDate,
+      coverImage: summary.coverImage?.url ?? null,
+      scores: summary.scores,
+    },
   };
 }
 
@@ -135,13 +154,18 @@ const day = (value: unknown): unknown => (value instanceof Date ? value.toISOStr
 
 /** The shared values of every stored version, keyed `locale/draft` or `locale/published`. */
 async function storedShared(documentId: string): Promise<Record<string, Record<string, unknown>>> {
-  const rows = (await app.strapi.db.query(PRACTICE).findMany({ where: { documentId }, select: ['locale', 'publishedAt', ...SHARED] })) as Record<string, unknown>[];
+  const rows = (await app.strapi.db.query(PRACTICE).findMany({
+    where: { documentId },
+    select: ['locale', 'publishedAt', ...SHARED],
+    populate: { coverImage: { select: ['id'] } },
+  })) as Record<string, unknown>[];
   const out: Record<string, Record<string, unknown>> = {};
   for (const row of rows) {
     const assessment = typeof row.assessment === 'string' ? JSON.parse(row.assessment) : row.assessment;
     out[`${String(row.locale)}/${row.publishedAt ? 'published' : 'draft'}`] = {
       ...Object.fromEntries(SHARED.map((field) => [field, ['projectStart', 'projectEnd', 'validationDate'].includes(field) ? day(row[field]) : row[field]])),
       assessment,
+      coverImage: (row.coverImage as { id: number } | null)?.id ?? null,
     };
   }
   return out;
@@ -198,7 +222,15 @@ describe('an editor’s draft edit of shared values in the admin', () => {
     const after = (await publicViews(practice)) as Record<string, { detail: Record<string, unknown> }>;
     expect(after).not.toEqual(before);
     for (const view of Object.values(after)) {
-      expect(view.detail).toMatchObject({ country: 'FR', projectStart: '2021-02-03', projectEnd: '2025-06-30', validationStatus: 'in-review', validationDate: '2024-05-06', website: 'https://example.org/edited' });
+      expect(view.detail).toMatchObject({
+        country: 'FR',
+        projectStart: '2021-02-03',
+        projectEnd: '2025-06-30',
+        validationStatus: 'in-review',
+        validationDate: '2024-05-06',
+        website: 'https://example.org/edited',
+        coverImage: '/uploads/edited-cover.png',
+      });
       expect(view.detail.states).toContain('inclusivity.accessible-services.1=not-met');
       expect(view.detail.states).toContain('relevance.migrant-needs.1=met');
       expect(view.detail.states).toContain('inclusivity.accessible-services.2=not-assessed');
@@ -238,6 +270,17 @@ describe('draft writes through the document service', () => {
     expect(stored['cs/published']).toEqual(ORIGINAL);
     expect(stored['en/draft']).toEqual(EDITED);
     expect(stored['cs/draft']).toEqual(EDITED);
+  });
+
+  it('an update that publishes (status published) brings the values to every published locale and tells the site', async () => {
+    const practice = await bilingualPractice();
+    await settle();
+    const since = callsFor(practice.documentId).length;
+    await practices().update({ documentId: practice.documentId, locale: 'en', status: 'published', data: EDITED });
+    const stored = await storedShared(practice.documentId);
+    for (const version of ['en/draft', 'cs/draft', 'en/published', 'cs/published']) expect({ version, values: stored[version] }).toEqual({ version, values: EDITED });
+    const cs = await waitFor(() => callsFor(practice.documentId).slice(since).find((call) => call.entry.locale === 'cs'));
+    expect(cs).toEqual({ event: 'entry.update', model: 'practice', entry: { documentId: practice.documentId, slug: practice.slugs.cs, locale: 'cs' } });
   });
 
   it('a new locale gets the drafts’ shared values, not the published ones, and changes neither', async () => {
