@@ -10,7 +10,9 @@
  *
  * Drafts never reach the site, so for draft & publish types (practices, tools, site) the events
  * that matter are publish, unpublish and the deletion of a published version — and an update
- * only when it is of the published version; saving a draft changes nothing public. For the
+ * only when it is of the published version; saving a draft changes nothing public. (Publishing
+ * one locale of a practice also changes the shared values of its other published locales: the
+ * invariants announce each of those with `entry.update`, invariants/shared-values.ts.) For the
  * framework and the taxonomies, which have no drafts, every create, update and delete is live.
  */
 import { isPlainObject } from '../domain/json-values';
