@@ -19,7 +19,7 @@ import type { ImportService } from '../../server/src/services/import';
 import { type ContentManager, loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
-import { createPractice, documents, PRACTICE, uniqueSlug } from '../support/practices';
+import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 import { readFixture } from '../unit/helpers/spring-fixtures';
 
@@ -125,6 +125,8 @@ async function publicView(practice: Bilingual, locale: 'en' | 'cs', headers: Rec
       validationDate: detail.validationDate,
       website: detail.website,
       coverImage: detail.coverImage?.url ?? null,
+      integrationAreas: detail.integrationAreas.map((term) => term.key),
+      targetGroups: detail.targetGroups.map((term) => term.key),
       scores: detail.scores,
       states: detail.groups.flatMap((group) => group.questions.flatMap((question) => question.items.map((item) => `${item.key}=${item.state}`))),
     },
@@ -260,10 +262,16 @@ describe('an editor’s draft edit of shared values in the admin', () => {
 });
 
 describe('draft writes through the document service', () => {
-  it('an update of one locale’s draft leaves every published version alone', async () => {
+  it('an update of one locale’s draft leaves every published version alone, taxonomies included', async () => {
     const practice = await bilingualPractice();
     const before = await publicViews(practice);
-    await practices().update({ documentId: practice.documentId, locale: 'en', data: EDITED });
+    const terms = {
+      integrationAreas: [await documentIdByKey(app.strapi, INTEGRATION_AREA, 'employment')],
+      targetGroups: [await documentIdByKey(app.strapi, TARGET_GROUP, 'refugees')],
+    };
+    await practices().update({ documentId: practice.documentId, locale: 'en', data: { ...EDITED, ...terms } });
+    const draft = await practices().findFirst({ locale: 'en', status: 'draft', filters: { documentId: practice.documentId }, populate: { integrationAreas: { fields: ['key'] } } });
+    expect((draft?.integrationAreas as { key: string }[]).map((term) => term.key)).toEqual(['employment']);
     expect(await publicViews(practice)).toEqual(before);
     const stored = await storedShared(practice.documentId);
     expect(stored['en/published']).toEqual(ORIGINAL);
