@@ -25,13 +25,14 @@ import { uids } from '../plugin-id';
 
 interface AttributeShape {
   type?: string;
+  multiple?: boolean;
   pluginOptions?: { i18n?: { localized?: boolean } };
 }
 
 export interface SharedFields {
   /** Scalar and JSON attributes, compared in canonical form. */
   scalars: SharedAttribute[];
-  /** Single media attributes, compared by file id. */
+  /** Single media attributes (the cover image), compared by file id. */
   media: string[];
 }
 
@@ -51,7 +52,11 @@ export function sharedFields(strapi: Core.Strapi): SharedFields {
     scalars: shared
       .filter(([, attribute]) => !['media', 'relation', 'component', 'dynamiczone'].includes(attribute.type ?? ''))
       .map(([name, attribute]) => ({ name, type: attribute.type ?? 'string' })),
-    media: shared.filter(([, attribute]) => attribute.type === 'media').map(([name]) => name),
+    media: shared.filter(([, attribute]) => attribute.type === 'media').map(([name, attribute]) => {
+      // The model has none; copying a gallery would need the files' order too.
+      if (attribute.multiple === true) throw new Error(`Shared multiple media (${name}) are not supported by the practice's shared values.`);
+      return name;
+    }),
   };
 }
 
