@@ -1,7 +1,9 @@
 /**
  * The assessment is a fact about the practice: after any write in any locale, through the
- * document service or the admin, every version (each locale, draft and published) holds the
- * same value. Strapi alone would only sync drafts with drafts, and only on some paths.
+ * document service or the admin, every draft (each locale) holds the same value; the published
+ * versions hold the value last published, the same in every locale (Strapi alone would only sync
+ * versions of the same status, and only on some paths). Unpublished edits never go live: see
+ * also draft-leaks-shared-values.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContentManager, loginAsEditor } from '../support/admin-session';
@@ -26,17 +28,21 @@ afterAll(async () => {
 
 const practices = () => documents(app.strapi, PRACTICE);
 
-async function expectEverywhere(documentId: string, assessment: Record<string, string>, versions: number): Promise<void> {
+async function expectVersions(documentId: string, expected: { draft: Record<string, string>; published: Record<string, string> }, versions: number): Promise<void> {
   const stored = await storedVersions(app.strapi, documentId);
   expect(stored).toHaveLength(versions);
   for (const version of stored) {
-    expect({ locale: version.locale, published: version.publishedAt !== null, assessment: version.assessment }).toEqual({
+    const published = version.publishedAt !== null;
+    expect({ locale: version.locale, published, assessment: version.assessment }).toEqual({
       locale: version.locale,
-      published: version.publishedAt !== null,
-      assessment,
+      published,
+      assessment: published ? expected.published : expected.draft,
     });
   }
 }
+
+const expectEverywhere = (documentId: string, assessment: Record<string, string>, versions: number) =>
+  expectVersions(documentId, { draft: assessment, published: assessment }, versions);
 
 /** A practice published in en and cs (4 versions). */
 async function bilingualPractice(assessment: Record<string, string>): Promise<{ documentId: string; csSlug: string }> {
@@ -48,27 +54,29 @@ async function bilingualPractice(assessment: Record<string, string>): Promise<{ 
   return { documentId: practice.documentId, csSlug };
 }
 
-describe('assessment identical in every locale and version', () => {
-  it('propagates an edit of one locale draft to every locale, draft and published', async () => {
-    const { documentId } = await bilingualPractice({ 'inclusivity.accessible-services.1': 'met' });
+describe('assessment identical in every locale, drafts and published versions apart', () => {
+  it('propagates an edit of one locale draft to every locale’s draft, and to no published version', async () => {
+    const original = { 'inclusivity.accessible-services.1': 'met' };
+    const { documentId } = await bilingualPractice(original);
     const edited = { 'inclusivity.accessible-services.1': 'not-met', 'relevance.migrant-needs.1': 'met' };
     await practices().update({ documentId, locale: 'cs', data: { assessment: edited } });
-    await expectEverywhere(documentId, edited, 4);
+    await expectVersions(documentId, { draft: edited, published: original }, 4);
   });
 
-  it('propagates an edit made in the admin content manager', async () => {
-    const { documentId, csSlug } = await bilingualPractice({ 'inclusivity.accessible-services.1': 'met' });
+  it('propagates an edit made in the admin content manager to the drafts, and to every published locale on publish', async () => {
+    const original = { 'inclusivity.accessible-services.1': 'met' };
+    const { documentId, csSlug } = await bilingualPractice(original);
     const edited = { 'inclusivity.accessible-services.2': 'met' };
     const response = await editor.update(PRACTICE, documentId, 'cs', { title: 'Praxe upravená', slug: csSlug, assessment: edited, answers: [] });
     expect(response.status).toBe(200);
-    await expectEverywhere(documentId, edited, 4);
+    await expectVersions(documentId, { draft: edited, published: original }, 4);
 
-    // Publishing another locale afterwards cannot bring back an older value.
+    // Publishing another locale publishes the drafts' value in every locale.
     await practices().publish({ documentId, locale: 'en' });
     await expectEverywhere(documentId, edited, 4);
   });
 
-  it('gives a new locale the practice assessment, and propagates one written with it', async () => {
+  it('gives a new locale the practice assessment, and propagates one written with it to the drafts', async () => {
     const { documentId } = await bilingualPractice({ 'effectiveness.monitoring-evaluation.1': 'met' });
     await practices().update({ documentId, locale: 'fr', data: { title: 'Pratique', slug: uniqueSlug('fr') } });
     await expectEverywhere(documentId, { 'effectiveness.monitoring-evaluation.1': 'met' }, 5);
@@ -77,17 +85,20 @@ describe('assessment identical in every locale and version', () => {
     const { documentId: second } = await bilingualPractice({ 'effectiveness.monitoring-evaluation.1': 'met' });
     const response = await editor.update(PRACTICE, second, 'fr', { title: 'Pratique', slug: uniqueSlug('fr'), assessment: written });
     expect(response.status).toBe(200);
-    await expectEverywhere(second, written, 5);
+    await expectVersions(second, { draft: written, published: { 'effectiveness.monitoring-evaluation.1': 'met' } }, 5);
   });
 
-  it('keeps versions equal through publish, discard and unpublish', async () => {
-    const { documentId } = await bilingualPractice({ 'inclusivity.accessible-services.1': 'met' });
+  it('keeps versions equal through discard and unpublish', async () => {
+    const original = { 'inclusivity.accessible-services.1': 'met' };
+    const { documentId } = await bilingualPractice(original);
     const edited = { 'inclusivity.accessible-services.1': 'not-assessed' };
     await practices().update({ documentId, locale: 'en', data: { assessment: edited } });
+    // Discarding one locale's draft discards the unpublished assessment of every draft.
     await practices().discardDraft({ documentId, locale: 'cs' });
-    await expectEverywhere(documentId, edited, 4);
+    await expectEverywhere(documentId, original, 4);
+    await practices().update({ documentId, locale: 'en', data: { assessment: edited } });
     await practices().unpublish({ documentId, locale: 'cs' });
-    await expectEverywhere(documentId, edited, 3);
+    await expectVersions(documentId, { draft: edited, published: original }, 3);
   });
 
   it('repairs versions written around the document service when a locale is published', async () => {
@@ -98,9 +109,10 @@ describe('assessment identical in every locale and version', () => {
     await expectEverywhere(documentId, { 'inclusivity.accessible-services.1': 'not-met' }, 4);
   });
 
-  it('serves the same checklist states in every locale', async () => {
+  it('serves the same checklist states in every locale once published', async () => {
     const { documentId, csSlug } = await bilingualPractice({ 'inclusivity.accessible-services.1': 'met', 'inclusivity.accessible-services.2': 'not-met' });
     await practices().update({ documentId, locale: 'cs', data: { assessment: { 'inclusivity.accessible-services.1': 'not-met' } } });
+    await practices().publish({ documentId, locale: 'cs' });
     const en = (await practices().findFirst({ locale: 'en', status: 'published', filters: { documentId } }))!;
     const states = async (slug: string, locale: string) => {
       const { body } = await getJson(`${app.url}${apiPaths.practice(slug)}?locale=${locale}`);

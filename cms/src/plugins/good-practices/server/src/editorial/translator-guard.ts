@@ -66,12 +66,11 @@ async function checkLocale(strapi: Core.Strapi, admin: RequestAdmin, context: Do
 export async function sharedValueProblems(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>): Promise<FieldProblem[]> {
   const written = sharedAttributes(strapi, uid).filter((attribute) => data[attribute.name] !== undefined);
   if (written.length === 0) return [];
-  const stored = documentId
-    ? ((await strapi.db.query(uid as 'plugin::good-practices.practice').findOne({
-        where: { documentId },
-        select: written.map((attribute) => attribute.name),
-      })) as Record<string, unknown> | null)
-    : null;
+  // Compared with a draft: a write changes the drafts' shared values (invariants/shared-values.ts),
+  // which may differ from the published ones until the next publish.
+  const find = (where: Record<string, unknown>) =>
+    strapi.db.query(uid as 'plugin::good-practices.practice').findOne({ where, select: written.map((attribute) => attribute.name) }) as Promise<Record<string, unknown> | null>;
+  const stored = documentId ? ((await find({ documentId, publishedAt: null })) ?? (await find({ documentId }))) : null;
   return written
     .filter((attribute) => !stored || changesSharedValue(attribute, data[attribute.name], stored[attribute.name]))
     .map((attribute) => ({

@@ -14,15 +14,17 @@
  * What the import writes: title, slug, the metadata the page gives (empty metadata leaves the
  * stored value alone, so an editor's addition survives a re-import), the answers of this locale
  * (replaced as a whole: the page is their source) and the assessment (a fact of the practice,
- * which the invariants copy to every locale and version). It never touches the summary, the
- * taxonomies or the cover image. A page with a validation date marks the practice validated.
+ * which the invariants keep the same in every locale: invariants/shared-values.ts). It never
+ * touches the summary, the taxonomies or the cover image. A page with a validation date marks
+ * the practice validated.
  *
- * Status: 'draft' writes the draft only (an already published version stays as it was, except
- * for the assessment, which the invariants keep identical everywhere); 'published' also
- * publishes the practice and every cited tool that has no published version yet. Strapi
- * publishes whole versions: publishing also publishes whatever else the draft holds (an
- * editor's unpublished summary, say). A practice that is already published as the page says is
- * left alone ('unchanged'), even if its draft holds other unpublished edits.
+ * Status: 'draft' writes the drafts only (an already published version stays as it was, shared
+ * values included, until the practice is published); 'published' also publishes the practice
+ * (its shared values then reach every published locale) and every cited tool that has no
+ * published version yet. Strapi publishes whole versions: publishing also publishes whatever
+ * else the draft holds (an editor's unpublished summary, say). A practice that is already
+ * published as the page says is left alone ('unchanged'), even if its draft holds other
+ * unpublished edits.
  */
 import type { Core } from '@strapi/strapi';
 import { readAnswers, type StoredAnswer } from '../domain/answers';

@@ -21,7 +21,7 @@ const guards: Record<string, Guard> = {
   [uids.site]: guardSite,
 };
 
-const GUARDED_ACTIONS = new Set(['create', 'update', 'clone', 'publish']);
+const GUARDED_ACTIONS = new Set(['create', 'update', 'clone', 'publish', 'discardDraft']);
 
 export function createInvariantsMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const middleware = async (context: DocumentContext, next: Next): Promise<unknown> => {

@@ -41,7 +41,6 @@ export interface PracticeVerdict {
   /** The data to write: the written data plus what the invariants complete (validation date). */
   data: Record<string, unknown>;
   locale: string;
-  assessmentWritten: boolean;
 }
 
 function storedAssessment(rows: readonly PracticeRow[]): Assessment {
@@ -92,8 +91,7 @@ export async function checkPracticeWrite(strapi: Core.Strapi, write: PracticeWri
   const frameworkKeys = async (): Promise<FrameworkKeys> => (keys ??= await loadFrameworkKeys(strapi));
   const outdated: string[] = [];
 
-  const assessmentWritten = writes(data, 'assessment');
-  if (assessmentWritten) {
+  if (writes(data, 'assessment')) {
     const check = checkAssessment(data.assessment, storedAssessment(rows), await frameworkKeys());
     problems.push(...check.problems);
     outdated.push(...check.keptOutdatedKeys.map((key) => `assessment ${key}`));
@@ -111,5 +109,5 @@ export async function checkPracticeWrite(strapi: Core.Strapi, write: PracticeWri
   const validationDate = completedValidationDate(merged('validationStatus'), merged('validationDate'));
   if (validationDate && !isoDate(merged('validationDate'))) data.validationDate = validationDate;
 
-  return { problems, outdated, data, locale, assessmentWritten };
+  return { problems, outdated, data, locale };
 }

@@ -9,20 +9,31 @@
  *   practice already stores;
  * - a validated practice gets its validation date (today) when none is given;
  *
- * and after it: the assessment, a fact about the practice, is copied to every locale and to
- * both draft and published versions, so that locales can never disagree (Strapi itself only
- * syncs non-localized fields between locales of the same status, and only on some paths).
+ * and after it, the values shared by every language (shared-values.ts) are settled:
+ *
+ * - a write of a draft (create, update, clone; admin, REST, import with status draft) leaves every
+ *   draft of the practice with the same shared values — those written, else those the drafts
+ *   held — and never changes a published version;
+ * - a publish (one locale or all) gives every published locale the shared values of the version
+ *   just published, in the publish's transaction, and announces each other locale it changed;
+ * - discarding a locale's draft brings back its published shared values, in every draft: the
+ *   shared values are one value per practice, so discarding its unpublished changes in one
+ *   language discards them in all (the alternative, keeping the other drafts' values, would make
+ *   a shared edit impossible to discard in a practice with two languages, and would leave the
+ *   discarded draft disagreeing with the others or keeping what the editor discarded);
+ * - unpublish and delete change no remaining version's shared values, so they need nothing.
  */
 import type { Core } from '@strapi/strapi';
-import { uids } from '../plugin-id';
+import { isPlainObject } from '../domain/json-values';
 import type { DocumentContext, Next, WriteAction } from './document-write';
-import { resultDocumentId, writtenData } from './document-write';
+import { resultDocumentId, writes, writtenData } from './document-write';
 import { checkPracticeWrite, PRACTICE_SUBJECT } from './practice-check';
 import { assertNoProblems } from './rejection';
+import { loadSharedVersions, publishSharedValues, type SharedValues, sharedValuesOf, writeSharedValues } from './shared-values';
 
 interface GuardedWrite {
   data: Record<string, unknown>;
-  assessmentWritten: boolean;
+  locale: string;
 }
 
 async function guardWrite(strapi: Core.Strapi, action: WriteAction, context: DocumentContext): Promise<GuardedWrite> {
@@ -34,41 +45,86 @@ async function guardWrite(strapi: Core.Strapi, action: WriteAction, context: Doc
       `[good-practices] practice ${params.documentId ?? '(new)'} (${verdict.locale}) keeps keys that are retired from or no longer in the criteria framework: ${verdict.outdated.join(', ')}. They are kept unchanged; see the unknown-keys service (reportUnknownKeys).`,
     );
   }
-  return { data: verdict.data, assessmentWritten: verdict.assessmentWritten };
+  return { data: verdict.data, locale: verdict.locale };
 }
 
-/** Copies one assessment to every version (all locales, draft and published) of a practice. */
-export async function propagateAssessment(strapi: Core.Strapi, documentId: string, assessment: unknown): Promise<void> {
-  await strapi.db.query(uids.practice).updateMany({ where: { documentId }, data: { assessment: assessment ?? null } });
+/**
+ * The shared values the drafts hold before a write: the locale's own draft, else (a new locale of
+ * an existing practice) another locale's draft. Taken before the write because Strapi fills a
+ * new locale from the *published* version when there is one (copyNonLocalizedFields prefers it)
+ * and i18n then copies that into the other drafts, which would silently revert their unpublished
+ * shared edits.
+ */
+async function draftValuesBefore(strapi: Core.Strapi, documentId: string | undefined, locale: string): Promise<SharedValues | undefined> {
+  if (!documentId) return undefined;
+  const drafts = await loadSharedVersions(strapi, { documentId, publishedAt: null });
+  const base = drafts.find((draft) => draft.locale === locale) ?? drafts[0];
+  return base && sharedValuesOf(strapi, base);
 }
 
-async function assessmentOfEntry(strapi: Core.Strapi, documentId: string, locale: unknown): Promise<unknown> {
-  const where: Record<string, unknown> = { documentId, publishedAt: { $notNull: true } };
-  if (typeof locale === 'string' && locale !== '*') where.locale = locale;
-  const row = (await strapi.db.query(uids.practice).findOne({ where, select: ['assessment'] })) as { assessment: unknown } | null;
-  return row?.assessment;
+const entriesOf = (result: unknown): { id: number }[] =>
+  isPlainObject(result) && Array.isArray(result.entries)
+    ? result.entries.filter((entry): entry is { id: number } => isPlainObject(entry) && typeof entry.id === 'number')
+    : [];
+
+const isPublishedEntry = (result: unknown): result is { id: number } =>
+  isPlainObject(result) && typeof result.id === 'number' && result.publishedAt !== null && result.publishedAt !== undefined;
+
+async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: DocumentContext, next: Next): Promise<unknown> {
+  const { data, locale } = await guardWrite(strapi, action, context);
+  context.params = { ...context.params, data };
+  // A clone is a new document whose drafts are copies of agreeing drafts: nothing to carry over.
+  const before = action === 'update' ? await draftValuesBefore(strapi, context.params.documentId, locale) : undefined;
+  // create/update with status 'published' publish inside the call (no publish middleware runs).
+  const publishing = context.params.status === 'published';
+  const publishedBefore = publishing && context.params.documentId ? await loadSharedVersions(strapi, { documentId: context.params.documentId, publishedAt: { $notNull: true } }) : [];
+
+  const result = await next();
+  const documentId = resultDocumentId(result) ?? context.params.documentId;
+  if (!documentId) return result;
+  const [written] = await loadSharedVersions(strapi, { documentId, locale, publishedAt: null });
+  if (!written) return result;
+  const values = sharedValuesOf(strapi, written);
+  if (before) {
+    for (const [name, value] of Object.entries(before)) if (!writes(data, name)) values[name] = value;
+  }
+  await writeSharedValues(strapi, documentId, 'draft', values);
+  if (publishing && isPublishedEntry(result)) await publishSharedValues(strapi, documentId, values, publishedBefore);
+  return result;
+}
+
+async function settlePublish(strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> {
+  const documentId = context.params.documentId;
+  const publishedBefore = documentId ? await loadSharedVersions(strapi, { documentId, publishedAt: { $notNull: true } }) : [];
+  const result = await next();
+  const [first] = entriesOf(result);
+  if (!documentId || !first) return result;
+  const [source] = await loadSharedVersions(strapi, { id: first.id });
+  if (!source) return result;
+  // The version just published is the practice's shared values from now on: every published
+  // locale gets them, and the drafts too (they agree already, unless written around the
+  // document service: then what was just published wins, as the editor saw it).
+  const values = sharedValuesOf(strapi, source);
+  await publishSharedValues(strapi, documentId, values, publishedBefore);
+  await writeSharedValues(strapi, documentId, 'draft', values);
+  return result;
+}
+
+async function settleDiscard(strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> {
+  const result = await next();
+  const documentId = resultDocumentId(result) ?? context.params.documentId;
+  const [first] = entriesOf(result);
+  if (!documentId || !first) return result;
+  const [restored] = await loadSharedVersions(strapi, { id: first.id });
+  // The restored draft holds the published shared values; the other drafts follow it (see above).
+  if (restored) await writeSharedValues(strapi, documentId, 'draft', sharedValuesOf(strapi, restored));
+  return result;
 }
 
 export async function guardPractice(strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> {
   const { action } = context;
-  if (action === 'create' || action === 'update' || action === 'clone') {
-    const { data, assessmentWritten } = await guardWrite(strapi, action, context);
-    context.params = { ...context.params, data };
-    const result = await next();
-    const documentId = resultDocumentId(result);
-    if (assessmentWritten && documentId) await propagateAssessment(strapi, documentId, data.assessment);
-    return result;
-  }
-  if (action === 'publish') {
-    // Publishing copies a draft; re-spreading the published value repairs versions written
-    // around the document service before this invariant existed.
-    const result = await next();
-    const documentId = resultDocumentId(result) ?? context.params.documentId;
-    if (documentId) {
-      const assessment = await assessmentOfEntry(strapi, documentId, context.params.locale);
-      if (assessment !== undefined) await propagateAssessment(strapi, documentId, assessment);
-    }
-    return result;
-  }
+  if (action === 'create' || action === 'update' || action === 'clone') return settleWrite(strapi, action, context, next);
+  if (action === 'publish') return settlePublish(strapi, context, next);
+  if (action === 'discardDraft') return settleDiscard(strapi, context, next);
   return next();
 }

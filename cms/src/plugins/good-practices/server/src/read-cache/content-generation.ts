@@ -6,7 +6,7 @@
  * Why an in-memory counter bumped by database lifecycles rather than a version query: it costs
  * nothing per request, and every write path of this process goes through Strapi's query engine,
  * which fires the lifecycles — the Document Service (admin, REST, import), the plugin's own
- * `db.query` writes (assessment propagation) and i18n's locales service. The models watched are
+ * `db.query` writes (shared values kept across locales, invariants/shared-values.ts) and i18n's locales service. The models watched are
  * the plugin's content types, i18n locales, media files and the core store (where i18n keeps the
  * default locale).
  *

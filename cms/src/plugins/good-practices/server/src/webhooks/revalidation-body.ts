@@ -12,7 +12,9 @@
  * (practices, tools, the site texts, the criteria framework and the taxonomy terms), so the events
  * that matter are publish, unpublish and the deletion of a published version — and an update
  * only when it is of the published version; saving a draft (an editor's or a translator's, in the
- * admin or by an XLIFF import) changes nothing public and tells the site nothing.
+ * admin or by an XLIFF import) changes nothing public and tells the site nothing. (Publishing one
+ * locale of a practice also changes the shared values of its other published locales: the
+ * invariants announce each of those with `entry.update`, invariants/shared-values.ts.)
  */
 import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
