@@ -7,11 +7,17 @@
  * the translation was saved (see stamp-middleware.ts). A segment translated before fingerprints
  * were recorded falls back to comparing save times, the only evidence there is.
  *
+ * Only what the admin may read is reported (read-permission.ts): the types they may read in the
+ * default locale, in the target locales where they may read them too. An admin who may read none
+ * of the translatable types in the default locale gets a 403.
+ *
  * Two queries per content type and locale plus one for the stamps, whatever the content's size.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { listConfiguredLocales } from '../locales/configured-locales';
 import { type EntryRow, loadEntries, publishedDocumentIds } from './entry-rows';
+import { type ReadPermission, readEverything } from './read-permission';
 import { sourceHash } from './source-hash';
 import { createStampsStore, stampKey, type TranslationStamp } from './stamps-store';
 import { translatableTypes, type TranslatableType, type TranslationArea, translationAreas } from './translatable-types';
@@ -66,13 +72,15 @@ export function compareEntry(source: EntryRow, translation: EntryRow, stamp: Tra
 
 const emptyArea = (): TranslationAreaStatus => ({ total: 0, missing: [], outdated: [], incomplete: [] });
 
-export async function translationStatus(strapi: Core.Strapi): Promise<TranslationStatusResponse> {
+export async function translationStatus(strapi: Core.Strapi, permission: ReadPermission = readEverything): Promise<TranslationStatusResponse> {
   const locales = await listConfiguredLocales(strapi);
   const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
-  const targets = locales.filter((locale) => locale.code !== defaultLocale);
+  const readableSources = translatableTypes.filter((type) => permission.mayRead(type, defaultLocale));
+  if (readableSources.length === 0) throw new errors.ForbiddenError(`You may not read any translatable content in ${defaultLocale}, the source of every translation.`);
+  const targets = locales.filter((locale) => locale.code !== defaultLocale && readableSources.some((type) => permission.mayRead(type, locale.code)));
 
   const sources: SourceOfType[] = await Promise.all(
-    translatableTypes.map(async (type) => {
+    readableSources.map(async (type) => {
       const [entries, published] = await Promise.all([loadEntries(strapi, type, defaultLocale), publishedDocumentIds(strapi, type, defaultLocale)]);
       const collator = new Intl.Collator(defaultLocale, { sensitivity: 'base', numeric: true });
       return { type, published, entries: [...entries.values()].sort((a, b) => collator.compare(a.label, b.label)) };
@@ -84,6 +92,7 @@ export async function translationStatus(strapi: Core.Strapi): Promise<Translatio
   for (const target of targets) {
     const areas = Object.fromEntries(translationAreas.map((area) => [area, emptyArea()])) as Record<TranslationArea, TranslationAreaStatus>;
     for (const source of sources) {
+      if (!permission.mayRead(source.type, target.code)) continue;
       const area = areas[source.type.area];
       const translations = await loadEntries(strapi, source.type, target.code);
       for (const entry of source.entries) {

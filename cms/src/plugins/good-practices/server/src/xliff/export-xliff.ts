@@ -24,6 +24,8 @@ export interface XliffExportRequest {
   sourceLocale: string;
   targetLocale: string;
   areas: readonly TranslationArea[];
+  /** Types the requesting admin may read in both locales (translation/read-permission.ts); absent = all. */
+  readable?: (type: TranslatableType) => boolean;
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -54,7 +56,7 @@ function ordered(type: TranslatableType, entries: Map<string, EntryRow>, locale:
 
 export async function exportXliff(strapi: Core.Strapi, request: XliffExportRequest): Promise<{ xml: string; units: number }> {
   const units: Record<string, XliffUnitInput> = {};
-  for (const type of typesOfAreas(request.areas)) {
+  for (const type of typesOfAreas(request.areas).filter(request.readable ?? (() => true))) {
     const [sources, targets] = await Promise.all([loadEntries(strapi, type, request.sourceLocale), loadEntries(strapi, type, request.targetLocale)]);
     for (const entry of ordered(type, sources, request.sourceLocale)) {
       const translated = new Map((targets.get(entry.entryId)?.segments ?? []).map((segment) => [segment.path, segment.text]));
