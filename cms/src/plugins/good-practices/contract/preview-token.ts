@@ -18,9 +18,9 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { PREVIEW_TOKEN_LIFETIME_SECONDS } from './preview-lifetime';
 
-/** How long a preview URL stays usable: long enough to load the page, short enough that a leaked URL is soon worthless. */
-export const PREVIEW_TOKEN_LIFETIME_SECONDS = 600;
+export { PREVIEW_TOKEN_LIFETIME_SECONDS };
 /** The query parameter of the preview URL that carries the token. */
 export const PREVIEW_TOKEN_PARAM = 'token';
 /** How far the site's clock may be behind the CMS's (a token "issued in the future" by more is refused). */
