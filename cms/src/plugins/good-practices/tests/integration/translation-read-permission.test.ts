@@ -6,7 +6,7 @@
  * - no permission at all → 403 from both routes, nothing of the drafts in the answer;
  * - practices readable in English and Czech only → the status lists Czech only, with practices
  *   only; the Czech export carries practice units only; German, or a selection of nothing
- *   readable (tools), is 403;
+ *   readable (tools), is 403; a role reading some fields gets the units of those fields only;
  * - practices readable in Czech but not in English (the source of every translation) → 403;
  * - the plugin's Editor and Translator roles see everything, as before.
  */
@@ -37,6 +37,10 @@ async function exportFile(session: AdminSession, query: string): Promise<{ statu
 async function unitIds(xml: string): Promise<string[]> {
   const parsed = await xliff12ToJs(xml);
   return Object.keys(parsed.resources?.['good-practices'] ?? {});
+}
+
+function expectNoDraftTitleIn(text: string): void {
+  for (const word of [DRAFT_TITLE, DRAFT_CS_TITLE]) expect(text).not.toContain(word);
 }
 
 function expectNoDraftIn(text: string): void {
@@ -112,6 +116,21 @@ describe('an admin whose role reads practices in English and Czech only', () => 
       expectNoDraftIn(response.text);
       expect(response.text).not.toContain('Mentoring handbook');
     }
+  });
+});
+
+describe('an admin whose role reads some fields of practices only', () => {
+  it('exports the units of those fields only, and names entries by title only where the title is readable', async () => {
+    const reader = await loginWithCustomRole(app.url, superAdmin, [
+      { action: READ, subject: PRACTICE, properties: { locales: ['en', 'cs'], fields: ['slug', 'summary'] } },
+    ]);
+    const response = await exportFile(reader, 'locale=cs&selection=practices');
+    expect(response.status).toBe(200);
+    const ids = await unitIds(response.text);
+    const ours = ids.filter((id) => id.startsWith(`practice/${draft.documentId}/`));
+    expect(ours.sort()).toEqual([`practice/${draft.documentId}/slug`, `practice/${draft.documentId}/summary`]);
+    expect(ids.some((id) => /\/(title|answers)\b/.test(id))).toBe(false);
+    expectNoDraftTitleIn(response.text);
   });
 });
 

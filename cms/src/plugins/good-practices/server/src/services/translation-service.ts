@@ -13,7 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { listConfiguredLocales } from '../locales/configured-locales';
-import { readPermissionOf } from '../translation/read-permission';
+import { fieldOfSegment, readPermissionOf } from '../translation/read-permission';
 import { type TranslationArea, typesOfAreas } from '../translation/translatable-types';
 import { translationStatus } from '../translation/translation-status';
 import type { TranslationStatusResponse } from '../translation/translation-status-response';
@@ -42,7 +42,8 @@ export function createTranslationService({ strapi }: { strapi: Core.Strapi }) {
       }
       if (request.locale === source) localeProblem(`“${source}” is the default locale, the source of every translation: export another locale.`);
       // Only what the admin may read in both locales; a selection of which nothing is readable is refused, not exported empty.
-      const readable = readPermissionOf(strapi, ability).typesFor(source, request.locale, typesOfAreas(request.areas));
+      const permission = readPermissionOf(strapi, ability);
+      const readable = permission.typesFor(source, request.locale, typesOfAreas(request.areas));
       if (readable.length === 0) {
         throw new errors.ForbiddenError(`You may not read the selected content (${request.areas.join(', ')}) in ${source} and ${request.locale}.`);
       }
@@ -50,7 +51,10 @@ export function createTranslationService({ strapi }: { strapi: Core.Strapi }) {
         sourceLocale: source,
         targetLocale: request.locale,
         areas: request.areas,
-        readable: (type) => readable.includes(type),
+        // Per field too: a role that may not read a field (its field list) gets no unit of it.
+        readable: (type, path) =>
+          readable.includes(type) &&
+          (path === undefined || (permission.mayRead(type, source, fieldOfSegment(path)) && permission.mayRead(type, request.locale, fieldOfSegment(path)))),
       });
       return { xml, sourceLocale: source, units };
     },

@@ -16,11 +16,18 @@ import { type TranslatableType, translatableTypes } from './translatable-types';
 const READ = 'plugin::content-manager.explorer.read';
 
 export interface ReadPermission {
-  /** Whether the admin may read entries of `type` in `locale` (an entry of that locale as the subject, so the locales condition applies). */
-  mayRead(type: TranslatableType, locale: string): boolean;
+  /**
+   * Whether the admin may read entries of `type` in `locale` (an entry of that locale as the
+   * subject, so the locales condition applies) — and, given a `field` (a segment's first path
+   * part: `title`, `answers`, `labels`), that field, as the role's field list says.
+   */
+  mayRead(type: TranslatableType, locale: string, field?: string): boolean;
   /** The types readable both in the source locale and in `target`. */
   typesFor(source: string, target: string, among?: readonly TranslatableType[]): TranslatableType[];
 }
+
+/** The stored field a segment path belongs to (`answers/<key>/body` → `answers`). */
+export const fieldOfSegment = (path: string): string => path.split('/')[0] ?? path;
 
 export const readEverything: ReadPermission = {
   mayRead: () => true,
@@ -30,11 +37,11 @@ export const readEverything: ReadPermission = {
 export function readPermissionOf(strapi: Core.Strapi, ability: AdminAbility | undefined): ReadPermission {
   if (!ability) return readEverything;
   const answers = new Map<string, boolean>();
-  const mayRead = (type: TranslatableType, locale: string): boolean => {
-    const key = `${type.uid}\u0000${locale}`;
+  const mayRead = (type: TranslatableType, locale: string, field?: string): boolean => {
+    const key = `${type.uid}\u0000${locale}\u0000${field ?? ''}`;
     let allowed = answers.get(key);
     if (allowed === undefined) {
-      allowed = ability.can(READ, asSubject(strapi, ability, type.uid, { locale }));
+      allowed = ability.can(READ, asSubject(strapi, ability, type.uid, { locale }), field);
       answers.set(key, allowed);
     }
     return allowed;
