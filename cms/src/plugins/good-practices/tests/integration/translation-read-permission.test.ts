@@ -120,7 +120,7 @@ describe('an admin whose role reads practices in English and Czech only', () => 
 });
 
 describe('an admin whose role reads some fields of practices only', () => {
-  it('exports the units of those fields only, and names entries by title only where the title is readable', async () => {
+  it('exports the units of those fields only; entries are named by title (export notes, status) only where the title is readable', async () => {
     const reader = await loginWithCustomRole(app.url, superAdmin, [
       { action: READ, subject: PRACTICE, properties: { locales: ['en', 'cs'], fields: ['slug', 'summary'] } },
     ]);
@@ -131,6 +131,12 @@ describe('an admin whose role reads some fields of practices only', () => {
     expect(ours.sort()).toEqual([`practice/${draft.documentId}/slug`, `practice/${draft.documentId}/summary`]);
     expect(ids.some((id) => /\/(title|answers)\b/.test(id))).toBe(false);
     expectNoDraftTitleIn(response.text);
+
+    const status = await reader.json('GET', '/good-practices/translation-status');
+    expect(status.status).toBe(200);
+    const practices = (status.body as TranslationStatusResponse).data.locales[0]!.areas.practices;
+    expect(practices.incomplete.find((entry) => entry.documentId === draft.documentId)?.label).toBe(draft.documentId);
+    expectNoDraftTitleIn(JSON.stringify(status.body));
   });
 });
 

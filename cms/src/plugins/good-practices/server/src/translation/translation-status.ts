@@ -33,6 +33,8 @@ interface SourceOfType {
   type: TranslatableType;
   entries: EntryRow[];
   published: Set<string>;
+  /** Whether the admin may read the field that names entries (else they are named by id or key). */
+  labelReadable: boolean;
 }
 
 function reference(source: SourceOfType, entry: EntryRow): TranslationEntryRef {
@@ -42,7 +44,7 @@ function reference(source: SourceOfType, entry: EntryRow): TranslationEntryRef {
     uid: type.uid,
     documentId: entry.documentId,
     key: type.identity === 'key' ? entry.entryId : null,
-    label: entry.label.length > 120 ? `${entry.label.slice(0, 117)}…` : entry.label,
+    label: !source.labelReadable ? entry.entryId : entry.label.length > 120 ? `${entry.label.slice(0, 117)}…` : entry.label,
     published: type.draftAndPublish ? source.published.has(entry.documentId) : null,
   };
 }
@@ -83,7 +85,9 @@ export async function translationStatus(strapi: Core.Strapi, permission: ReadPer
     readableSources.map(async (type) => {
       const [entries, published] = await Promise.all([loadEntries(strapi, type, defaultLocale), publishedDocumentIds(strapi, type, defaultLocale)]);
       const collator = new Intl.Collator(defaultLocale, { sensitivity: 'base', numeric: true });
-      return { type, published, entries: [...entries.values()].sort((a, b) => collator.compare(a.label, b.label)) };
+      const labelReadable = permission.mayRead(type, defaultLocale, type.labelField);
+      const shown = (entry: EntryRow) => (labelReadable ? entry.label : entry.entryId);
+      return { type, published, labelReadable, entries: [...entries.values()].sort((a, b) => collator.compare(shown(a), shown(b))) };
     }),
   );
   const stamps = await createStampsStore(strapi).all();
