@@ -7,7 +7,7 @@
  *    (src/server/entry.ts: fresh route-cache pages answered before Astro), pages rendered on
  *    request from the live collections (src/live.config.ts), Astro's route cache with a
  *    stale-if-error provider, security headers, the signed POST /api/revalidate webhook, and the
- *    draft preview GET /preview/practices/{documentId} (PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
+ *    draft preview GET /preview/practices/{documentId} (a token signed with PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -32,7 +32,7 @@ const siteRoutes = {
       }
       // Only a server can answer a POST: the webhook route does not exist in a static build.
       if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
-      // Drafts are shown only on request, behind PREVIEW_SECRET, to the CMS admin's Preview panel.
+      // Drafts are shown only on request, with a token the CMS signed (PREVIEW_SECRET), to the CMS admin's Preview panel.
       if (server) injectRoute({ pattern: '/preview/practices/[documentId]', entrypoint: './src/routes/preview-practice.astro', prerender: false });
       // A static host sends the security headers itself: dist/_headers, from server mode's source.
       if (!server) injectRoute({ pattern: '/_headers', entrypoint: './src/routes/static-headers.ts', prerender: true });

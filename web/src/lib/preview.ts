@@ -1,33 +1,55 @@
 /**
  * The draft preview (server mode only; `src/routes/preview-practice.astro`, injected by
  * astro.config.mjs): the CMS admin's Preview panel frames
- * `/preview/practices/{documentId}?locale=xx&secret=PREVIEW_SECRET`. The secret is compared in
- * constant time; without a configured PREVIEW_SECRET no request is ever let in.
+ * `/preview/practices/{documentId}?locale=xx&token=…`, where the token is the CMS's signature of
+ * that document, that locale and an expiry at most 10 minutes away, made with PREVIEW_SECRET
+ * (the signing key both hold; never in a URL). The format and the constant-time check are the
+ * plugin's contract (`strapi-plugin-good-practices/contract/preview-token`).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { PREVIEW_TOKEN_PARAM, type PreviewTokenCheck, verifyPreviewToken } from 'strapi-plugin-good-practices/contract/preview-token';
 
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-
-/** True only when `expected` is set and `given` equals it (constant time, whatever the lengths). */
-export function previewSecretMatches(given: string | null | undefined, expected: string | null | undefined): boolean {
-  const secret = expected?.trim() ?? '';
-  if (secret === '' || typeof given !== 'string') return false;
-  // Equal-length digests: the comparison time says nothing about the secret or its length.
-  return timingSafeEqual(digest(given), digest(secret));
+/** Whether the request's token opens this document in this locale now; never without a configured PREVIEW_SECRET. */
+export function checkPreviewToken(
+  url: URL,
+  target: { documentId: string; locale: string },
+  signingKey: string | null | undefined,
+  now: number = Date.now(),
+): PreviewTokenCheck {
+  return verifyPreviewToken(signingKey, url.searchParams.get(PREVIEW_TOKEN_PARAM), target, now);
 }
 
-/** Headers of every preview answer: never stored, never indexed. */
+/**
+ * Headers of every preview answer: never stored, never indexed, and no Referer to wherever a
+ * link of the draft leads (the URL carries the token). The middleware's security headers keep a
+ * route's own Referrer-Policy (lib/security.ts).
+ */
 export const previewHeaders: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Robots-Tag': 'noindex',
+  'Referrer-Policy': 'no-referrer',
 };
 
-/** The plain 401 page: no detail on why (missing, wrong, or preview not configured). */
-export function previewUnauthorized(): Response {
-  return new Response(
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Unauthorized</title></head><body><h1>Unauthorized</h1></body></html>\n',
-    { status: 401, headers: { 'Content-Type': 'text/html; charset=utf-8', ...previewHeaders } },
+const page = (status: number, title: string, text: string) =>
+  new Response(
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`,
+    { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...previewHeaders } },
   );
+
+/**
+ * The refusal, with nothing of the draft: 401 when the request proves nothing (no token, a forged
+ * one, none configured, or an expired one — the only case worth a hint, as only the CMS could
+ * have signed it), 403 when a genuine token was issued for another document or locale.
+ */
+export function previewRefused(check: Extract<PreviewTokenCheck, { ok: false }>): Response {
+  switch (check.reason) {
+    case 'expired':
+      return page(401, 'Preview link expired', 'Preview links are valid for 10 minutes. Reload the page in the CMS, then open the preview again.');
+    case 'other-document':
+    case 'other-locale':
+      return page(403, 'Forbidden', 'This preview link is for another entry or language.');
+    default:
+      return page(401, 'Unauthorized', 'Open the preview from the CMS.');
+  }
 }
 
 /** A draft id as the CMS issues them (same rule as the CMS's preview controller). */

@@ -54,15 +54,19 @@ function securityHeaderEntries(cmsUrl: string | undefined): [string, string][] {
   return memo.entries;
 }
 
+/** A route may choose a stricter Referrer-Policy (the draft preview: no-referrer, its URL carries a token); it is kept. */
+const keepsOwn = (response: Response, name: string) => name === 'Referrer-Policy' && response.headers.has(name);
+
 export function applySecurityHeaders(response: Response, cmsUrl: string | undefined): Response {
   const entries = securityHeaderEntries(cmsUrl);
   for (const [name, value] of entries) {
+    if (keepsOwn(response, name)) continue;
     try {
       response.headers.set(name, value);
     } catch {
       // Immutable headers (e.g. a fetched Response): copy into a new Response.
       const copy = new Response(response.body, response);
-      for (const [n, v] of entries) copy.headers.set(n, v);
+      for (const [n, v] of entries) if (!keepsOwn(copy, n)) copy.headers.set(n, v);
       return copy;
     }
   }

@@ -5,7 +5,8 @@
  *
  * - CMS → site: SITE_REVALIDATE_URL + REVALIDATE_SECRET (the plugin's signed site notifier);
  * - admin Preview → site: SITE_URL + PREVIEW_SECRET (cms/config/admin.ts points the Preview
- *   panel at the site's secret-protected /preview/practices/{documentId});
+ *   panel at the site's /preview/practices/{documentId} with a token the CMS signs with
+ *   PREVIEW_SECRET for the editor, that practice and that locale);
  * - site → CMS: CMS_URL, SITE_PREVIEW_TOKEN for drafts.
  *
  * The content is the demo content of `npm start`; the test adds one DRAFT practice (never
@@ -250,7 +251,13 @@ describe('an editor in the real admin panel, with the on-request site', () => {
     await page.getByRole('link', { name: 'Open preview' }).click();
     const frame = page.locator('iframe[title="Preview"]');
     await frame.waitFor();
-    expect(await frame.getAttribute('src')).toMatch(new RegExp(`^${site.url}/preview/practices/${draft.documentId}\\?`));
+    const src = (await frame.getAttribute('src')) ?? '';
+    expect(src).toMatch(new RegExp(`^${site.url}/preview/practices/${draft.documentId}\\?`));
+    // A short-lived token for this practice and locale, never the shared secret.
+    expect(new URL(src).searchParams.get('locale')).toBe(locale.code);
+    expect(new URL(src).searchParams.get('token')).toMatch(/^v1\./);
+    expect(src).not.toContain(encodeURIComponent(PREVIEW_SECRET));
+    expect(src).not.toContain('secret=');
     const preview = (await frame.elementHandle())!;
     const content = (await preview.contentFrame())!;
     await content.getByText('Preview — draft, not published').waitFor();

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceListQuery, practiceSorts, type Locale, type PracticeListQueryInput, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
+import { signPreviewToken } from 'strapi-plugin-good-practices/contract/preview-token';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { defineSiteSuite, type SiteTarget } from '../e2e/suite';
@@ -420,25 +421,32 @@ describe('server build', () => {
       await session.close();
     }
   });
-  it('previews a draft behind PREVIEW_SECRET with the public page markup, never cached nor indexed, never on the public page', async () => {
+  it('previews a draft with a token signed for it (PREVIEW_SECRET as the key), with the public page markup, never cached, indexed nor referred, never on the public page', async () => {
     const l = defaultLocale.code;
     const all = await defaultPractices();
     const practice = all[Math.floor(all.length / 2)]!;
     const stored = await practices().findOne({ documentId: practice.documentId, locale: l, status: 'draft' });
     const title = String(stored?.title ?? practice.title);
     const marker = `draft-only-${Date.now().toString(36)}`;
-    const previewUrl = (secret?: string) =>
-      `${serverSite.url}/preview/practices/${practice.documentId}?locale=${l}${secret === undefined ? '' : `&secret=${encodeURIComponent(secret)}`}`;
+    const other = all.find((candidate) => candidate.documentId !== practice.documentId)!;
+    const otherLocale = locales.find((candidate) => candidate.code !== l)?.code ?? 'xx';
+    // What the CMS puts in the Preview panel's URL (contract/preview-token.ts), for this practice and locale.
+    const tokenFor = (documentId: string, locale: string, now?: number) => signPreviewToken(PREVIEW_SECRET, { documentId, locale }, { now });
+    const previewUrl = (token?: string, extra = '') =>
+      `${serverSite.url}/preview/practices/${practice.documentId}?locale=${l}${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}${extra}`;
     const publicUrl = `${serverSite.url}/${l}/practices/${practice.slug}/`;
 
     // What an editor does in the admin: change the practice and save, without publishing.
     await practices().update({ documentId: practice.documentId, locale: l, data: { title: `${title} ${marker}` } });
     try {
       for (let round = 0; round < 2; round++) {
-        const preview = await fetch(previewUrl(PREVIEW_SECRET));
+        const token = tokenFor(practice.documentId, l);
+        const preview = await fetch(previewUrl(token));
         expect(preview.status).toBe(200);
         expect(preview.headers.get('cache-control')).toBe('no-store');
         expect(preview.headers.get('x-robots-tag')).toBe('noindex');
+        // The URL carries the token: no Referer takes it to wherever a link of the draft leads.
+        expect(preview.headers.get('referrer-policy')).toBe('no-referrer');
         // Never from (nor into) the route cache: the second request renders again.
         expect(preview.headers.get('x-astro-cache')).toBeNull();
         expect(preview.headers.get('cdn-cache-control')).toBeNull();
@@ -451,6 +459,7 @@ describe('server build', () => {
         expect(html).toContain('<article class="practice">');
         expect(html).not.toContain(PREVIEW_TOKEN);
         expect(html).not.toContain(PREVIEW_SECRET);
+        expect(html).not.toContain(token);
       }
 
       // The public page and the public API still show the published version only.
@@ -462,17 +471,31 @@ describe('server build', () => {
       expect(publicHtml).not.toContain(marker);
       expect(publicHtml).not.toContain('Preview — draft, not published');
 
-      // No secret, a wrong one, one of another length: a plain 401 without the draft.
-      for (const secret of [undefined, '', 'wrong', `${PREVIEW_SECRET}x`, PREVIEW_SECRET.slice(0, -1)]) {
-        const refused = await fetch(previewUrl(secret));
-        expect(refused.status, String(secret)).toBe(401);
-        expect(refused.headers.get('cache-control')).toBe('no-store');
+      // No token, a forged or expired one, the old global secret, a token of another practice or
+      // locale: 401 / 403, without the draft.
+      const genuine = tokenFor(practice.documentId, l);
+      const refusals: [string, string | undefined, string, number][] = [
+        ['no token', undefined, '', 401],
+        ['empty', '', '', 401],
+        ['forged', `${genuine.slice(0, -4)}AAAA`, '', 401],
+        ['signed with another key', signPreviewToken(`${PREVIEW_SECRET}x`, { documentId: practice.documentId, locale: l }), '', 401],
+        ['expired', tokenFor(practice.documentId, l, Date.now() - 601_000), '', 401],
+        ['the secret itself, as before', PREVIEW_SECRET, '', 401],
+        ['the secret parameter of before', undefined, `&secret=${encodeURIComponent(PREVIEW_SECRET)}`, 401],
+        ['another practice', tokenFor(other.documentId, l), '', 403],
+        ['another locale', tokenFor(practice.documentId, otherLocale), '', 403],
+      ];
+      for (const [what, token, extra, status] of refusals) {
+        const refused = await fetch(previewUrl(token, extra));
+        expect(refused.status, what).toBe(status);
+        expect(refused.headers.get('cache-control'), what).toBe('no-store');
+        expect(refused.headers.get('referrer-policy'), what).toBe('no-referrer');
         const text = await refused.text();
-        expect(text).not.toContain(marker);
-        expect(text).not.toContain(title);
+        expect(text, what).not.toContain(marker);
+        expect(text, what).not.toContain(title);
       }
       // An unknown document: 404, still not stored.
-      const missing = await fetch(`${serverSite.url}/preview/practices/nosuchdocument0?locale=${l}&secret=${encodeURIComponent(PREVIEW_SECRET)}`);
+      const missing = await fetch(`${serverSite.url}/preview/practices/nosuchdocument0?locale=${l}&token=${encodeURIComponent(tokenFor('nosuchdocument0', l))}`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('cache-control')).toBe('no-store');
     } finally {

@@ -1,34 +1,60 @@
 /**
- * The draft preview's pieces that need no CMS: the secret check, and the CMS client's
- * `previewPractice` (Bearer SITE_PREVIEW_TOKEN, only there; 404 envelope → null).
+ * The draft preview's pieces that need no CMS: the token check, the refusals, and the CMS
+ * client's `previewPractice` (Bearer SITE_PREVIEW_TOKEN, only there; 404 envelope → null).
  * The route itself runs against the real CMS in tests/integration/site.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { signPreviewToken } from 'strapi-plugin-good-practices/contract/preview-token';
 import { CmsError, createCmsClient } from '../../src/lib/cms/client';
-import { isDocumentId, previewSecretMatches, previewUnauthorized } from '../../src/lib/preview';
+import { checkPreviewToken, isDocumentId, previewRefused } from '../../src/lib/preview';
 import { samplePractices } from '../helpers/practice-samples';
 
-describe('preview secret', () => {
-  it('lets in only the configured secret', () => {
-    expect(previewSecretMatches('s3cret-value', 's3cret-value')).toBe(true);
-    expect(previewSecretMatches('s3cret-valuE', 's3cret-value')).toBe(false);
-    expect(previewSecretMatches('s3cret', 's3cret-value')).toBe(false);
-    expect(previewSecretMatches('', 's3cret-value')).toBe(false);
-    expect(previewSecretMatches(null, 's3cret-value')).toBe(false);
+const KEY = 's3cret-signing-key';
+const target = { documentId: 'abc123', locale: 'cs' };
+const urlWith = (token: string | undefined) => new URL(`https://site.test/preview/practices/abc123?locale=cs${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}`);
+
+describe('preview token', () => {
+  it('opens the one document and locale it was signed for, for ten minutes', () => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    const token = signPreviewToken(KEY, target, { now });
+    expect(checkPreviewToken(urlWith(token), target, KEY, now + 1_000).ok).toBe(true);
+    expect(checkPreviewToken(urlWith(token), target, KEY, now + 599_000).ok).toBe(true);
+    expect(checkPreviewToken(urlWith(token), target, KEY, now + 600_000)).toEqual({ ok: false, reason: 'expired' });
+    expect(checkPreviewToken(urlWith(token), { ...target, documentId: 'abc124' }, KEY, now)).toEqual({ ok: false, reason: 'other-document' });
+    expect(checkPreviewToken(urlWith(token), { ...target, locale: 'de' }, KEY, now)).toEqual({ ok: false, reason: 'other-locale' });
+    // Longer lifetimes are capped when signing.
+    const capped = signPreviewToken(KEY, target, { now, lifetimeSeconds: 3_600 });
+    expect(checkPreviewToken(urlWith(capped), target, KEY, now + 600_000).ok).toBe(false);
   });
 
-  it('lets nobody in when no secret is configured', () => {
-    expect(previewSecretMatches('', undefined)).toBe(false);
-    expect(previewSecretMatches('', '')).toBe(false);
-    expect(previewSecretMatches('   ', '  ')).toBe(false);
+  it('refuses what the CMS did not sign: no token, another key, a changed claim or signature, the old secret', () => {
+    const token = signPreviewToken(KEY, target);
+    const [version, claims, signature] = token.split('.') as [string, string, string];
+    const otherClaims = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), doc: 'xyz789' })).toString('base64url');
+    // The first character: its 6 bits are all signature bits (the last one's low bits are padding).
+    const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    for (const given of [undefined, '', 'v1..', KEY, `${version}.${otherClaims}.${signature}`, `${version}.${claims}.${flipped}`, `${version}.${claims}.${signature.slice(0, 10)}`, `v2.${claims}.${signature}`, 'x'.repeat(5_000)]) {
+      const check = checkPreviewToken(urlWith(given), target, KEY);
+      expect(check.ok, String(given).slice(0, 40)).toBe(false);
+      expect(['malformed', 'forged'], String(given).slice(0, 40)).toContain(check.ok ? 'ok' : check.reason);
+    }
+    expect(checkPreviewToken(urlWith(signPreviewToken('another-key', target)), target, KEY)).toEqual({ ok: false, reason: 'forged' });
   });
 
-  it('answers 401 with no detail, never stored or indexed', async () => {
-    const response = previewUnauthorized();
-    expect(response.status).toBe(401);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('x-robots-tag')).toBe('noindex');
-    expect(await response.text()).not.toMatch(/secret|token/i);
+  it('lets nobody in when no signing key is configured', () => {
+    const token = signPreviewToken(KEY, target);
+    for (const key of [undefined, null, '', '   ']) expect(checkPreviewToken(urlWith(token), target, key)).toEqual({ ok: false, reason: 'no-key' });
+  });
+
+  it('answers 401 or 403 with no detail of the draft or the token, never stored, indexed or referred', async () => {
+    for (const [reason, status] of [['malformed', 401], ['forged', 401], ['no-key', 401], ['expired', 401], ['other-document', 403], ['other-locale', 403]] as const) {
+      const response = previewRefused({ ok: false, reason });
+      expect(response.status, reason).toBe(status);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-robots-tag')).toBe('noindex');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(await response.text()).not.toMatch(/secret|abc123/i);
+    }
   });
 
   it('accepts only CMS document ids', () => {

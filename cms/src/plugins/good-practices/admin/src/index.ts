@@ -5,10 +5,11 @@
  */
 import { CheckCircle, Feather, Earth } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { adminApi, type StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
 import { EditingPanel } from './edit-view/editing-panel';
 import { PLUGIN_ID } from './pluginId';
+import { freshPreviewLinks } from './preview/fresh-preview-links';
 import { translationPagePermissions } from './translation-status/menu-permissions';
 import { message, prefixed } from './translations/messages';
 
@@ -32,6 +33,8 @@ const translationFiles: Record<string, () => Promise<{ default: Record<string, s
 export default {
   register(app: StrapiApp): void {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Good practices' });
+    // Preview URLs carry a 10-minute token: the Content Manager's cached ones are renewed in time.
+    app.addMiddlewares([() => freshPreviewLinks(adminApi)]);
     // The translation page: status per locale and XLIFF files (translation-status/TranslationPage.tsx).
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

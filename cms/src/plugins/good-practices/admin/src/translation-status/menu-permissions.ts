@@ -1,8 +1,8 @@
 /**
  * Who sees the translation page in the menu: admins who may read at least one of the plugin's
  * content types in the Content Manager (editors, translators, super admins). The plugin registers
- * no admin action of its own; the page's server routes are open to every signed-in admin, and
- * what an import may write is checked per entry and locale by the server.
+ * no admin action of its own; the page's server routes check the same content-manager
+ * permissions per type and locale: what the status and the export show, what an import writes.
  */
 import { uids } from '../../../server/src/plugin-id';
 

@@ -1,7 +1,7 @@
 /**
  * Admin routes of the translation workflow (routes/admin-translation.ts), for signed-in admins;
- * the future translation page of the admin panel calls them. Thin: validate the query, call the
- * `translation` service, shape the response.
+ * the translation page of the admin panel calls them. Thin: validate the query, call the
+ * `translation` service with the admin's permissions, shape the response.
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
@@ -14,6 +14,9 @@ import type { XliffImportResponse } from '../xliff/xliff-import-response';
 import { parseQuery } from './query-validation';
 
 const noQuery = z.object({}).strict();
+
+/** The signed-in admin's permissions: what the status and export show and what an import writes depend on them. */
+const abilityOf = (ctx: { state: { userAbility?: unknown } }) => ctx.state.userAbility as AdminAbility | undefined;
 
 /** `selection` is a comma list of areas; absent = everything. */
 const exportQuery = z
@@ -40,13 +43,13 @@ export function createAdminTranslationController({ strapi }: { strapi: Core.Stra
     /** GET /good-practices/translation-status */
     async status(ctx) {
       parseQuery(noQuery, ctx.query);
-      ctx.body = await getService(strapi, 'translation').status();
+      ctx.body = await getService(strapi, 'translation').status(abilityOf(ctx));
     },
 
     /** GET /good-practices/xliff/export?locale=cs&selection=practices,framework,site */
     async exportXliff(ctx) {
       const query = parseQuery(exportQuery, ctx.query);
-      const { xml, sourceLocale } = await getService(strapi, 'translation').exportXliff({ locale: query.locale, areas: query.selection });
+      const { xml, sourceLocale } = await getService(strapi, 'translation').exportXliff({ locale: query.locale, areas: query.selection }, abilityOf(ctx));
       ctx.set('Content-Type', 'application/x-xliff+xml; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="good-practices-${sourceLocale}-${query.locale}.xlf"`);
       ctx.set('Cache-Control', 'no-store');
@@ -57,8 +60,7 @@ export function createAdminTranslationController({ strapi }: { strapi: Core.Stra
     async importXliff(ctx) {
       parseQuery(noQuery, ctx.query);
       const text = await xliffFromRequest(ctx);
-      const ability = ctx.state.userAbility as AdminAbility | undefined;
-      const body: XliffImportResponse = { data: await getService(strapi, 'translation').importXliff(text, ability) };
+      const body: XliffImportResponse = { data: await getService(strapi, 'translation').importXliff(text, abilityOf(ctx)) };
       ctx.body = body;
     },
   } satisfies Core.Controller;

@@ -1,7 +1,8 @@
 /**
  * Admin routes of the translation workflow, served under /good-practices to signed-in admins.
- * What each admin may write is checked per entry, locale and field by the import itself (their
- * content-manager permissions), so reading status and exporting is open to every admin.
+ * Their content-manager permissions decide the rest, per type and locale, in the service: the
+ * status and the export show only what the admin may read (403 when nothing), the import writes
+ * only the entries, locales and fields they may write.
  */
 const adminRoute = (method: 'GET' | 'POST', path: string, action: string) => ({
   method,

@@ -7,6 +7,7 @@ import { createFrameworkService } from './framework-service';
 import { createImportService } from './import';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
+import { createPreviewLinkService } from './preview-link-service';
 import { createPreviewService } from './preview-service';
 import { createSiteService } from './site-service';
 import { createTaxonomyService } from './taxonomy-service';
@@ -24,6 +25,7 @@ const services = {
   'unknown-keys': createUnknownKeysReport,
   import: createImportService,
   preview: createPreviewService,
+  'preview-link': createPreviewLinkService,
   translation: createTranslationService,
   editorial: createEditorialService,
 };

@@ -7,11 +7,17 @@
  * the translation was saved (see stamp-middleware.ts). A segment translated before fingerprints
  * were recorded falls back to comparing save times, the only evidence there is.
  *
+ * Only what the admin may read is reported (read-permission.ts): the types they may read in the
+ * default locale, in the target locales where they may read them too. An admin who may read none
+ * of the translatable types in the default locale gets a 403.
+ *
  * Two queries per content type and locale plus one for the stamps, whatever the content's size.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { listConfiguredLocales } from '../locales/configured-locales';
 import { type EntryRow, loadEntries, publishedDocumentIds } from './entry-rows';
+import { type ReadPermission, readEverything } from './read-permission';
 import { sourceHash } from './source-hash';
 import { createStampsStore, stampKey, type TranslationStamp } from './stamps-store';
 import { translatableTypes, type TranslatableType, type TranslationArea, translationAreas } from './translatable-types';
@@ -27,6 +33,8 @@ interface SourceOfType {
   type: TranslatableType;
   entries: EntryRow[];
   published: Set<string>;
+  /** Whether the admin may read the field that names entries (else they are named by id or key). */
+  labelReadable: boolean;
 }
 
 function reference(source: SourceOfType, entry: EntryRow): TranslationEntryRef {
@@ -36,7 +44,7 @@ function reference(source: SourceOfType, entry: EntryRow): TranslationEntryRef {
     uid: type.uid,
     documentId: entry.documentId,
     key: type.identity === 'key' ? entry.entryId : null,
-    label: entry.label.length > 120 ? `${entry.label.slice(0, 117)}…` : entry.label,
+    label: !source.labelReadable ? entry.entryId : entry.label.length > 120 ? `${entry.label.slice(0, 117)}…` : entry.label,
     published: type.draftAndPublish ? source.published.has(entry.documentId) : null,
   };
 }
@@ -66,16 +74,20 @@ export function compareEntry(source: EntryRow, translation: EntryRow, stamp: Tra
 
 const emptyArea = (): TranslationAreaStatus => ({ total: 0, missing: [], outdated: [], incomplete: [] });
 
-export async function translationStatus(strapi: Core.Strapi): Promise<TranslationStatusResponse> {
+export async function translationStatus(strapi: Core.Strapi, permission: ReadPermission = readEverything): Promise<TranslationStatusResponse> {
   const locales = await listConfiguredLocales(strapi);
   const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
-  const targets = locales.filter((locale) => locale.code !== defaultLocale);
+  const readableSources = translatableTypes.filter((type) => permission.mayRead(type, defaultLocale));
+  if (readableSources.length === 0) throw new errors.ForbiddenError(`You may not read any translatable content in ${defaultLocale}, the source of every translation.`);
+  const targets = locales.filter((locale) => locale.code !== defaultLocale && readableSources.some((type) => permission.mayRead(type, locale.code)));
 
   const sources: SourceOfType[] = await Promise.all(
-    translatableTypes.map(async (type) => {
+    readableSources.map(async (type) => {
       const [entries, published] = await Promise.all([loadEntries(strapi, type, defaultLocale), publishedDocumentIds(strapi, type, defaultLocale)]);
       const collator = new Intl.Collator(defaultLocale, { sensitivity: 'base', numeric: true });
-      return { type, published, entries: [...entries.values()].sort((a, b) => collator.compare(a.label, b.label)) };
+      const labelReadable = permission.mayRead(type, defaultLocale, type.labelField);
+      const shown = (entry: EntryRow) => (labelReadable ? entry.label : entry.entryId);
+      return { type, published, labelReadable, entries: [...entries.values()].sort((a, b) => collator.compare(shown(a), shown(b))) };
     }),
   );
   const stamps = await createStampsStore(strapi).all();
@@ -84,6 +96,7 @@ export async function translationStatus(strapi: Core.Strapi): Promise<Translatio
   for (const target of targets) {
     const areas = Object.fromEntries(translationAreas.map((area) => [area, emptyArea()])) as Record<TranslationArea, TranslationAreaStatus>;
     for (const source of sources) {
+      if (!permission.mayRead(source.type, target.code)) continue;
       const area = areas[source.type.area];
       const translations = await loadEntries(strapi, source.type, target.code);
       for (const entry of source.entries) {

@@ -26,6 +26,8 @@ export interface XliffExportRequest {
   sourceLocale: string;
   targetLocale: string;
   areas: readonly TranslationArea[];
+  /** Types, and fields of a type (a segment path), the requesting admin may read in both locales (translation/read-permission.ts); absent = all. */
+  readable?: (type: TranslatableType, segmentPath?: string) => boolean;
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -56,16 +58,20 @@ function ordered(type: TranslatableType, entries: Map<string, EntryRow>, locale:
 
 export async function exportXliff(strapi: Core.Strapi, request: XliffExportRequest): Promise<{ xml: string; units: number }> {
   const units: Record<string, XliffUnitInput> = {};
-  for (const type of typesOfAreas(request.areas)) {
+  const readable = request.readable ?? (() => true);
+  for (const type of typesOfAreas(request.areas).filter((candidate) => readable(candidate))) {
     const [sources, targets] = await Promise.all([loadEntries(strapi, type, request.sourceLocale), loadEntries(strapi, type, request.targetLocale)]);
     for (const entry of ordered(type, sources, request.sourceLocale)) {
       const translated = new Map((targets.get(entry.entryId)?.segments ?? []).map((segment) => [segment.path, segment.text]));
+      // The notes name the entry by its title only for admins who may read the title.
+      const named = readable(type, type.labelField) ? entry : { ...entry, label: entry.entryId };
       for (const segment of entry.segments) {
+        if (!readable(type, segment.path)) continue;
         const target = translated.get(segment.path);
         units[unitId(type.kind, entry.entryId, segment)] = {
           source: xmlText(segment.text),
           ...(target !== undefined ? { target: xmlText(target) } : {}),
-          note: xmlText(describe(type, entry, segment.path)),
+          note: xmlText(describe(type, named, segment.path)),
           additionalAttributes: { 'xml:space': 'preserve' },
         };
       }
