@@ -18,6 +18,7 @@ import https from 'node:https';
 import { routeCacheLimits } from '../lib/cache/provider';
 import { RouteStore, siteRouteStore } from '../lib/cache/route-store';
 import { createCachedPageHandler } from './cached-pages';
+import { assertSiteSecrets } from './secrets';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -46,6 +47,8 @@ function hostOf(host: string | boolean | undefined): string {
 }
 
 export function startServer(): http.Server {
+  // Short shared secrets stop the server here, named (never printed).
+  assertSiteSecrets(process.env);
   // A malformed ROUTE_CACHE_* bound stops the server here, named, instead of failing requests.
   const limits = routeCacheLimits();
   // `kill -USR2 <pid>`: one line with the route cache's occupancy per tier (operators, tests).
