@@ -144,6 +144,24 @@ describe('webhook replay across a restart', () => {
   });
 });
 
+describe('shared secrets of the server in production', () => {
+  it('refuses to start with a webhook or preview secret shorter than 32 bytes, naming it, not printing it', async () => {
+    const shortSecret = 'too-short-secret';
+    for (const name of ['REVALIDATE_SECRET', 'PREVIEW_SECRET']) {
+      const started = serveServer(serverOut, { CMS_URL: cms.url, NODE_ENV: 'production', [name]: shortSecret }, await freePort());
+      const error = await started.then(
+        async (server) => {
+          await server.close();
+          return undefined;
+        },
+        (refused: Error) => refused,
+      );
+      expect(error?.message, name).toContain(`at least 32 bytes in production: ${name}`);
+      expect(error?.message).not.toContain(shortSecret);
+    }
+  });
+});
+
 describe('XML outputs with control characters in the content', () => {
   /** Chromium's XML parser: the problem it reports, or null for a well-formed document. */
   async function xmlProblem(xml: string): Promise<string | null> {
