@@ -9,7 +9,8 @@
  *   injector (tests/helpers/fault-proxy.ts) so that the CMS can be made unreachable, slow or
  *   nonsensical without faking any of its answers.
  *
- * The shared e2e suite (tests/e2e/suite.ts) runs against each mode; what it expects is learned
+ * The demo content gets one more locale (German) with no text of its own, as an administrator
+ * adding a language would leave it. The shared e2e suite (tests/e2e/suite.ts) runs against each mode; what it expects is learned
  * from the CMS's API. The checks below change content through the CMS's Document Service (what
  * the admin does); the CMS then calls the site's signed webhook itself (SITE_REVALIDATE_URL,
  * REVALIDATE_SECRET: the plugin's site notifier). To make a page stale without changing it (CMS
@@ -39,6 +40,8 @@ const SECRET = 'integration-secret';
 const PREVIEW_SECRET = 'preview+secret/of=the-integration-test';
 const PREVIEW_TOKEN = 'site-preview-token-of-the-integration-test-0123456789';
 const PRACTICE_UID = 'plugin::good-practices.practice';
+/** A locale added after the demo content, with nothing translated into it. */
+const BARE_LOCALE = 'de';
 
 /** Static output needs nothing at run time: a temporary folder. */
 const work = mkdtempSync(join(tmpdir(), 'gp-web-'));
@@ -94,6 +97,13 @@ beforeAll(async () => {
   const serverReady = Date.now();
 
   await seedDemoContent(cms.strapi);
+  // A language just added in the CMS, with no text of its own yet (not even the site texts): the
+  // site must still serve it in full, in the fallback language, without being indexed.
+  await (cms.strapi.plugin('i18n').service('locales') as { create(data: { code: string; name: string }): Promise<unknown> }).create({
+    code: BARE_LOCALE,
+    name: 'German (de)',
+  });
+  expect((await webhook({ event: 'locale.create', createdAt: new Date().toISOString(), model: 'locale', entry: { locale: BARE_LOCALE } })).status).toBe(200);
   const seeded = Date.now();
   locales = await api.locales();
   defaultLocale = defaultLocaleOf(locales);
