@@ -269,6 +269,8 @@ export function defineSiteSuite(target: () => SiteTarget): void {
         ...(tool ? [`/${other.code}/tools/${tool.slug}/`] : []),
         `/${other.code}/404/`,
       ];
+      const country = known.sample.country;
+      if (country) pages.push(`/${d}/practices/country/${country}/`);
       for (const path of pages) {
         const page = await fetchText(site(path));
         const links = switcherLinksOf(page.text);
@@ -279,6 +281,10 @@ export function defineSiteSuite(target: () => SiteTarget): void {
           const locale = known.locales.find((l) => l.code === link.code)!;
           expect(link.tag, `${path} ${link.code}`).toContain(`hreflang="${locale.code}" lang="${locale.code}" dir="${locale.dir}"`);
           expect(link.name, `${path} ${link.code}`).toBe(autonymOf(locale.code));
+          // A list keeps its filter in every locale where that list exists (on request: all).
+          if (country && path.includes('/country/') && (target().mode === 'server' || known.practices.get(link.code)?.some((p) => p.country === country))) {
+            expect(link.href, `${path} ${link.code}`).toBe(`/${link.code}/practices/country/${country}/`);
+          }
           // Every link leads to a page (not a 404) in that language.
           if (!link.current) {
             const target = await fetch(site(link.href), { redirect: 'manual' });
