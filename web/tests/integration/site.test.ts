@@ -323,6 +323,41 @@ describe('server build', () => {
     expect(await pageText(list)).toContain(edited);
   });
 
+  it('shows a locale added in the CMS on every page within 2 s, and sends its visitors there: the CMS calls the signed webhook itself', async () => {
+    const home = `${serverSite.url}/${defaultLocale.code}/`;
+    expect((await fetch(home)).status).toBe(200);
+    expect((await fetch(home)).headers.get('x-astro-cache'), 'the home page is cached, with the locale list').toBe('HIT');
+    const code = 'pt-BR';
+    const i18n = cms.strapi.plugin('i18n').service('locales') as {
+      create(data: { code: string; name: string }): Promise<{ id: number }>;
+      delete(where: { id: number }): Promise<unknown>;
+    };
+    // What an administrator does in Settings → Internationalization.
+    const created = await i18n.create({ code, name: 'Portuguese (Brazil) (pt-BR)' });
+    const started = Date.now();
+    try {
+      let html = '';
+      while (!html.includes(`hreflang="${code}"`) && Date.now() - started < 2000) {
+        html = await pageText(home);
+        if (!html.includes(`hreflang="${code}"`)) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(html, 'the switcher of a cached page lists the new locale within 2 s').toContain(`<a href="/${code}/" hreflang="${code}" lang="${code}"`);
+      expect((await fetch(`${serverSite.url}/${code}/`)).status).toBe(200);
+      const root = await fetch(`${serverSite.url}/`, { redirect: 'manual', headers: { 'accept-language': 'pt-PT, pt;q=0.9, en;q=0.5' } });
+      expect(root.headers.get('location')).toBe(`/${code}/`);
+    } finally {
+      await i18n.delete({ id: created.id });
+    }
+    // And gone again once deleted.
+    const deleted = Date.now();
+    let html = await pageText(home);
+    while (html.includes(`hreflang="${code}"`) && Date.now() - deleted < 2000) {
+      await new Promise((r) => setTimeout(r, 50));
+      html = await pageText(home);
+    }
+    expect(html).not.toContain(`hreflang="${code}"`);
+  });
+
   const faults: FaultMode[] = ['refused', 'reset', 'slow', 'nonsense', 'wrong-shape'];
   it.each(faults)('serves the last good page while the CMS is %s, and a plain 503 for a page never rendered', async (fault) => {
     const l = defaultLocale.code;

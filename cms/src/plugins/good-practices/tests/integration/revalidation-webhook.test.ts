@@ -123,6 +123,27 @@ describe('the signed revalidation call', () => {
   });
 });
 
+describe('a locale added, renamed or deleted in Settings', () => {
+  it('is sent too (every page lists the locales), in a body the site takes', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales') as {
+      create(data: { code: string; name: string }): Promise<{ id: number }>;
+      update(where: { id: number }, data: { name: string }): Promise<unknown>;
+      delete(where: { id: number }): Promise<unknown>;
+    };
+    const localeCall = (event: string) =>
+      revalidations().find((request) => bodyOf(request).event === event && bodyOf(request).model === 'locale' && bodyOf(request).entry.locale === 'pt-BR');
+    const created = await locales.create({ code: 'pt-BR', name: 'Portuguese (Brazil) (pt-BR)' });
+    const call = await waitFor(() => localeCall('locale.create'));
+    expect(JSON.parse(call.body)).toEqual({ event: 'locale.create', model: 'locale', entry: { documentId: null, slug: null, locale: 'pt-BR' } });
+    expect(new WebhookVerifier({ secret: SECRET }).verify(String(call.headers['x-gp-timestamp']), String(call.headers['x-gp-signature']), call.body)).toEqual({ ok: true });
+    expect(tagsForChange(revalidatePayload.parse(JSON.parse(call.body)))).toEqual(['site']);
+    await locales.update({ id: created.id }, { name: 'Português (pt-BR)' });
+    await waitFor(() => localeCall('locale.update'));
+    await locales.delete({ id: created.id });
+    await waitFor(() => localeCall('locale.delete'));
+  });
+});
+
 describe('the rebuild hook', () => {
   it('gets a plain POST after changes', async () => {
     const rebuild = await waitFor(() => received.find((request) => request.path === '/rebuild'), 10_000);

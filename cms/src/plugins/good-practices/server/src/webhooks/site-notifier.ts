@@ -13,10 +13,16 @@
  * editor's write: it runs on a timer, each request is limited to `timeoutMs` (2 s), a failed
  * request is retried once and then logged. Identical bodies within `coalesceMs` are sent once
  * (publishing one practice emits an event per locale version, deleting one per version).
+ *
+ * Locales are not entries: i18n's locales service writes them without entry.* events. A locale
+ * added, renamed or deleted in Settings changes every page of the site (the language switcher,
+ * the new locale's own pages), so the same notification goes out for it (`model: "locale"`), from
+ * the query engine's lifecycles, on a timer that fires after the write has committed.
  */
 import type { Core } from '@strapi/strapi';
-import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
+import { CONTENT_EVENTS, type EntryEvent, type RevalidationBody, revalidationBody } from './revalidation-body';
 import { signBody } from './sign-request';
+import { isPlainObject } from '../domain/json-values';
 
 export interface SiteNotifierOptions {
   revalidateUrl?: string;
@@ -91,7 +97,10 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
 
   const onEvent = (event: string, payload: EntryEvent): void => {
     const body = revalidationBody(event, payload);
-    if (!body) return;
+    if (body) notify(body);
+  };
+
+  const notify = (body: RevalidationBody): void => {
     if (revalidateUrl && secret) {
       const url = revalidateUrl;
       const text = JSON.stringify(body);
@@ -127,6 +136,20 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
       }
     }),
   );
+  const localeChanged = (event: string) => (lifecycle: { result?: unknown }) => {
+    try {
+      const code = isPlainObject(lifecycle.result) && typeof lifecycle.result.code === 'string' ? lifecycle.result.code : null;
+      notify({ event, model: 'locale', entry: { documentId: null, slug: null, locale: code } });
+    } catch (error) {
+      strapi.log.warn(`[good-practices] site notification skipped: ${(error as Error).message}`);
+    }
+  };
+  const unsubscribeLocales = strapi.db.lifecycles.subscribe({
+    models: ['plugin::i18n.locale'],
+    afterCreate: localeChanged('locale.create'),
+    afterUpdate: localeChanged('locale.update'),
+    afterDelete: localeChanged('locale.delete'),
+  });
   strapi.log.info(
     `[good-practices] the site is told about publications${revalidateUrl ? ` (revalidation: ${revalidateUrl})` : ''}${rebuildUrl ? ` (rebuild hook: ${new URL(rebuildUrl).origin})` : ''}.`,
   );
@@ -134,6 +157,7 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
   return {
     stop() {
       for (const off of unsubscribe) off();
+      unsubscribeLocales();
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
       if (rebuildTimer) clearTimeout(rebuildTimer);
