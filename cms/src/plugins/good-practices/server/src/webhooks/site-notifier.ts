@@ -15,14 +15,19 @@
  * (publishing one practice emits an event per locale version, deleting one per version).
  *
  * Locales are not entries: i18n's locales service writes them without entry.* events. A locale
- * added, renamed or deleted in Settings changes every page of the site (the language switcher,
- * the new locale's own pages), so the same notification goes out for it (`model: "locale"`), from
- * the query engine's lifecycles, on a timer that fires after the write has committed.
+ * added, renamed or deleted in Settings, or another default locale, changes every page of the
+ * site (the language switcher, the new locale's own pages, fallbacks, x-default), so the same
+ * notification goes out for it (`model: "locale"`), from the query engine's lifecycles (locale
+ * rows, and the core store row where i18n keeps the default), on a timer that fires after the
+ * write has committed.
  */
 import type { Core } from '@strapi/strapi';
 import { CONTENT_EVENTS, type EntryEvent, type RevalidationBody, revalidationBody } from './revalidation-body';
 import { signBody } from './sign-request';
 import { isPlainObject } from '../domain/json-values';
+
+/** The core store row of i18n's default locale (`strapi.store({ type: 'plugin', name: 'i18n' })`, key `default_locale`). */
+const DEFAULT_LOCALE_STORE_KEY = 'plugin_i18n_default_locale';
 
 export interface SiteNotifierOptions {
   revalidateUrl?: string;
@@ -150,6 +155,21 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
     afterUpdate: localeChanged('locale.update'),
     afterDelete: localeChanged('locale.delete'),
   });
+  const defaultLocaleChanged = (lifecycle: { result?: unknown }) => {
+    try {
+      const row = isPlainObject(lifecycle.result) ? lifecycle.result : {};
+      if (row.key !== DEFAULT_LOCALE_STORE_KEY) return;
+      const code = typeof row.value === 'string' ? (JSON.parse(row.value) as unknown) : null;
+      notify({ event: 'locale.default', model: 'locale', entry: { documentId: null, slug: null, locale: typeof code === 'string' ? code : null } });
+    } catch (error) {
+      strapi.log.warn(`[good-practices] site notification skipped: ${(error as Error).message}`);
+    }
+  };
+  const unsubscribeDefaultLocale = strapi.db.lifecycles.subscribe({
+    models: ['strapi::core-store'],
+    afterCreate: defaultLocaleChanged,
+    afterUpdate: defaultLocaleChanged,
+  });
   strapi.log.info(
     `[good-practices] the site is told about publications${revalidateUrl ? ` (revalidation: ${revalidateUrl})` : ''}${rebuildUrl ? ` (rebuild hook: ${new URL(rebuildUrl).origin})` : ''}.`,
   );
@@ -158,6 +178,7 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
     stop() {
       for (const off of unsubscribe) off();
       unsubscribeLocales();
+      unsubscribeDefaultLocale();
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
       if (rebuildTimer) clearTimeout(rebuildTimer);
