@@ -16,13 +16,15 @@ describe('language switcher links', () => {
     const elsewhere = entryElsewhere(entry, 'en', paths.practice, paths.home);
     const translations = new Map(entry.map((l) => [l.locale, paths.practice(l.locale, l.slug)]));
     const links = switcherLinks(locales, 'en', '/en/practices/migracode/', translations, elsewhere);
+    // The default locale first, then by code, whatever order the locale list came in.
     expect(links.map((l) => [l.code, l.href, l.current, l.translated])).toEqual([
       ['en', '/en/practices/migracode/', true, true],
+      ['ar', '/ar/practices/migracode/', false, false],
       ['cs', '/cs/practices/migracode/', false, false],
       ['es', '/es/practices/migracode/', false, false],
-      ['ar', '/ar/practices/migracode/', false, false],
     ]);
-    expect(links.map((l) => l.name)).toEqual(['English', 'Čeština', 'Español', 'العربية']);
+    expect(links.map((l) => l.name)).toEqual(['English', 'العربية', 'Čeština', 'Español']);
+    expect(switcherLinks([...locales].reverse(), 'en', '/en/', new Map(), paths.home).map((l) => l.code)).toEqual(['en', 'ar', 'cs', 'es']);
     expect(links.find((l) => l.code === 'ar')?.dir).toBe('rtl');
   });
 

@@ -19,6 +19,14 @@ export interface SwitcherLink {
 }
 
 /**
+ * The order languages are offered in, the same in both modes (the CMS and the static build's
+ * collections list locales in different orders): the default locale first, then by code.
+ */
+export function offeredOrder(locales: readonly Locale[]): Locale[] {
+  return [...locales].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
  * `translations`: locale → path where this page really exists in that locale; `elsewhere`: the
  * path of this page in a locale without a translation; `currentPath`: this page's own path.
  */
@@ -29,7 +37,7 @@ export function switcherLinks(
   translations: ReadonlyMap<string, string>,
   elsewhere: (code: string) => string,
 ): SwitcherLink[] {
-  return locales.map((l) => {
+  return offeredOrder(locales).map((l) => {
     const translation = translations.get(l.code);
     return {
       code: l.code,
