@@ -93,7 +93,7 @@ export const revalidatePayload = z.object({
   uid: z.string().optional(),
   entry: z
     .looseObject({
-      documentId: z.string().optional(),
+      documentId: z.string().nullable().optional(),
       slug: z.string().nullable().optional(),
       locale: z.string().nullable().optional(),
     })

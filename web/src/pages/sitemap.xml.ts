@@ -1,6 +1,8 @@
 /**
- * sitemap.xml: every page of every locale where it really exists (no fallback pages), each with
- * hreflang alternates to its other translations and x-default.
+ * sitemap.xml: every page of every locale where it is a real translation, each with hreflang
+ * alternates to its other translations and x-default. Pages shown in fallback are `noindex` and
+ * never listed: a practice or tool where it has no published version; the home, list, framework
+ * and tools pages of a locale without its own site texts; a site page without its own text there.
  */
 import type { APIRoute } from 'astro';
 import { getFramework, getLocales, getPracticeSummaries, getSite, getTools } from '../lib/data';
@@ -36,10 +38,12 @@ export const GET: APIRoute = async (context) => {
     }
   };
 
-  addPage(new Map(locales.map((l) => [l.code, paths.home(l.code)])));
-  addPage(new Map(locales.map((l) => [l.code, paths.practices(l.code)])));
-  addPage(new Map(locales.map((l) => [l.code, paths.tools(l.code)])));
-  addPage(new Map(perLocale.filter((l) => l.framework).map((l) => [l.code, paths.framework(l.code)])));
+  // Locale-wide pages are real translations where the locale has its own site texts.
+  const withTexts = perLocale.filter((l) => l.site);
+  addPage(new Map(withTexts.map((l) => [l.code, paths.home(l.code)])));
+  addPage(new Map(withTexts.map((l) => [l.code, paths.practices(l.code)])));
+  addPage(new Map(withTexts.map((l) => [l.code, paths.tools(l.code)])));
+  addPage(new Map(withTexts.filter((l) => l.framework).map((l) => [l.code, paths.framework(l.code)])));
   for (const key of sitePageKeys) {
     const existing = perLocale.filter((l) => l.site?.[key]);
     addPage(new Map(existing.map((l) => [l.code, paths.sitePage(l.code, key)])));
@@ -50,6 +54,8 @@ export const GET: APIRoute = async (context) => {
   const practiceDates = new Map<string, Map<string, string | undefined>>();
   for (const l of perLocale) {
     for (const p of l.practices) {
+      // Only the locale's own published versions (a list may also show others in fallback).
+      if (p.locale !== l.code) continue;
       const group = practiceGroups.get(p.documentId) ?? new Map<string, string>();
       group.set(l.code, paths.practice(l.code, p.slug));
       practiceGroups.set(p.documentId, group);
@@ -63,6 +69,7 @@ export const GET: APIRoute = async (context) => {
   const toolGroups = new Map<string, Map<string, string>>();
   for (const l of perLocale) {
     for (const tool of l.tools) {
+      if (tool.locale !== l.code) continue;
       const group = toolGroups.get(tool.documentId) ?? new Map<string, string>();
       group.set(l.code, paths.tool(l.code, tool.slug));
       toolGroups.set(tool.documentId, group);

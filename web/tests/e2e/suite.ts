@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale, PracticeDetail, PracticeSummary, Site } from 'strapi-plugin-good-practices/contract';
 import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
-import { createTranslator, defaultLocaleOf, type Translate } from '../../src/lib/i18n';
+import { createTranslator, defaultLocaleOf, languageName, type Translate } from '../../src/lib/i18n';
+import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
 import { sign } from '../../src/lib/webhook';
 import { closeBrowser, openPage } from '../helpers/browser';
 
@@ -83,10 +84,36 @@ export function defineSiteSuite(target: () => SiteTarget): void {
         expect(new URL(root.headers.get('location') ?? '', site('/')).pathname).toBe(`/${other.code}/`);
         expect(root.headers.get('vary')).toMatch(/accept-language/i);
       } else {
+        // No server to negotiate: a chooser of every language by its own name, no refresh, no script.
         expect(root.status).toBe(200);
-        expect(root.text).toContain(`url=/${known.defaultLocale.code}/`);
-        for (const l of known.locales) expect(root.text).toContain(`href="/${l.code}/"`);
+        expect(root.text).not.toMatch(/http-equiv="?refresh/i);
+        expect(root.text).not.toMatch(/<script/i);
+        expect(root.text).toMatch(/<meta name="?robots"? content="?noindex,follow"?/);
+        for (const l of known.locales) {
+          expect(root.text).toContain(`<a href="/${l.code}/" hreflang="${l.code}" lang="${l.code}" dir="${l.dir}">${escapeHtml(autonymOf(l.code))}</a>`);
+        }
+        for (const l of known.locales.filter((x) => known.sites.get(x.code))) {
+          expect(root.text).toContain(`<link rel="alternate" hreflang="${l.code}" href="${site(`/${l.code}/`)}"`);
+        }
       }
+    });
+
+    it('sends each visitor of / to their own language, every CMS locale included, uncached', async (ctx) => {
+      if (target().mode !== 'server') return ctx.skip('a static host cannot read Accept-Language: / is a chooser');
+      // Alternating visitors: a cached answer for one would send the next to the wrong language.
+      for (let round = 0; round < 2; round++) {
+        for (const l of known.locales) {
+          const [language, region = 'XX'] = l.code.split('-');
+          const root = await fetchText(site('/'), { headers: { 'accept-language': `${language}-${region};q=0.9, zz;q=0.8, *;q=0.1` } });
+          expect(root.status, l.code).toBe(302);
+          expect(new URL(root.headers.get('location') ?? '', site('/')).pathname, l.code).toBe(`/${l.code}/`);
+          expect(root.headers.get('vary')).toMatch(/accept-language/i);
+          expect(root.headers.get('cache-control')).toMatch(/no-store/);
+          expect(root.headers.get('x-astro-cache')).toBeNull();
+        }
+      }
+      const none = await fetchText(site('/'), { headers: { 'accept-language': 'zz, *;q=0.5' } });
+      expect(new URL(none.headers.get('location') ?? '', site('/')).pathname).toBe(`/${known.defaultLocale.code}/`);
     });
 
     it('serves every locale home with <html lang dir>, no script and one stylesheet', async () => {
@@ -160,19 +187,29 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       const translated = await findPractice(known, (p) => p.locales.length > 1);
       if (!translated) return ctx.skip('no practice in the CMS has a translation');
       const page = await fetchText(site(`/${translated.locale}/practices/${translated.slug}/`));
-      for (const alt of translated.locales) {
-        expect(page.text).toContain(`hreflang="${alt.locale}" href="${site(`/${alt.locale}/practices/${alt.slug}/`)}"`);
+      const head = page.text.slice(0, page.text.indexOf('</head>'));
+      // hreflang: the real translations only, and x-default; indexed, canonical to itself.
+      const hreflangs = [...head.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+      const defaultSlug = translated.locales.find((a) => a.locale === known.defaultLocale.code)?.slug;
+      expect(hreflangs.sort()).toEqual(
+        [
+          ...translated.locales.map((alt) => `${alt.locale} ${site(`/${alt.locale}/practices/${alt.slug}/`)}`),
+          ...(defaultSlug ? [`x-default ${site(`/${known.defaultLocale.code}/practices/${defaultSlug}/`)}`] : []),
+        ].sort(),
+      );
+      expect(head).toContain(`<link rel="canonical" href="${site(`/${translated.locale}/practices/${translated.slug}/`)}"`);
+      expect(head).not.toMatch(/name="?robots/);
+      // The switcher: every locale, translations under their own slug, the others' fallback pages.
+      const links = switcherLinksOf(page.text);
+      expect(links.map((l) => l.code).sort()).toEqual(known.locales.map((l) => l.code).sort());
+      for (const l of known.locales) {
+        const alt = translated.locales.find((a) => a.locale === l.code);
+        expect(links.find((x) => x.code === l.code)?.href, l.code).toBe(`/${l.code}/practices/${alt?.slug ?? defaultSlug}/`);
       }
-      const switcher = page.text.match(/<nav class="language-switcher"[\s\S]*?<\/nav>/)?.[0] ?? '';
-      for (const alt of translated.locales.filter((a) => a.locale !== translated.locale)) {
-        expect(switcher).toContain(`href="/${alt.locale}/practices/${alt.slug}/"`);
-      }
-      for (const l of known.locales.filter((x) => !translated.locales.some((a) => a.locale === x.code))) {
-        expect(switcher).not.toContain(`hreflang="${l.code}"`);
-      }
+      expect(links.filter((l) => l.current).map((l) => l.code)).toEqual([translated.locale]);
     });
 
-    it('falls back to the default locale with a notice, canonical to the default URL, no hreflang for the missing locale', async (ctx) => {
+    it('falls back to the default locale with a notice, noindex,follow without canonical nor hreflang, every language in the switcher', async (ctx) => {
       const defaultCode = known.defaultLocale.code;
       let found: { practice: PracticeDetail; locale: Locale } | undefined;
       for (const summary of known.practices.get(defaultCode) ?? []) {
@@ -191,8 +228,18 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       expect(page.status).toBe(200);
       expect(page.text).toContain(`<html lang="${locale.code}" dir="${locale.dir}"`);
       expect(page.text).toContain('class="notice" role="note"');
-      expect(page.text).toContain(`<link rel="canonical" href="${site(`/${defaultCode}/practices/${practice.slug}/`)}"`);
-      expect(page.text).not.toContain(`hreflang="${locale.code}" href=`);
+      // Not a translation: reachable, links followed, never indexed; no canonical, no hreflang.
+      const head = page.text.slice(0, page.text.indexOf('</head>'));
+      expect(head).toMatch(/<meta name="?robots"? content="?noindex,follow"?/);
+      expect(head).not.toContain('rel="canonical"');
+      expect(head).not.toContain('hreflang=');
+      // Still offers every language: the real translations and the other fallback pages.
+      const links = switcherLinksOf(page.text);
+      expect(links.map((l) => l.code).sort()).toEqual(known.locales.map((l) => l.code).sort());
+      for (const l of known.locales) {
+        const alt = practice.locales.find((a) => a.locale === l.code);
+        expect(links.find((x) => x.code === l.code)?.href, l.code).toBe(`/${l.code}/practices/${alt?.slug ?? practice.slug}/`);
+      }
       expect(page.text).toContain(`lang="${defaultCode}"`);
       // Every piece of default-locale content says its language and, when the page is written the
       // other way round, its direction (else English punctuation lands on the wrong side in Arabic).
@@ -202,6 +249,81 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       if (locale.dir !== known.defaultLocale.dir) {
         expect(tagsInContentLang.filter((tag) => !tag.includes(`dir="${known.defaultLocale.dir}"`))).toEqual([]);
       }
+    });
+  });
+
+  describe('every language on every page', () => {
+    it('lists every CMS locale in the language switcher of every kind of page, by its own name, the current one marked', async () => {
+      const d = known.defaultLocale.code;
+      const other = known.locales.find((l) => !l.isDefault) ?? known.defaultLocale;
+      const tool = (await known.cms.tools(d))[0];
+      const pages = [
+        `/${d}/`,
+        `/${other.code}/`,
+        `/${other.code}/practices/`,
+        `/${other.code}/framework/`,
+        `/${other.code}/tools/`,
+        `/${other.code}/about/`,
+        `/${d}/practices/${known.sample.slug}/`,
+        `/${other.code}/practices/${known.sample.locales.find((a) => a.locale === other.code)?.slug ?? known.sample.slug}/`,
+        ...(tool ? [`/${other.code}/tools/${tool.slug}/`] : []),
+        `/${other.code}/404/`,
+      ];
+      const country = known.sample.country;
+      if (country) pages.push(`/${d}/practices/country/${country}/`);
+      // The same order in both modes: the default locale first, then by code.
+      const offered = [d, ...known.locales.map((l) => l.code).filter((c) => c !== d).sort()];
+      for (const path of pages) {
+        const page = await fetchText(site(path));
+        const links = switcherLinksOf(page.text);
+        expect(links.map((l) => l.code), path).toEqual(offered);
+        const current = path.split('/')[1];
+        expect(links.filter((l) => l.current).map((l) => l.code), path).toEqual([current]);
+        for (const link of links) {
+          const locale = known.locales.find((l) => l.code === link.code)!;
+          expect(link.tag, `${path} ${link.code}`).toContain(`hreflang="${locale.code}" lang="${locale.code}" dir="${locale.dir}"`);
+          expect(link.name, `${path} ${link.code}`).toBe(autonymOf(locale.code));
+          // A list keeps its filter in every locale where that list exists (on request: all).
+          if (country && path.includes('/country/') && (target().mode === 'server' || known.practices.get(link.code)?.some((p) => p.country === country))) {
+            expect(link.href, `${path} ${link.code}`).toBe(`/${link.code}/practices/country/${country}/`);
+          }
+          // Every link leads to a page (not a 404) in that language.
+          if (!link.current) {
+            const target = await fetch(site(link.href), { redirect: 'manual' });
+            expect(target.status, `${path} → ${link.href}`).toBe(200);
+          }
+        }
+      }
+    });
+
+    it('shows a locale without any text of its own in full: its UI labels whole in the fallback language, marked, and not indexed', async (ctx) => {
+      const bare = known.locales.find((l) => !known.sites.get(l.code));
+      if (!bare) return ctx.skip('every CMS locale has its site texts: add a locale without any (the integration test does)');
+      const d = known.defaultLocale;
+      // What the locale gets instead: the default locale's CMS labels, else the built-in English.
+      const defaultLabels = known.sites.get(d.code)?.labels ?? {};
+      const fallback = createTranslator(defaultLabels);
+      const langOf = (key: keyof typeof builtInLabels) => ((defaultLabels[key] ?? '').trim() !== '' ? d.code : 'en');
+
+      // A practice page there: the notice is one sentence in one language, names included.
+      const practice = await fetchText(site(`/${bare.code}/practices/${known.sample.slug}/`));
+      expect(practice.status).toBe(200);
+      const noticeLang = langOf('fallback.notice');
+      const notice = fallback('fallback.notice', { language: languageName(bare.code, noticeLang), fallbackLanguage: languageName(d.code, noticeLang) });
+      const shown = decode(practice.text).match(/<p class="notice" role="note"([^>]*)>([^<]*)<\/p>/);
+      expect(shown?.[2]).toBe(notice);
+      expect(shown?.[1]).toContain(`lang="${noticeLang}"`);
+
+      const home = await fetchText(site(`/${bare.code}/`));
+      expect(home.status).toBe(200);
+      expect(home.text).toContain(`<html lang="${bare.code}" dir="${bare.dir}"`);
+      // Each label is the fallback language's whole label, in an element that says its language.
+      expect(home.text).toContain(`<a class="skip-link" href="#main" lang="${langOf('site.skipLink')}"`);
+      expect(decode(home.text)).toMatch(new RegExp(`<a href="/${bare.code}/practices/"[^>]* lang="${langOf('nav.practices')}"[^>]*>${escapeRegExp(fallback('nav.practices'))}</a>`));
+      // Not a translation: not indexed.
+      const head = home.text.slice(0, home.text.indexOf('</head>'));
+      expect(head).toMatch(/<meta name="?robots"? content="?noindex,follow"?/);
+      expect(head).not.toContain('rel="canonical"');
     });
   });
 
@@ -268,6 +390,29 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       expect(map.status).toBe(200);
       expect(map.text).toContain(`<loc>${site(`/${known.defaultLocale.code}/practices/${known.sample.slug}/`)}</loc>`);
       if (known.locales.length > 1) expect(map.text).toContain('<xhtml:link rel="alternate" hreflang=');
+    });
+
+    it('lists in the sitemap the real translations only, each with the others as alternates', async () => {
+      const map = (await fetchText(site('/sitemap.xml'))).text;
+      const entries = new Map(
+        [...map.matchAll(/<url>\s*<loc>([^<]+)<\/loc>([\s\S]*?)<\/url>/g)].map((m) => [
+          decode(m[1]!),
+          [...m[2]!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((a) => `${a[1]} ${decode(a[2]!)}`).sort(),
+        ]),
+      );
+      for (const summary of known.practices.get(known.defaultLocale.code) ?? []) {
+        const detail = await known.cms.practice(summary.slug, known.defaultLocale.code);
+        if (!detail) continue;
+        const real = detail.locales.map((a) => `${a.locale} ${site(`/${a.locale}/practices/${a.slug}/`)}`);
+        const alternates = real.length > 1 ? [...real, `x-default ${site(`/${known.defaultLocale.code}/practices/${detail.slug}/`)}`].sort() : [];
+        for (const l of known.locales) {
+          const alt = detail.locales.find((a) => a.locale === l.code);
+          if (alt) expect(entries.get(site(`/${l.code}/practices/${alt.slug}/`)), `${l.code} ${alt.slug}`).toEqual(alternates);
+          else expect(entries.has(site(`/${l.code}/practices/${detail.slug}/`)), `fallback page ${l.code} ${detail.slug} in the sitemap`).toBe(false);
+        }
+      }
+      // The pages of a locale without its own site texts are fallbacks too.
+      for (const l of known.locales) expect(entries.has(site(`/${l.code}/`)), `/${l.code}/`).toBe(Boolean(known.sites.get(l.code)));
     });
   });
 
@@ -367,6 +512,36 @@ async function findPractice(known: Known, predicate: (p: PracticeDetail) => bool
     }
   }
   return undefined;
+}
+
+interface SwitcherLinkShown {
+  code: string;
+  href: string;
+  name: string;
+  current: boolean;
+  tag: string;
+}
+
+/** The links of a page's language switcher, as rendered. */
+function switcherLinksOf(html: string): SwitcherLinkShown[] {
+  const nav = html.match(/<nav class="language-switcher"[\s\S]*?<\/nav>/)?.[0] ?? '';
+  return [...nav.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map((m) => ({
+    code: m[1]!.match(/\bhreflang="([^"]+)"/)?.[1] ?? '',
+    href: decode(m[1]!.match(/\bhref="([^"]+)"/)?.[1] ?? ''),
+    name: decode(m[2]!),
+    current: /\baria-current="page"/.test(m[1]!),
+    tag: m[0],
+  }));
+}
+
+/** A language's own name, capitalised, as the site writes it. */
+function autonymOf(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function escapeRegExp(value: string): string {

@@ -9,7 +9,8 @@
  *   injector (tests/helpers/fault-proxy.ts) so that the CMS can be made unreachable, slow or
  *   nonsensical without faking any of its answers.
  *
- * The shared e2e suite (tests/e2e/suite.ts) runs against each mode; what it expects is learned
+ * The demo content gets one more locale (German) with no text of its own, as an administrator
+ * adding a language would leave it. The shared e2e suite (tests/e2e/suite.ts) runs against each mode; what it expects is learned
  * from the CMS's API. The checks below change content through the CMS's Document Service (what
  * the admin does); the CMS then calls the site's signed webhook itself (SITE_REVALIDATE_URL,
  * REVALIDATE_SECRET: the plugin's site notifier). To make a page stale without changing it (CMS
@@ -40,6 +41,8 @@ const SECRET = 'integration-secret';
 const PREVIEW_SECRET = 'preview+secret/of=the-integration-test';
 const PREVIEW_TOKEN = 'site-preview-token-of-the-integration-test-0123456789';
 const PRACTICE_UID = 'plugin::good-practices.practice';
+/** A locale added after the demo content, with nothing translated into it. */
+const BARE_LOCALE = 'de';
 
 /** Static output needs nothing at run time: a temporary folder. */
 const work = mkdtempSync(join(tmpdir(), 'gp-web-'));
@@ -95,6 +98,13 @@ beforeAll(async () => {
   const serverReady = Date.now();
 
   await seedDemoContent(cms.strapi);
+  // A language just added in the CMS, with no text of its own yet (not even the site texts): the
+  // site must still serve it in full, in the fallback language, without being indexed.
+  await (cms.strapi.plugin('i18n').service('locales') as { create(data: { code: string; name: string }): Promise<unknown> }).create({
+    code: BARE_LOCALE,
+    name: 'German (de)',
+  });
+  expect((await webhook({ event: 'locale.create', createdAt: new Date().toISOString(), model: 'locale', entry: { locale: BARE_LOCALE } })).status).toBe(200);
   const seeded = Date.now();
   locales = await api.locales();
   defaultLocale = defaultLocaleOf(locales);
@@ -312,6 +322,41 @@ describe('server build', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     // The lists show it too (tag "practices").
     expect(await pageText(list)).toContain(edited);
+  });
+
+  it('shows a locale added in the CMS on every page within 2 s, and sends its visitors there: the CMS calls the signed webhook itself', async () => {
+    const home = `${serverSite.url}/${defaultLocale.code}/`;
+    expect((await fetch(home)).status).toBe(200);
+    expect((await fetch(home)).headers.get('x-astro-cache'), 'the home page is cached, with the locale list').toBe('HIT');
+    const code = 'pt-BR';
+    const i18n = cms.strapi.plugin('i18n').service('locales') as {
+      create(data: { code: string; name: string }): Promise<{ id: number }>;
+      delete(where: { id: number }): Promise<unknown>;
+    };
+    // What an administrator does in Settings → Internationalization.
+    const created = await i18n.create({ code, name: 'Portuguese (Brazil) (pt-BR)' });
+    const started = Date.now();
+    try {
+      let html = '';
+      while (!html.includes(`hreflang="${code}"`) && Date.now() - started < 2000) {
+        html = await pageText(home);
+        if (!html.includes(`hreflang="${code}"`)) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(html, 'the switcher of a cached page lists the new locale within 2 s').toContain(`<a href="/${code}/" hreflang="${code}" lang="${code}"`);
+      expect((await fetch(`${serverSite.url}/${code}/`)).status).toBe(200);
+      const root = await fetch(`${serverSite.url}/`, { redirect: 'manual', headers: { 'accept-language': 'pt-PT, pt;q=0.9, en;q=0.5' } });
+      expect(root.headers.get('location')).toBe(`/${code}/`);
+    } finally {
+      await i18n.delete({ id: created.id });
+    }
+    // And gone again once deleted.
+    const deleted = Date.now();
+    let html = await pageText(home);
+    while (html.includes(`hreflang="${code}"`) && Date.now() - deleted < 2000) {
+      await new Promise((r) => setTimeout(r, 50));
+      html = await pageText(home);
+    }
+    expect(html).not.toContain(`hreflang="${code}"`);
   });
 
   const faults: FaultMode[] = ['refused', 'reset', 'slow', 'nonsense', 'wrong-shape'];

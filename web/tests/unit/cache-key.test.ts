@@ -121,6 +121,8 @@ describe('query string reads in the site', () => {
       'lib/cms/client.ts',
       // `listQueryOf`: the declared read (READS_LIST_QUERY_TAG).
       'lib/data/pages.ts',
+      // The draft preview's token check, called only by the preview route: never cached (below).
+      'lib/preview.ts',
       // The draft preview: never cached (below).
       'routes/preview-practice.astro',
     ]);

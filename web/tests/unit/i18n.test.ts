@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   alternatesFor,
   autonym,
-  canonicalFor,
   countryName,
   createTranslator,
   defaultLocaleOf,
   directionOf,
   formatDate,
+  langAttributes,
   languageName,
   negotiateLocale,
   resolveWithFallback,
+  translatorFor,
 } from '../../src/lib/i18n';
 import { defaultLabels } from '../../src/lib/i18n/labels';
 
@@ -30,6 +31,45 @@ describe('translator', () => {
   });
 });
 
+describe('page translator: a missing key falls back whole, and says in which language', () => {
+  const cs = { locale: 'cs', labels: { 'state.met': 'Splněno', 'nav.home': '  ' } };
+  const de = { locale: 'de', labels: { 'state.met': 'Erfüllt', 'nav.home': 'Startseite', 'fallback.notice': 'Diese Seite gibt es noch nicht auf {language}. Sie wird auf {fallbackLanguage} gezeigt.' } };
+
+  it('takes each key from the own labels, else the default locale’s CMS labels, else the built-in English', () => {
+    const t = translatorFor(cs, [de]);
+    expect(t.label('state.met')).toEqual({ text: 'Splněno', lang: 'cs' });
+    expect(t.label('nav.home')).toEqual({ text: 'Startseite', lang: 'de' });
+    expect(t.label('state.not-met')).toEqual({ text: 'Not met', lang: 'en' });
+    expect(t('nav.home')).toBe('Startseite');
+    expect(t.locale).toBe('cs');
+  });
+
+  it('gives lang (and dir when it differs) for a label not in the page language', () => {
+    const t = translatorFor(cs, [de]);
+    expect(t.attrs('state.met')).toEqual({});
+    expect(t.attrs('nav.home')).toEqual({ lang: 'de' });
+    const ar = translatorFor({ locale: 'ar', labels: { 'state.met': 'مستوفى' } });
+    expect(ar.attrs('state.met')).toEqual({});
+    expect(ar.attrs('state.not-met')).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(langAttributes('ar', 'en')).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(langAttributes('en', 'en')).toEqual({});
+    expect(langAttributes(undefined, 'en')).toEqual({});
+  });
+
+  it('fills a fallback sentence with values in the sentence’s own language (never “shown in Englisch”)', () => {
+    const names = (lang: string) => ({ language: languageName('de', lang), fallbackLanguage: languageName('en', lang) });
+    // A new locale (German) without its own labels: the whole sentence is English, names too.
+    const newLocale = translatorFor({ locale: 'de', labels: null }).label('fallback.notice', names);
+    expect(newLocale).toEqual({ text: 'This page is not yet available in German. It is shown in English.', lang: 'en' });
+    // With the label translated, all German.
+    expect(translatorFor(de).label('fallback.notice', names)).toEqual({
+      text: 'Diese Seite gibt es noch nicht auf Deutsch. Sie wird auf Englisch gezeigt.',
+      lang: 'de',
+    });
+    expect(translatorFor(de).label('score.summary', { met: 2, total: 3 }).text).toBe('2 of 3 criteria met');
+  });
+});
+
 describe('locale negotiation (Accept-Language)', () => {
   const available = ['en', 'cs', 'ar', 'pt-BR'];
   it('picks the highest-quality available tag', () => {
@@ -38,12 +78,39 @@ describe('locale negotiation (Accept-Language)', () => {
     expect(negotiateLocale('pt-br', available, 'en')).toBe('pt-BR');
     expect(negotiateLocale('pt-PT', available, 'en')).toBe('pt-BR');
   });
+  it('maps region subtags to the language and truncates longer tags (RFC 4647 lookup)', () => {
+    expect(negotiateLocale('cs-CZ', available, 'en')).toBe('cs');
+    expect(negotiateLocale('ar-EG,en;q=0.5', available, 'en')).toBe('ar');
+    expect(negotiateLocale('pt', available, 'en')).toBe('pt-BR');
+    expect(negotiateLocale('pt-PT', ['en', 'pt', 'pt-BR'], 'en')).toBe('pt');
+    expect(negotiateLocale('pt-BR', ['en', 'pt', 'pt-BR'], 'en')).toBe('pt-BR');
+    expect(negotiateLocale('zh-Hant-TW', ['en', 'zh', 'zh-Hant'], 'en')).toBe('zh-Hant');
+    expect(negotiateLocale('cs_CZ', available, 'en')).toBe('cs');
+  });
+  it('keeps header order between equal qualities, and ranks by quality over order', () => {
+    expect(negotiateLocale('ar, cs', available, 'en')).toBe('ar');
+    expect(negotiateLocale('cs;q=0.8, ar;q=0.8', available, 'en')).toBe('cs');
+    expect(negotiateLocale('de, cs;q=0.2, ar;q=0.3', available, 'en')).toBe('ar');
+    expect(negotiateLocale('cs ; q=0.5 , ar ;q=0.6', available, 'en')).toBe('ar');
+  });
+  it('reads the wildcard as any locale, the default first, and honours q=0 exclusions', () => {
+    expect(negotiateLocale('*', available, 'en')).toBe('en');
+    expect(negotiateLocale('de, *;q=0.5', available, 'cs')).toBe('cs');
+    expect(negotiateLocale('en;q=0, *', available, 'en')).toBe('cs');
+    expect(negotiateLocale('cs-CZ, cs;q=0, ar;q=0.5', available, 'en')).toBe('ar');
+    expect(negotiateLocale('cs;q=0', available, 'en')).toBe('en');
+  });
+  it('ignores malformed ranges and weights instead of preferring them', () => {
+    expect(negotiateLocale('cs;q=2, ar;q=0.5', available, 'en')).toBe('ar');
+    expect(negotiateLocale('cs;q=abc, ar;q=0.1', available, 'en')).toBe('ar');
+    expect(negotiateLocale('cs;q=0.0001, ar;q=0.1', available, 'en')).toBe('ar');
+    expect(negotiateLocale('<script>, ../cs, ar', available, 'en')).toBe('ar');
+    expect(negotiateLocale(`${'x,'.repeat(100_000)}cs`, available, 'en')).toBe('en');
+  });
   it('falls back to the default for nothing usable', () => {
     expect(negotiateLocale(null, available, 'en')).toBe('en');
     expect(negotiateLocale('', available, 'en')).toBe('en');
-    expect(negotiateLocale('*', available, 'en')).toBe('en');
     expect(negotiateLocale('de, fr;q=0.5', available, 'en')).toBe('en');
-    expect(negotiateLocale('cs;q=0', available, 'en')).toBe('en');
   });
 });
 
@@ -66,7 +133,7 @@ describe('default-locale fallback', () => {
   });
 });
 
-describe('hreflang and canonical', () => {
+describe('hreflang', () => {
   it('lists only the locales where the page exists, plus x-default', () => {
     const existsIn = new Map([
       ['en', '/en/practices/migracode/'],
@@ -78,10 +145,6 @@ describe('hreflang and canonical', () => {
       { hreflang: 'x-default', href: 'https://gp.example/en/practices/migracode/' },
     ]);
     expect(alternatesFor(new Map([['cs', '/cs/x/']]), 'en', 'https://gp.example').map((a) => a.hreflang)).toEqual(['cs']);
-  });
-  it('points a fallback page canonical at the default-locale URL', () => {
-    expect(canonicalFor('/cs/practices/a/', '/en/practices/a/', 'https://gp.example')).toBe('https://gp.example/en/practices/a/');
-    expect(canonicalFor('/cs/practices/a/', null, 'https://gp.example')).toBe('https://gp.example/cs/practices/a/');
   });
 });
 

@@ -98,4 +98,11 @@ describe('revalidation tags', () => {
     expect(tagsForChange({ model: 'whatever' })).toEqual(['site']);
     expect(tagsForChange({ model: 'integration-area' })).toEqual(['taxonomy']);
   });
+
+  it('takes the CMS notifier\'s body for a locale, which has no documentId (null), and refreshes every page', () => {
+    const payload = revalidatePayload.parse({ event: 'locale.create', model: 'locale', entry: { documentId: null, slug: null, locale: 'pt-BR' } });
+    expect(tagsForChange(payload)).toEqual(['site']);
+    const practice = revalidatePayload.parse({ event: 'entry.publish', model: 'practice', entry: { documentId: null, slug: 'x', locale: 'en' } });
+    expect(tagsForChange(practice).sort()).toEqual(['practice:x', 'practices']);
+  });
 });

@@ -7,7 +7,7 @@ import type { Locale, PracticeDetail, PracticeSummary, Site, TaxonomyTerm, ToolD
 import type { Framework } from '../cms/loaders';
 import { tags } from '../cms/tags';
 import { canonicalTag, READS_LIST_QUERY_TAG } from '../cache/hints';
-import { collatorOf, countryName, createTranslator, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
+import { collatorOf, countryName, defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
 import { siteOrigin } from '../site/origin';
 import { emptyListState, LIST_PAGE_SIZE, pathFacets, type ListState, type PathFacetKey } from '../site/urls';
@@ -25,6 +25,7 @@ import {
   listPractices,
 } from './index';
 import { meetsGroup } from './static-query';
+import { pageTranslator } from './page-labels';
 
 /** Seconds a page rendered on request stays fresh in the route cache (webhooks invalidate sooner). */
 export const PAGE_MAX_AGE = 300;
@@ -104,8 +105,7 @@ export async function loadPageContext(context: RenderContext, localeCode: string
   if (!locale) return null;
   const defaultLocale = defaultLocaleOf(locales);
   const site = await resolveWithFallback(locale.code, defaultLocale.code, getSite);
-  // UI labels: the visitor's locale's own labels only; each missing key uses the English default.
-  const t = createTranslator(site && !site.isFallback ? site.data.labels : undefined);
+  const t = await pageTranslator(locale.code, defaultLocale.code, site);
   let storable = true;
   return {
     locale,

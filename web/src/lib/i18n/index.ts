@@ -10,16 +10,87 @@
 import type { Locale } from 'strapi-plugin-good-practices/contract';
 import { defaultLabels, type LabelKey } from './labels';
 
-export type Translate = (key: LabelKey, vars?: Record<string, string | number>) => string;
+/** The language of the built-in labels of ./labels.ts. */
+export const BUILT_IN_LABELS_LOCALE = 'en';
 
-/** A translator over CMS labels, each key falling back to the built-in English default. */
-export function createTranslator(labels: Record<string, string> | null | undefined): Translate {
-  return (key, vars) => {
-    const cmsValue = labels?.[key];
-    const template = typeof cmsValue === 'string' && cmsValue.trim() !== '' ? cmsValue : defaultLabels[key];
-    if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export type LabelVars = Record<string, string | number>;
+
+/** A UI label as shown: its text and the language it is written in. */
+export interface ResolvedLabel {
+  text: string;
+  /** The language of `text`: the page's locale, or the fallback language it was taken from. */
+  lang: string;
+}
+
+/** `lang`/`dir` of an element showing a label in another language than the page's; empty otherwise. */
+export interface LangAttributes {
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
+export interface Translate {
+  /** The label's text (placeholders filled); see `label` for its language. */
+  (key: LabelKey, vars?: LabelVars): string;
+  /**
+   * The label with the language it is in. A key missing in the page's locale is taken whole from
+   * the first fallback that has it; `vars` may depend on that language (a language name, say), so
+   * that a sentence is never built from pieces of two languages.
+   */
+  label(key: LabelKey, vars?: LabelVars | ((lang: string) => LabelVars)): ResolvedLabel;
+  /** `lang`/`dir` for the element showing label `key` when it is not in the page's language. */
+  attrs(key: LabelKey): LangAttributes;
+  /** The page's locale. */
+  readonly locale: string;
+}
+
+/** One language's CMS labels (the site single type's `labels` map), null when it has none. */
+export interface LabelSource {
+  locale: string;
+  labels: Record<string, string> | null | undefined;
+}
+
+function fill(template: string, vars: LabelVars | undefined): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+function usable(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * A translator for a page in `own.locale`: each key from that locale's CMS labels, else whole from
+ * the first of `fallbacks` (the default locale's CMS labels) that has it, else the built-in English.
+ */
+export function translatorFor(source: LabelSource, fallbacks: readonly LabelSource[] = []): Translate {
+  const chain = [source, ...fallbacks];
+  const resolve = (key: LabelKey): ResolvedLabel => {
+    for (const { locale, labels } of chain) {
+      const value = labels?.[key];
+      if (usable(value)) return { text: value, lang: locale };
+    }
+    return { text: defaultLabels[key], lang: BUILT_IN_LABELS_LOCALE };
   };
+  const translate = ((key: LabelKey, vars?: LabelVars) => fill(resolve(key).text, vars)) as Translate;
+  translate.label = (key, vars) => {
+    const { text, lang } = resolve(key);
+    return { text: fill(text, typeof vars === 'function' ? vars(lang) : vars), lang };
+  };
+  translate.attrs = (key) => langAttributes(resolve(key).lang, source.locale);
+  Object.defineProperty(translate, 'locale', { value: source.locale, enumerable: true });
+  return translate;
+}
+
+/** A translator over one labels map, each missing key from the built-in English (expectations in tests). */
+export function createTranslator(labels: Record<string, string> | null | undefined): Translate {
+  return translatorFor({ locale: BUILT_IN_LABELS_LOCALE, labels });
+}
+
+/** `lang`/`dir` for text in `lang` inside a page in `pageLocale` (nothing when they are the same). */
+export function langAttributes(lang: string | undefined, pageLocale: string): LangAttributes {
+  if (!lang || lang === pageLocale) return {};
+  const dir = directionOf(lang);
+  return directionOf(pageLocale) === dir ? { lang } : { lang, dir };
 }
 
 /** Well-known right-to-left languages, when `Intl.Locale` text info is unavailable. */
@@ -140,29 +211,70 @@ export function defaultLocaleOf(locales: readonly Locale[]): Locale {
   return found;
 }
 
+/** One language range of an Accept-Language header, lower-cased, with its quality. */
+interface LanguageRange {
+  range: string;
+  quality: number;
+  index: number;
+}
+
+/** RFC 9110 §12.4.2: `0`, `0.` + up to three digits, `1`, `1.` + up to three zeros. */
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+/** A language range (RFC 4647 §2.1): `*` or alphanumeric subtags of 1–8 characters. */
+const RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/;
+/** Headers longer than any browser sends are read up to here (bounded work on hostile input). */
+const MAX_ACCEPT_LANGUAGE = 4096;
+const MAX_RANGES = 64;
+
+function parseAcceptLanguage(header: string): LanguageRange[] {
+  const ranges: LanguageRange[] = [];
+  for (const [index, part] of header.slice(0, MAX_ACCEPT_LANGUAGE).split(',').slice(0, MAX_RANGES).entries()) {
+    const [rawRange = '', ...params] = part.split(';');
+    const range = rawRange.trim().toLowerCase().replace(/_/g, '-');
+    if (!RANGE.test(range)) continue;
+    let quality = 1;
+    for (const param of params) {
+      const [name = '', value = ''] = param.split('=').map((x) => x.trim());
+      if (name.toLowerCase() !== 'q') continue;
+      // A malformed weight makes the range unusable rather than preferred.
+      quality = QVALUE.test(value) ? Number(value) : 0;
+    }
+    ranges.push({ range, quality, index });
+  }
+  return ranges;
+}
+
 /**
- * Picks the best available locale for an `Accept-Language` header (RFC 9110 quality values):
- * exact tag first, then the same primary language (`pt-BR` ↔ `pt`), else the default.
+ * Picks the locale for an `Accept-Language` header (RFC 9110 §12.5.4), among `available` (every
+ * CMS locale, translated texts or not):
+ * - ranges by quality, ties in header order; `q=0` (or a malformed q) excludes a range;
+ * - each range: the exact locale, then its truncations (`zh-hant-tw` → `zh-hant` → `zh`; RFC 4647
+ *   lookup), then any locale of the same language (`pt-PT` → `pt-BR`, `pt` → `pt-BR`);
+ * - `*` matches the default locale, or else the first locale the header does not exclude;
+ * - nothing usable: the default (`fallback`).
  */
 export function negotiateLocale(acceptLanguage: string | null | undefined, available: readonly string[], fallback: string): string {
   if (!acceptLanguage) return fallback;
-  const wanted = acceptLanguage
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const quality = q ? Number.parseFloat(q.slice(2)) : 1;
-      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
-    })
-    .filter((entry) => entry.tag && entry.tag !== '*' && entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  const ranges = parseAcceptLanguage(acceptLanguage);
   const byLower = new Map(available.map((code) => [code.toLowerCase(), code]));
-  for (const { tag } of wanted) {
-    const exact = byLower.get(tag);
-    if (exact) return exact;
-    const primary = tag.split('-')[0] ?? tag;
-    const samePrimary = byLower.get(primary) ?? available.find((code) => code.toLowerCase().split('-')[0] === primary);
-    if (samePrimary) return samePrimary;
+  // Locales refused by a q=0 of their exact tag (`cs;q=0` refuses `cs`, not `cs-CZ`'s siblings).
+  const refused = new Set(ranges.filter((r) => r.quality === 0 && r.range !== '*').map((r) => byLower.get(r.range)).filter((c) => c !== undefined));
+  const wanted = ranges.filter((r) => r.quality > 0).sort((a, b) => b.quality - a.quality || a.index - b.index);
+  const allowed = (code: string | undefined): code is string => code !== undefined && !refused.has(code);
+  for (const { range } of wanted) {
+    if (range === '*') {
+      if (allowed(fallback)) return fallback;
+      const any = available.find((code) => allowed(code));
+      if (any) return any;
+      continue;
+    }
+    const subtags = range.split('-');
+    for (let length = subtags.length; length > 0; length--) {
+      const code = byLower.get(subtags.slice(0, length).join('-'));
+      if (allowed(code)) return code;
+    }
+    const sameLanguage = available.find((code) => code.toLowerCase().split('-')[0] === subtags[0] && allowed(code));
+    if (sameLanguage) return sameLanguage;
   }
   return fallback;
 }
@@ -208,12 +320,4 @@ export function alternatesFor(existsIn: ReadonlyMap<string, string>, defaultLoca
   const defaultPath = existsIn.get(defaultLocale);
   if (defaultPath) alternates.push({ hreflang: 'x-default', href: new URL(defaultPath, origin).href });
   return alternates;
-}
-
-/**
- * Canonical URL of a page: its own URL, or the default locale's URL when it is a fallback page
- * (the same content lives there).
- */
-export function canonicalFor(ownPath: string, fallbackCanonicalPath: string | null, origin: string): string {
-  return new URL(fallbackCanonicalPath ?? ownPath, origin).href;
 }

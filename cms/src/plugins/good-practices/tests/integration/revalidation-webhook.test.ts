@@ -123,6 +123,51 @@ describe('the signed revalidation call', () => {
   });
 });
 
+describe('a locale added, renamed or deleted in Settings', () => {
+  it('is sent too (every page lists the locales), in a body the site takes', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales') as {
+      create(data: { code: string; name: string }): Promise<{ id: number }>;
+      update(where: { id: number }, data: { name: string }): Promise<unknown>;
+      delete(where: { id: number }): Promise<unknown>;
+    };
+    const localeCall = (event: string) =>
+      revalidations().find((request) => bodyOf(request).event === event && bodyOf(request).model === 'locale' && bodyOf(request).entry.locale === 'pt-BR');
+    // Made before the call is signed: a verifier refuses calls signed before it started.
+    const verifier = new WebhookVerifier({ secret: SECRET });
+    const created = await locales.create({ code: 'pt-BR', name: 'Portuguese (Brazil) (pt-BR)' });
+    const call = await waitFor(() => localeCall('locale.create'));
+    expect(JSON.parse(call.body)).toEqual({ event: 'locale.create', model: 'locale', entry: { documentId: null, slug: null, locale: 'pt-BR' } });
+    expect(verifier.verify(String(call.headers['x-gp-timestamp']), String(call.headers['x-gp-signature']), call.body)).toEqual({ ok: true });
+    expect(tagsForChange(revalidatePayload.parse(JSON.parse(call.body)))).toEqual(['site']);
+    await locales.update({ id: created.id }, { name: 'Português (pt-BR)' });
+    await waitFor(() => localeCall('locale.update'));
+    await locales.delete({ id: created.id });
+    await waitFor(() => localeCall('locale.delete'));
+  });
+
+  it('is sent when another locale becomes the default (fallbacks and x-default change everywhere)', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales') as {
+      create(data: { code: string; name: string }): Promise<{ id: number }>;
+      delete(where: { id: number }): Promise<unknown>;
+      setDefaultLocale(params: { code: string }): Promise<unknown>;
+      getDefaultLocale(): Promise<string>;
+    };
+    const previous = await locales.getDefaultLocale();
+    const created = await locales.create({ code: 'fr', name: 'French (fr)' });
+    const defaultCall = (code: string) =>
+      revalidations().find((request) => bodyOf(request).event === 'locale.default' && bodyOf(request).entry.locale === code);
+    try {
+      await locales.setDefaultLocale({ code: 'fr' });
+      const call = await waitFor(() => defaultCall('fr'));
+      expect(tagsForChange(revalidatePayload.parse(JSON.parse(call.body)))).toEqual(['site']);
+    } finally {
+      await locales.setDefaultLocale({ code: previous });
+      await locales.delete({ id: created.id });
+    }
+    await waitFor(() => defaultCall(previous));
+  });
+});
+
 describe('the rebuild hook', () => {
   it('gets a plain POST after changes', async () => {
     const rebuild = await waitFor(() => received.find((request) => request.path === '/rebuild'), 10_000);

@@ -17,10 +17,21 @@
  * short-lived process (the import command) calls it before it exits. Strapi emits entry events
  * after the commit without awaiting them (it first reads the entry back), so flush() first
  * waits until no event has come for `quietMs` since the call or the last event.
+ *
+ * Locales are not entries: i18n's locales service writes them without entry.* events. A locale
+ * added, renamed or deleted in Settings, or another default locale, changes every page of the
+ * site (the language switcher, the new locale's own pages, fallbacks, x-default), so the same
+ * notification goes out for it (`model: "locale"`), from the query engine's lifecycles (locale
+ * rows, and the core store row where i18n keeps the default), on a timer that fires after the
+ * write has committed.
  */
 import type { Core } from '@strapi/strapi';
-import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
+import { CONTENT_EVENTS, type EntryEvent, type RevalidationBody, revalidationBody } from './revalidation-body';
 import { signBody } from './sign-request';
+import { isPlainObject } from '../domain/json-values';
+
+/** The core store row of i18n's default locale (`strapi.store({ type: 'plugin', name: 'i18n' })`, key `default_locale`). */
+const DEFAULT_LOCALE_STORE_KEY = 'plugin_i18n_default_locale';
 
 export interface SiteNotifierOptions {
   revalidateUrl?: string;
@@ -105,7 +116,10 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
   const onEvent = (event: string, payload: EntryEvent): void => {
     lastEventAt = performance.now();
     const body = revalidationBody(event, payload);
-    if (!body) return;
+    if (body) notify(body);
+  };
+
+  const notify = (body: RevalidationBody): void => {
     if (revalidateUrl && secret) {
       const url = revalidateUrl;
       const text = JSON.stringify(body);
@@ -147,6 +161,35 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
       }
     }),
   );
+  const localeChanged = (event: string) => (lifecycle: { result?: unknown }) => {
+    try {
+      const code = isPlainObject(lifecycle.result) && typeof lifecycle.result.code === 'string' ? lifecycle.result.code : null;
+      notify({ event, model: 'locale', entry: { documentId: null, slug: null, locale: code } });
+    } catch (error) {
+      strapi.log.warn(`[good-practices] site notification skipped: ${(error as Error).message}`);
+    }
+  };
+  const unsubscribeLocales = strapi.db.lifecycles.subscribe({
+    models: ['plugin::i18n.locale'],
+    afterCreate: localeChanged('locale.create'),
+    afterUpdate: localeChanged('locale.update'),
+    afterDelete: localeChanged('locale.delete'),
+  });
+  const defaultLocaleChanged = (lifecycle: { result?: unknown }) => {
+    try {
+      const row = isPlainObject(lifecycle.result) ? lifecycle.result : {};
+      if (row.key !== DEFAULT_LOCALE_STORE_KEY) return;
+      const code = typeof row.value === 'string' ? (JSON.parse(row.value) as unknown) : null;
+      notify({ event: 'locale.default', model: 'locale', entry: { documentId: null, slug: null, locale: typeof code === 'string' ? code : null } });
+    } catch (error) {
+      strapi.log.warn(`[good-practices] site notification skipped: ${(error as Error).message}`);
+    }
+  };
+  const unsubscribeDefaultLocale = strapi.db.lifecycles.subscribe({
+    models: ['strapi::core-store'],
+    afterCreate: defaultLocaleChanged,
+    afterUpdate: defaultLocaleChanged,
+  });
   strapi.log.info(
     `[good-practices] the site is told about publications${revalidateUrl ? ` (revalidation: ${revalidateUrl})` : ''}${rebuildUrl ? ` (rebuild hook: ${new URL(rebuildUrl).origin})` : ''}.`,
   );
@@ -154,6 +197,8 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
   return {
     stop() {
       for (const off of unsubscribe) off();
+      unsubscribeLocales();
+      unsubscribeDefaultLocale();
       for (const waiting of pending.values()) clearTimeout(waiting.timer);
       pending.clear();
       if (rebuildTimer) clearTimeout(rebuildTimer);
