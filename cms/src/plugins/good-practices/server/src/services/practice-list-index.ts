@@ -74,12 +74,19 @@ export function versionsInChainOrder<Row extends { documentId: string; locale: s
   return ordered;
 }
 
+/**
+ * The summary rows of every published version of every practice, read once per content
+ * generation for the indexes of all locales: every chain ends with every locale, so each index
+ * would read them all again.
+ */
+function publishedSummaryRows(strapi: Core.Strapi): Promise<PracticeSummaryRow[]> {
+  return cachedForGeneration(strapi, 'practice-list-rows', () =>
+    publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({ locale: '*', fields: practiceSummaryFields, populate: practicePopulate }),
+  );
+}
+
 async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<PracticeListIndex> {
-  const rows = await publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({
-    locale: chain,
-    fields: practiceSummaryFields,
-    populate: practicePopulate,
-  });
+  const rows = await publishedSummaryRows(strapi);
   const entries: ListEntry[] = [];
   for (const versions of versionsInChainOrder(rows, chain)) {
     const row = versions[0]!;
