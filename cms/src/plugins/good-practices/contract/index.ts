@@ -93,8 +93,11 @@ export type ToolSummary = z.infer<typeof toolSummary>;
 export const toolDetail = toolSummary.extend({
   /** Markdown. */
   description: z.string().nullable(),
-  /** Published practices (same locale) that cite this tool. */
-  practices: z.array(z.object({ slug, title: z.string() })),
+  /**
+   * Published practices that cite this tool, as the requested locale's lists show them (each in
+   * the first language of its chain that has it: `locale`), by title in the locale's collation.
+   */
+  practices: z.array(z.object({ slug, title: z.string(), locale: localeCode })),
   locales: z.array(z.object({ locale: localeCode, slug })),
 });
 export type ToolDetail = z.infer<typeof toolDetail>;

@@ -11,10 +11,10 @@
  * - LOCALE_FALLBACKS orders the chain (ca → es → en) and refuses an unknown locale at boot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, localesResponse, practiceDetailListResponse, practiceListResponse, practiceResponse, toolListResponse } from '../../contract';
+import { apiPaths, localesResponse, practiceDetailListResponse, practiceListResponse, practiceResponse, toolListResponse, toolResponse } from '../../contract';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
-import { createPractice, createTool, documents, PRACTICE } from '../support/practices';
+import { createPractice, createTool, documents, PRACTICE, TOOL } from '../support/practices';
 import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-under-test';
 
 let app: RunningStrapi;
@@ -209,6 +209,17 @@ describe('tools and the locale list', () => {
   it('the tool list of every locale holds every published tool, in the language that has it', async () => {
     const body = toolListResponse.parse((await getJson(`${app.url}${apiPaths.tools}?locale=de`)).body);
     expect(body.data.map((tool) => `${tool.locale}:${tool.name}`)).toEqual(['cs:Čeština nástroj', 'en:Zebra toolkit']);
+  });
+
+  it('a tool page lists every citing practice as the locale shows it, fallback answers included', async () => {
+    const citing = async (locale: string) =>
+      toolResponse.parse((await getJson(`${app.url}${apiPaths.tool('zebra-toolkit')}?locale=${locale}`)).body).data.practices.map((practice) => `${practice.locale}:${practice.slug}`);
+    // Czech: the partial translation cites the tool through its English answer.
+    expect((await getJson(`${app.url}${apiPaths.tool('zebra-toolkit')}?locale=cs`)).status).toBe(404);
+    expect(await citing('en')).toEqual(['en:apple-orchard', 'en:mango-housing']);
+    await translate(TOOL, ids.tool, 'cs', { name: 'Zebra sada', slug: 'zebra-sada' });
+    const czech = toolResponse.parse((await getJson(`${app.url}${apiPaths.tool('zebra-sada')}?locale=cs`)).body).data.practices;
+    expect(czech.map((practice) => `${practice.locale}:${practice.slug}`)).toEqual(['en:apple-orchard', 'cs:mango-bydleni']);
   });
 
   it('each locale says its chain: the default locale, then the others', async () => {

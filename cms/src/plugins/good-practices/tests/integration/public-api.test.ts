@@ -299,13 +299,13 @@ describe('GET /tools and /tools/:slug', () => {
   it('serves a tool with the practices citing it and its locales', async () => {
     const { body } = await get(apiPaths.tool('recognition-portal'));
     const { data } = expectContract(toolResponse, body);
-    expect(data.practices).toEqual([{ slug: 'alpha-language-cafe', title: 'Alpha language café' }]);
+    expect(data.practices).toEqual([{ slug: 'alpha-language-cafe', title: 'Alpha language café', locale: 'en' }]);
     expect(data.locales).toEqual([
       { locale: 'cs', slug: 'portal-uznavani' },
       { locale: 'en', slug: 'recognition-portal' },
     ]);
     const cs = expectContract(toolResponse, (await get(`${apiPaths.tool('portal-uznavani')}?locale=cs`)).body);
-    expect(cs.data.practices).toEqual([{ slug: 'alfa-jazykova-kavarna', title: 'Alfa jazyková kavárna' }]);
+    expect(cs.data.practices).toEqual([{ slug: 'alfa-jazykova-kavarna', title: 'Alfa jazyková kavárna', locale: 'cs' }]);
   });
 
   it('answers 404 for a draft-only or unknown tool', async () => {

@@ -19,9 +19,9 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
    * Tool details from their rows with no further query: the locale versions and the citing
    * practices come from caches of the content generation (published-versions.ts, tool-citations.ts).
    */
-  async function detailsOf(rows: readonly ToolDetailRow[], { locale }: LocaleContext): Promise<ToolDetail[]> {
+  async function detailsOf(rows: readonly ToolDetailRow[], context: LocaleContext): Promise<ToolDetail[]> {
     if (rows.length === 0) return [];
-    const [versions, citations] = await Promise.all([publishedVersions(strapi, uids.tool), toolCitations(strapi, locale)]);
+    const [versions, citations] = await Promise.all([publishedVersions(strapi, uids.tool), toolCitations(strapi, context)]);
     return rows.map((row) => mapToolDetail(row, citations.get(row.documentId) ?? [], versions.get(row.documentId) ?? []));
   }
 
