@@ -199,8 +199,8 @@ describe('static build', () => {
       for (const p of defaults) expected.push(`${l.code}/practices/${own.get(p.documentId) ?? p.slug}/index.html`);
       // Every listed practice has a page under the locale (the link of its card).
       for (const p of listed) expected.push(`${l.code}/practices/${p.slug}/index.html`);
-      // JSON: the locale's own versions (a fallback's JSON is its own language's).
-      for (const p of own.values()) expected.push(`${l.code}/practices/${p}.json`);
+      // JSON of every listed practice, as its page shows it.
+      for (const p of listed) expected.push(`${l.code}/practices/${p.slug}.json`);
       for (const path of expected) expect(existsSync(join(staticOut, path)), path).toBe(true);
       counts.push(`${l.code} ${pagesUnder(join(staticOut, l.code))}`);
     }
@@ -566,9 +566,12 @@ function defineFallbackChecks(target: () => SiteTarget): void {
       const tools = await api.tools('en');
       const toolsPage = await pageText(site('/de/tools/'));
       for (const tool of tools) expect(toolsPage).toContain(`lang="en" dir="ltr">${tool.name}</a>`);
-      // A fallback card links to a page of the locale that shows the practice.
+      // A fallback card links to a page of the locale that shows the practice, and to its JSON.
       const practice = await fetch(site(cards[0]!.href));
       expect(practice.status).toBe(200);
+      const json = await fetch(site(cards[0]!.href.replace(/\/$/, '.json')));
+      expect(json.status).toBe(200);
+      expect(((await json.json()) as { data: { locale: string } }).data.locale).toBe('en');
     });
 
     it('a locale with a partial translation (cs) lists its own version unmarked and the others in English', async () => {

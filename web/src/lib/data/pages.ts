@@ -128,6 +128,11 @@ export function findPractice(page: PageContext, slug: string): Promise<Lookup<Pr
   return findTranslatable(chainOf(page.locales, page.locale.code), slug, getPractice);
 }
 
+/** A practice by slug as `locale`'s pages show it (own version, else the chain's), for routes without a page context (JSON). */
+export function lookupPractice(locales: readonly Locale[], locale: string, slug: string): Promise<Lookup<PracticeDetail>> {
+  return findTranslatable(chainOf(locales, locale), slug, getPractice);
+}
+
 export function findTool(page: PageContext, slug: string): Promise<Lookup<ToolDetail>> {
   page.tag(tags.tool(slug), tags.toolPages, tags.practices);
   return findTranslatable(chainOf(page.locales, page.locale.code), slug, getTool);
@@ -284,8 +289,17 @@ export async function practicePaths() {
   return translatablePaths(await allStaticPractices(), await getLocales());
 }
 
+/** The JSON of every practice a locale lists: its own version, or the chain's (as on its page). */
 export async function practiceJsonPaths() {
-  return (await allStaticPractices()).map((p) => ({ params: { locale: p.locale, slug: p.slug } }));
+  const practices = await allStaticPractices();
+  const locales = await getLocales();
+  const paths = new Map<string, { params: { locale: string; slug: string } }>();
+  for (const { code } of locales) {
+    // Own versions first: a fallback with the same slug as an own version is not reachable there.
+    const listed = shownInChain(practices, chainOf(locales, code)).sort((a, b) => Number(b.locale === code) - Number(a.locale === code));
+    for (const p of listed) if (!paths.has(`${code}/${p.slug}`)) paths.set(`${code}/${p.slug}`, { params: { locale: code, slug: p.slug } });
+  }
+  return [...paths.values()];
 }
 
 export async function toolPaths() {
