@@ -23,12 +23,14 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
-const config = (_: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // Our plugin lives inside the app as a workspace package of its own; Strapi loads its built
   // server code (dist/) and bundles its admin source into the admin panel.
   'good-practices': {
     enabled: true,
     resolve: './src/plugins/good-practices',
+    // Which languages each locale falls back to, e.g. "ar:en;ca:es,en" (README, Configuration).
+    config: { localeFallbacks: env('LOCALE_FALLBACKS', '') },
   },
   // No end-user accounts: editors and translators are admin users, the site reads with API tokens
   // and the public API needs no login. Disabled, its routes (/api/auth/*, /api/connect/*,

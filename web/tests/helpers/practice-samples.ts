@@ -48,7 +48,7 @@ export function samplePractices(): PracticeDetail[] {
         key: q.key,
         order: q.order,
         text: q.text,
-        answer: gi === 1 && qi === 2 ? null : { body: `The practice answers **${q.key}**.`, tools: [] },
+        answer: gi === 1 && qi === 2 ? null : { body: `The practice answers **${q.key}**.`, locale: 'en', tools: [] },
         items: q.items.map((item, ii) => ({
           key: item.key,
           order: item.order,
@@ -90,6 +90,7 @@ export function samplePractices(): PracticeDetail[] {
         funding: null,
         objectives: null,
         inspiration: null,
+        fieldLocales: {},
         groups,
         locales: [{ locale: 'en', slug }],
       }),

@@ -17,7 +17,8 @@
  * outage checks), the test signs the same webhook call with the site's own `sign`.
  *
  * Optional: SCREENSHOT_DIR=<dir> saves full-page screenshots (1280 px) of every practice in the
- * default and the right-to-left locale, server mode, as <dir>/<slug>-<locale>.png.
+ * default and the right-to-left locale, server mode, as <dir>/<slug>-<locale>.png, and of the
+ * locale fallback pages (partial-cs, list-ar, home-de, tools-ar).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,8 @@ import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fau
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { queryPractices } from '../../src/lib/data/static-query';
-import { createTranslator, defaultLocaleOf } from '../../src/lib/i18n';
+import { createTranslator, defaultLocaleOf, languageName } from '../../src/lib/i18n';
+import AxeBuilder from '@axe-core/playwright';
 import { sign } from '../../src/lib/webhook';
 
 const SECRET = 'integration-secret';
@@ -99,11 +101,9 @@ beforeAll(async () => {
 
   await seedDemoContent(cms.strapi);
   // A language just added in the CMS, with no text of its own yet (not even the site texts): the
-  // site must still serve it in full, in the fallback language, without being indexed.
-  await (cms.strapi.plugin('i18n').service('locales') as { create(data: { code: string; name: string }): Promise<unknown> }).create({
-    code: BARE_LOCALE,
-    name: 'German (de)',
-  });
+  // site must still serve it in full, in the fallback language, without being indexed. And a
+  // partial Czech translation (addFallbackCases).
+  await addFallbackCases();
   expect((await webhook({ event: 'locale.create', createdAt: new Date().toISOString(), model: 'locale', entry: { locale: BARE_LOCALE } })).status).toBe(200);
   const seeded = Date.now();
   locales = await api.locales();
@@ -121,6 +121,24 @@ beforeAll(async () => {
       `static build ${staticBuildSeconds.toFixed(1)} s; ready after ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });
+
+/**
+ * The demo content translates practices into Spanish only: Czech gets a partial translation
+ * (title, slug and summary, as through XLIFF), and a new locale `de` none at all; Arabic (RTL)
+ * has none either and falls back to English.
+ */
+const PARTIAL = { title: 'Částečně přeložená praxe', slug: 'castecne-prelozena-praxe', summary: 'Shrnutí v češtině; zbytek zatím jen anglicky.' };
+let partialSource: PracticeSummary;
+
+async function addFallbackCases(): Promise<void> {
+  const i18n = cms.strapi.plugin('i18n').service('locales') as { create(locale: { code: string; name: string }): Promise<unknown> };
+  await i18n.create({ code: BARE_LOCALE, name: 'German (de)' });
+  const [first] = await api.allPractices('en');
+  if (!first) throw new Error('the demo content has no practice');
+  partialSource = first;
+  await practices().update({ documentId: first.documentId, locale: 'cs', data: { ...PARTIAL, answers: [] } });
+  await practices().publish({ documentId: first.documentId, locale: 'cs' });
+}
 
 afterAll(async () => {
   await closeBrowser();
@@ -182,11 +200,16 @@ describe('static build', () => {
     const counts: string[] = [];
     const defaults = await defaultPractices();
     for (const l of locales) {
-      const own = new Map((await api.allPractices(l.code)).map((p) => [p.documentId, p.slug]));
+      // The locale's list: every practice, in its own version or the first of the chain that has one.
+      const listed = await api.allPractices(l.code);
+      const own = new Map(listed.filter((p) => p.locale === l.code).map((p) => [p.documentId, p.slug]));
       const expected = [`${l.code}/index.html`, `${l.code}/practices/index.html`, `${l.code}/framework/index.html`, `${l.code}/404/index.html`, `${l.code}/rss.xml`];
       // Every default-locale practice has a page in every locale: its translation, or the fallback.
       for (const p of defaults) expected.push(`${l.code}/practices/${own.get(p.documentId) ?? p.slug}/index.html`);
-      for (const p of own.values()) expected.push(`${l.code}/practices/${p}.json`);
+      // Every listed practice has a page under the locale (the link of its card).
+      for (const p of listed) expected.push(`${l.code}/practices/${p.slug}/index.html`);
+      // JSON of every listed practice, as its page shows it.
+      for (const p of listed) expected.push(`${l.code}/practices/${p.slug}.json`);
       for (const path of expected) expect(existsSync(join(staticOut, path)), path).toBe(true);
       counts.push(`${l.code} ${pagesUnder(join(staticOut, l.code))}`);
     }
@@ -200,7 +223,8 @@ describe('static build', () => {
     const mismatches: string[] = [];
     let compared = 0;
     for (const l of locales) {
-      const details = (await Promise.all((await api.allPractices(l.code)).map((p) => api.practice(p.slug, l.code)))).filter((p) => p !== null);
+      // Each practice as the locale's list shows it: its own version, or the chain's (p.locale).
+      const details = (await Promise.all((await api.allPractices(l.code)).map((p) => api.practice(p.slug, p.locale)))).filter((p) => p !== null);
       const words = (text: string | null | undefined) => (text ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3);
       const queries: PracticeListQueryInput[] = [
         {},
@@ -238,6 +262,7 @@ describe('static build', () => {
   });
 
   defineSiteSuite(() => target);
+  defineFallbackChecks(() => target);
 });
 
 describe('server build', () => {
@@ -248,6 +273,7 @@ describe('server build', () => {
   });
 
   defineSiteSuite(() => target);
+  defineFallbackChecks(() => target);
 
   it.runIf(Boolean(process.env.SCREENSHOT_DIR))('saves full-page screenshots of every practice (SCREENSHOT_DIR)', async () => {
     const dir = process.env.SCREENSHOT_DIR!;
@@ -261,6 +287,11 @@ describe('server build', () => {
           expect(response?.status()).toBe(200);
           await session.page.screenshot({ path: join(dir, `${p.slug}-${l.code}.png`), fullPage: true });
         }
+      }
+      // Locale fallback: a partial translation, and lists of a locale without translations (RTL, LTR).
+      for (const [name, path] of [['partial-cs', `/cs/practices/${PARTIAL.slug}/`], ['list-ar', '/ar/practices/'], ['home-de', '/de/'], ['tools-ar', '/ar/tools/']]) {
+        expect((await session.page.goto(`${serverSite.url}${path}`))?.status()).toBe(200);
+        await session.page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
       }
     } finally {
       await session.close();
@@ -572,3 +603,102 @@ describe('static build against a failing CMS', () => {
     }
   });
 });
+
+/**
+ * Issue 11, items 1 and 2, in the built and served site (both modes): a locale with no
+ * translation (de), one with a partial translation (cs) and an RTL one falling back to LTR
+ * English (ar) list every practice, mark what is shown in another language, and the partial
+ * translation's page shows the English answers, marked, instead of "does not answer".
+ */
+function defineFallbackChecks(target: () => SiteTarget): void {
+  const site = (path: string) => new URL(path, target().siteUrl).href;
+  const labels = async (code: string) => createTranslator((await api.site(code))?.labels);
+  const cardTitles = (html: string) => [...html.matchAll(/<h[23] class="card-title"><a href="([^"]+)"([^>]*)>([^<]+)<\/a>/g)].map((m) => ({ href: m[1]!, attrs: m[2]!, title: decode(m[3]!) }));
+
+  describe('every visitor sees the whole database in their own language', () => {
+    it('a locale with no translation (de) lists every practice on its home, list, RSS and tools pages, marked as English', async () => {
+      const all = await defaultPractices();
+      const t = await labels('de');
+      const home = await pageText(site('/de/'));
+      expect(home).toContain(`${t('home.allPractices')} (${all.length})`);
+      const list = await pageText(site('/de/practices/'));
+      expect(list).not.toContain(t('list.noResults'));
+      expect(list).toContain(all.length === 1 ? t('list.resultsOne') : t('list.results', { count: all.length }));
+      const cards = cardTitles(list);
+      expect(cards.length).toBe(Math.min(all.length, 25));
+      for (const card of cards) {
+        expect(card.attrs).toContain('lang="en"');
+        expect(card.attrs).toContain('dir="ltr"');
+        expect(card.href).toMatch(/^\/de\/practices\//);
+      }
+      // German has no translated labels: the built-in English label names the language in English, and says it is English.
+      expect(list).toContain('<p class="shown-in" lang="en">In English</p>');
+      const feed = await (await fetch(site('/de/rss.xml'))).text();
+      expect((feed.match(/<item>/g) ?? []).length).toBe(Math.min(50, all.length));
+      const tools = await api.tools('en');
+      const toolsPage = await pageText(site('/de/tools/'));
+      for (const tool of tools) expect(toolsPage).toContain(`lang="en" dir="ltr">${tool.name}</a>`);
+      // A fallback card links to a page of the locale that shows the practice, and to its JSON.
+      const practice = await fetch(site(cards[0]!.href));
+      expect(practice.status).toBe(200);
+      const json = await fetch(site(cards[0]!.href.replace(/\/$/, '.json')));
+      expect(json.status).toBe(200);
+      expect(((await json.json()) as { data: { locale: string } }).data.locale).toBe('en');
+    });
+
+    it('a locale with a partial translation (cs) lists its own version unmarked and the others in English', async () => {
+      const all = await defaultPractices();
+      const list = await pageText(site('/cs/practices/'));
+      const t = await labels('cs');
+      expect(list).toContain(all.length === 1 ? t('list.resultsOne') : t('list.results', { count: all.length }));
+      const cards = cardTitles(list);
+      const own = cards.find((card) => card.title === PARTIAL.title);
+      expect(own, 'the Czech translation is listed').toBeDefined();
+      expect(own!.attrs).toBe('');
+      expect(own!.href).toBe(`/cs/practices/${PARTIAL.slug}/`);
+      expect(cards.filter((card) => card !== own).every((card) => card.attrs.includes('lang="en"'))).toBe(true);
+    });
+
+    it('the partial translation shows every English answer, marked, and says so', async () => {
+      const english = await api.practice(partialSource.slug, 'en');
+      const czech = await api.practice(PARTIAL.slug, 'cs');
+      expect(czech).not.toBeNull();
+      const answered = english!.groups.flatMap((g) => g.questions).filter((q) => q.answer);
+      expect(answered.length).toBeGreaterThan(0);
+      const html = await pageText(site(`/cs/practices/${PARTIAL.slug}/`));
+      const t = await labels('cs');
+      expect(html).toContain(`<h1>${PARTIAL.title}</h1>`);
+      const fallbackLanguage = languageName('en', 'cs');
+      expect(html).toContain(answered.length === 1 ? t('fallback.answerShownIn', { fallbackLanguage }) : t('fallback.answersShownIn', { count: answered.length, fallbackLanguage }));
+      expect((html.match(/class="prose answer" lang="en"/g) ?? []).length).toBe(answered.length);
+      const unanswered = english!.groups.flatMap((g) => g.questions).length - answered.length;
+      expect((html.match(new RegExp(escapeForRegExp(t('practice.noAnswer')), 'g')) ?? []).length).toBe(unanswered);
+    });
+
+    it('an RTL locale (ar) marks its English cards and fallback pages LTR, with no axe violation', async () => {
+      const [practice] = await defaultPractices();
+      const list = await pageText(site('/ar/practices/'));
+      expect(list).toContain('<html lang="ar" dir="rtl"');
+      const cards = cardTitles(list);
+      expect(cards.length).toBe(Math.min((await defaultPractices()).length, 25));
+      for (const card of cards) expect(card.attrs).toContain('lang="en" dir="ltr"');
+      const session = await openPage();
+      try {
+        const report: string[] = [];
+        for (const path of ['/ar/', '/ar/practices/', `/ar/practices/${practice!.slug}/`, '/ar/tools/', `/cs/practices/${PARTIAL.slug}/`, '/de/practices/']) {
+          const response = await session.page.goto(site(path));
+          expect(response?.status(), path).toBe(200);
+          const results = await new AxeBuilder({ page: session.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+        expect(report).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    }, 240_000);
+  });
+}
+
+function escapeForRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -12,7 +12,7 @@ let base: string;
 /** Requests of the `reset-once` scenario so far: the first connection of each pair is reset. */
 let resetOnceRequests = 0;
 
-const locales = { data: [{ code: 'en', name: 'English (en)', isDefault: true, dir: 'ltr' }] };
+const locales = { data: [{ code: 'en', name: 'English (en)', isDefault: true, dir: 'ltr', fallbacks: [] }] };
 
 beforeAll(async () => {
   server = createServer((req, res) => {

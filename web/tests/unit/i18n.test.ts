@@ -180,7 +180,7 @@ describe('Intl helpers', () => {
     }
   });
   it('finds the default locale of the CMS list', () => {
-    expect(defaultLocaleOf([{ code: 'cs', name: 'cs', isDefault: false, dir: 'ltr' }, { code: 'de', name: 'de', isDefault: true, dir: 'ltr' }]).code).toBe('de');
+    expect(defaultLocaleOf([{ code: 'cs', name: 'cs', isDefault: false, dir: 'ltr', fallbacks: ['de'] }, { code: 'de', name: 'de', isDefault: true, dir: 'ltr', fallbacks: ['cs'] }]).code).toBe('de');
     expect(() => defaultLocaleOf([])).toThrow();
   });
 });

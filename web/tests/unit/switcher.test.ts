@@ -4,10 +4,10 @@ import { entryElsewhere, switcherLinks } from '../../src/lib/i18n/switcher';
 import { paths } from '../../src/lib/site/urls';
 
 const locales: Locale[] = [
-  { code: 'en', name: 'English (en)', isDefault: true, dir: 'ltr' },
-  { code: 'cs', name: 'Czech (cs)', isDefault: false, dir: 'ltr' },
-  { code: 'es', name: 'Spanish (es)', isDefault: false, dir: 'ltr' },
-  { code: 'ar', name: 'Arabic (ar)', isDefault: false, dir: 'rtl' },
+  { code: 'en', name: 'English (en)', isDefault: true, dir: 'ltr', fallbacks: ['cs', 'es', 'ar'] },
+  { code: 'cs', name: 'Czech (cs)', isDefault: false, dir: 'ltr', fallbacks: ['en', 'ar', 'es'] },
+  { code: 'es', name: 'Spanish (es)', isDefault: false, dir: 'ltr', fallbacks: ['en', 'ar', 'cs'] },
+  { code: 'ar', name: 'Arabic (ar)', isDefault: false, dir: 'rtl', fallbacks: ['en', 'cs', 'es'] },
 ];
 
 describe('language switcher links', () => {

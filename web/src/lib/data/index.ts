@@ -20,6 +20,7 @@ import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders';
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
 import { readDetail } from './detail-files';
+import { chainOf, shownInChain } from './locale-chain';
 import { querySortedSummaries, sortPractices, toSummary } from './static-query';
 
 interface LiveEntryResult<T> {
@@ -84,7 +85,10 @@ export async function getPractice(locale: string, slug: string): Promise<Practic
   return entry ? readDetail<PracticeDetail>(entry.detail) : null;
 }
 
-/** Every published practice of a locale, as summaries (newest update first). */
+/**
+ * Every published practice, as a locale's visitors see it (each in the first language of the
+ * locale's chain that has it, like the CMS's list), as summaries (newest update first).
+ */
 export async function getPracticeSummaries(locale: string): Promise<PracticeSummary[]> {
   if (isServerMode) return unwrapCollection(await getLiveCollection('livePracticeSummaries', { locale }));
   // A copy: callers sort it.
@@ -107,9 +111,10 @@ export async function getTool(locale: string, slug: string): Promise<ToolDetail 
   return staticEntry('tools', `${locale}/${slug}`);
 }
 
+/** Every published tool as a locale's visitors see it (each in the first language of the chain that has it). */
 export async function getTools(locale: string): Promise<ToolSummary[]> {
   if (isServerMode) return unwrapCollection(await getLiveCollection('liveToolSummaries', { locale }));
-  return (await getCollection('tools', (e) => e.data.locale === locale)).map((e) => e.data);
+  return shownInChain(await allStaticTools(), chainOf(await staticLocales('all'), locale));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,9 +143,15 @@ const staticLocales = once(async (_: 'all') => (await getCollection('locales')).
 
 const staticPracticeEntries = once(async (_: 'all') => (await getCollection('practices')).map((e) => e.data as StaticPractice));
 
+/** A locale's list in a static build: every practice, in the first language of the chain that has it. */
 const staticSummaries = once(async (locale: string) =>
-  (await staticPracticeEntries('all')).filter((p) => p.locale === locale).map(toSummary),
+  shownInChain(await staticPracticeEntries('all'), chainOf(await staticLocales('all'), locale)).map(toSummary),
 );
+
+/** The practices a locale's list shows, in a static build (every published one; see staticSummaries). */
+export function staticPracticesShownIn(locale: string): Promise<PracticeSummary[]> {
+  return staticSummaries(locale);
+}
 
 const sortedByKey = once(async (key: string) => {
   const [locale, sort] = JSON.parse(key) as [string, Sort];

@@ -23,7 +23,9 @@ import {
   getTaxonomies,
   getTool,
   listPractices,
+  staticPracticesShownIn,
 } from './index';
+import { chainOf, shownInChain } from './locale-chain';
 import { meetsGroup } from './static-query';
 import { pageTranslator } from './page-labels';
 
@@ -140,34 +142,44 @@ export async function loadDefaultPageContext(context: RenderContext): Promise<Pa
 export type Lookup<T> = { kind: 'found'; value: Localized<T> } | { kind: 'redirect'; slug: string } | { kind: 'missing' };
 
 /**
- * A practice or tool by slug in a locale, falling back to the default locale's entry with that
- * slug when it has no translation here. When it has a translation under another slug, the
- * answer is a redirect there.
+ * A practice or tool by slug in a locale; without one there, the entry with that slug in the
+ * first language of the locale's fallback chain (the CMS's `Locale.fallbacks`) that has one, as
+ * the locale's lists show it. When the entry has a version under another slug in the locale, or
+ * in a language before it in the chain, the answer is a redirect there.
  */
 async function findTranslatable<T extends { locales: { locale: string; slug: string }[] }>(
-  locale: string,
-  defaultLocale: string,
+  chain: readonly string[],
   slug: string,
   get: (locale: string, slug: string) => Promise<T | null>,
 ): Promise<Lookup<T>> {
+  const [locale] = chain as [string, ...string[]];
   const own = await get(locale, slug);
   if (own) return { kind: 'found', value: { data: own, contentLocale: locale, isFallback: false } };
-  if (locale === defaultLocale) return { kind: 'missing' };
-  const fallback = await get(defaultLocale, slug);
-  if (!fallback) return { kind: 'missing' };
-  const translation = fallback.locales.find((l) => l.locale === locale);
-  if (translation && translation.slug !== slug) return { kind: 'redirect', slug: translation.slug };
-  return { kind: 'found', value: { data: fallback, contentLocale: defaultLocale, isFallback: true } };
+  for (const code of chain.slice(1)) {
+    const fallback = await get(code, slug);
+    if (!fallback) continue;
+    const versions = new Map(fallback.locales.map((l) => [l.locale, l.slug]));
+    const preferred = chain.find((candidate) => versions.has(candidate));
+    const preferredSlug = preferred ? versions.get(preferred) : undefined;
+    if (preferred !== code && preferredSlug !== undefined && preferredSlug !== slug) return { kind: 'redirect', slug: preferredSlug };
+    return { kind: 'found', value: { data: fallback, contentLocale: code, isFallback: true } };
+  }
+  return { kind: 'missing' };
 }
 
 export function findPractice(page: PageContext, slug: string): Promise<Lookup<PracticeDetail>> {
   page.tag(tags.practice(slug), tags.practicePages, tags.framework, tags.taxonomy);
-  return findTranslatable(page.locale.code, page.defaultLocale.code, slug, getPractice);
+  return findTranslatable(chainOf(page.locales, page.locale.code), slug, getPractice);
+}
+
+/** A practice by slug as `locale`'s pages show it (own version, else the chain's), for routes without a page context (JSON). */
+export function lookupPractice(locales: readonly Locale[], locale: string, slug: string): Promise<Lookup<PracticeDetail>> {
+  return findTranslatable(chainOf(locales, locale), slug, getPractice);
 }
 
 export function findTool(page: PageContext, slug: string): Promise<Lookup<ToolDetail>> {
   page.tag(tags.tool(slug), tags.toolPages, tags.practices);
-  return findTranslatable(page.locale.code, page.defaultLocale.code, slug, getTool);
+  return findTranslatable(chainOf(page.locales, page.locale.code), slug, getTool);
 }
 
 export function findFramework(page: PageContext): Promise<Localized<Framework> | null> {
@@ -276,28 +288,43 @@ export async function localePaths(): Promise<{ params: { locale: string } }[]> {
 }
 
 /**
- * Pages of translatable entries for every locale: each locale's own entries, plus a fallback
- * page for each default-locale entry that has no translation in that locale (Starlight's model).
- * A default-locale entry's fallback pages come right after its own page: rendered one after the
- * other, they share its detail and rendered Markdown while those are still cached.
+ * Pages of translatable entries for every locale: each locale's own entries; a fallback page for
+ * each entry the locale's lists show in another language (the first of its chain that has it);
+ * and, for each default-locale entry translated here under another slug, a page that redirects
+ * there (links from fallback content use the default locale's slugs). A default-locale entry's
+ * other pages come right after its own page: rendered one after the other, they share its detail
+ * and rendered Markdown while those are still cached.
  */
-function translatablePaths<T extends { slug: string; locale: string }>(entries: T[], locales: Locale[]): { params: { locale: string; slug: string } }[] {
+function translatablePaths<T extends { documentId: string; slug: string; locale: string }>(entries: T[], locales: Locale[]): { params: { locale: string; slug: string } }[] {
   const defaultLocale = defaultLocaleOf(locales).code;
-  const others = locales.filter((l) => l.code !== defaultLocale).map((l) => l.code);
   const ownSlugs = new Map<string, Set<string>>(locales.map((l) => [l.code, new Set<string>()]));
   for (const entry of entries) ownSlugs.get(entry.locale)?.add(entry.slug);
+  // For each locale, the entries its lists show in another language.
+  const shownElsewhere = new Map<string, Set<T>>(
+    locales.map((l) => [l.code, new Set(shownInChain(entries, chainOf(locales, l.code)).filter((entry) => entry.locale !== l.code))]),
+  );
+  const pagesOf = (entry: T) =>
+    locales
+      .filter((l) => l.code !== entry.locale && !ownSlugs.get(l.code)?.has(entry.slug))
+      .filter((l) => shownElsewhere.get(l.code)?.has(entry) || entry.locale === defaultLocale)
+      .map((l) => ({ params: { locale: l.code, slug: entry.slug } }));
   const paths: { params: { locale: string; slug: string } }[] = [];
+  const seen = new Set<string>();
+  const add = (path: { params: { locale: string; slug: string } }) => {
+    const key = `${path.params.locale}/${path.params.slug}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    paths.push(path);
+  };
   for (const entry of entries) {
     if (entry.locale !== defaultLocale) continue;
-    paths.push({ params: { locale: defaultLocale, slug: entry.slug } });
-    // Untranslated: a fallback page. Translated under another slug: a page that redirects there
-    // (links from fallback content use the default locale's slugs).
-    for (const code of others) {
-      if (!ownSlugs.get(code)?.has(entry.slug)) paths.push({ params: { locale: code, slug: entry.slug } });
-    }
+    add({ params: { locale: defaultLocale, slug: entry.slug } });
+    pagesOf(entry).forEach(add);
   }
   for (const entry of entries) {
-    if (entry.locale !== defaultLocale && ownSlugs.has(entry.locale)) paths.push({ params: { locale: entry.locale, slug: entry.slug } });
+    if (entry.locale === defaultLocale || !ownSlugs.has(entry.locale)) continue;
+    add({ params: { locale: entry.locale, slug: entry.slug } });
+    pagesOf(entry).forEach(add);
   }
   return paths;
 }
@@ -306,8 +333,17 @@ export async function practicePaths() {
   return translatablePaths(await allStaticPractices(), await getLocales());
 }
 
+/** The JSON of every practice a locale lists: its own version, or the chain's (as on its page). */
 export async function practiceJsonPaths() {
-  return (await allStaticPractices()).map((p) => ({ params: { locale: p.locale, slug: p.slug } }));
+  const practices = await allStaticPractices();
+  const locales = await getLocales();
+  const paths = new Map<string, { params: { locale: string; slug: string } }>();
+  for (const { code } of locales) {
+    // Own versions first: a fallback with the same slug as an own version is not reachable there.
+    const listed = shownInChain(practices, chainOf(locales, code)).sort((a, b) => Number(b.locale === code) - Number(a.locale === code));
+    for (const p of listed) if (!paths.has(`${code}/${p.slug}`)) paths.set(`${code}/${p.slug}`, { params: { locale: code, slug: p.slug } });
+  }
+  return [...paths.values()];
 }
 
 export async function toolPaths() {
@@ -344,12 +380,12 @@ export async function isListPathBuilt(locale: string, rest: string): Promise<boo
 
 async function computeListPaths(): Promise<ListPath[]> {
   const locales = await getLocales();
-  const practices = await allStaticPractices();
   const frameworks = await allStaticFrameworks();
   const defaultLocale = defaultLocaleOf(locales).code;
   const out: ListPath[] = [];
   for (const { code } of locales) {
-    const own = practices.filter((p) => p.locale === code);
+    // Every practice, as the locale's lists show it (fallback chain included).
+    const own = await staticPracticesShownIn(code);
     const framework = frameworks.find((f) => f.locale === code) ?? frameworks.find((f) => f.locale === defaultLocale);
     const facetStates: [PathFacetKey | undefined, string | undefined, number][] = [[undefined, undefined, own.length]];
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];

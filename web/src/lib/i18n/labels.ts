@@ -24,6 +24,11 @@ export const defaultLabels = {
 
   'fallback.notice': 'This page is not yet available in {language}. It is shown in {fallbackLanguage}.',
   'fallback.noTranslation': 'Not translated yet',
+  'fallback.shownIn': 'In {fallbackLanguage}',
+  'fallback.answersShownIn': '{count} answers are shown in {fallbackLanguage}.',
+  'fallback.answerShownIn': '1 answer is shown in {fallbackLanguage}.',
+  'fallback.fieldsShownIn': 'Shown in {fallbackLanguage}: {fields}.',
+  'fallback.partial': 'This practice is not fully translated into {language} yet.',
 
   'home.latest': 'Latest practices',
   'home.allPractices': 'All practices',

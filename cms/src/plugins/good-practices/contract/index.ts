@@ -47,6 +47,13 @@ export const locale = z.object({
   isDefault: z.boolean(),
   /** Writing direction, derived from the code (Intl.Locale text info) so the site can set <html dir>. */
   dir: z.enum(['ltr', 'rtl']),
+  /**
+   * Where this locale's visitors see what it lacks, in order (LOCALE_FALLBACKS, then the default
+   * locale, then every other locale): a list of locale L holds every published practice and tool,
+   * each in the first of [L, …fallbacks] in which it is published, and a translation's missing
+   * fields come from the next language of the chain that has them.
+   */
+  fallbacks: z.array(localeCode),
 });
 export type Locale = z.infer<typeof locale>;
 export const localesResponse = z.object({ data: z.array(locale) });
@@ -72,6 +79,7 @@ export type Image = z.infer<typeof image>;
 export const toolSummary = z.object({
   documentId: z.string(),
   slug,
+  /** The language the tool is shown in (the tool list of locale L falls back like the practice list). */
   locale: localeCode,
   name: z.string(),
   kind: toolKind,
@@ -85,8 +93,11 @@ export type ToolSummary = z.infer<typeof toolSummary>;
 export const toolDetail = toolSummary.extend({
   /** Markdown. */
   description: z.string().nullable(),
-  /** Published practices (same locale) that cite this tool. */
-  practices: z.array(z.object({ slug, title: z.string() })),
+  /**
+   * Published practices that cite this tool, as the requested locale's lists show them (each in
+   * the first language of its chain that has it: `locale`), by title in the locale's collation.
+   */
+  practices: z.array(z.object({ slug, title: z.string(), locale: localeCode })),
   locales: z.array(z.object({ locale: localeCode, slug })),
 });
 export type ToolDetail = z.infer<typeof toolDetail>;
@@ -138,9 +149,27 @@ export const groupScore = z.object({
 });
 export type GroupScore = z.infer<typeof groupScore>;
 
+/**
+ * The language of each text field shown from another language than the item's `locale` (a
+ * translation lacking it: field-level fallback along the requested locale's chain). Absent = the
+ * item's `locale`.
+ */
+export const fieldLocales = z.object({
+  summary: localeCode.optional(),
+  contactDetails: localeCode.optional(),
+  funding: localeCode.optional(),
+  objectives: localeCode.optional(),
+  inspiration: localeCode.optional(),
+});
+export type FieldLocales = z.infer<typeof fieldLocales>;
+
 export const practiceSummary = z.object({
   documentId: z.string(),
   slug,
+  /**
+   * The language the practice is shown in: the requested locale when published there, else the
+   * first language of its fallback chain that has it (lists include every published practice).
+   */
   locale: localeCode,
   title: z.string(),
   summary: z.string().nullable(),
@@ -155,12 +184,15 @@ export const practiceSummary = z.object({
   scores: z.array(groupScore),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),
+  fieldLocales,
 });
 export type PracticeSummary = z.infer<typeof practiceSummary>;
 
 export const practiceAnswer = z.object({
   /** Markdown; rendered through a sanitizer by the site. */
   body: z.string(),
+  /** The answer's language: the practice's `locale`, or the next language of the chain that answers. */
+  locale: localeCode,
   tools: z.array(toolSummary),
 });
 export type PracticeAnswer = z.infer<typeof practiceAnswer>;
@@ -172,7 +204,7 @@ export const assessedQuestion = z.object({
   key: frameworkKey,
   order: z.number().int(),
   text: z.string(),
-  /** null when the practice does not answer this question. */
+  /** null when no language of the chain answers this question. */
   answer: practiceAnswer.nullable(),
   items: z.array(assessedChecklistItem),
 });
@@ -278,13 +310,19 @@ export type ToolDetailListResponse = z.infer<typeof toolDetailListResponse>;
  * - missing = the default locale;
  * - a code that is not configured in the CMS = 400 ValidationError ("The locale “xx” is not
  *   available. Available locales: …"), like any other bad parameter;
- * - content is never mixed across locales, except these fallbacks that keep shared structures
- *   complete: the framework (and the framework inside a practice) and the taxonomy
- *   terms take their structure from the language they are seeded and maintained in (English,
- *   or the default locale when English is not configured) and use its text where a
- *   translation is missing; a cited tool not published in the requested locale is served in
- *   the default locale (its `locale` field says so). A practice, tool or site not published in
- *   the requested locale is a 404: the site decides how to fall back.
+ * - lists (practices, tools) of locale L hold every published item, each in the first language of
+ *   L's chain ([L, …Locale.fallbacks]) in which it is published; the item's `locale` says which.
+ *   Counts, facets, pagination, `q` (matched against the shown texts) and `sort` (title with
+ *   L's collation) are computed over that merged set;
+ * - a practice of L (by slug, or in the bulk details) is L's published version, each text field
+ *   and answer it lacks taken from the next language of the chain that has it (`fieldLocales`,
+ *   `answer.locale` say which);
+ * - the framework (and the framework inside a practice) and the taxonomy terms take their
+ *   structure from the language they are seeded and maintained in (English, or the default
+ *   locale when English is not configured) and use its text where a translation is missing; a
+ *   cited tool not published in the requested locale is served in the default locale (its
+ *   `locale` field says so). A practice, tool or site not published in the requested locale is a
+ *   404 by slug: the site follows the chain to find it.
  * GET /locales takes no parameter at all.
  */
 export const localeQuery = z.object({ locale: localeCode.optional() }).strict();

@@ -1,8 +1,12 @@
-/** A practice as JSON, in the contract's response shape (`{ data: PracticeDetail }`). Own translations only. */
+/**
+ * A practice as JSON, in the contract's response shape (`{ data: PracticeDetail }`): the locale's
+ * own version, else the version its pages show (the first of the locale's fallback chain; its
+ * `locale` says which). A slug that the page would redirect is a 404 here.
+ */
 import type { APIRoute } from 'astro';
 import { practiceResponse } from 'strapi-plugin-good-practices/contract';
-import { getLocales, getPractice } from '../../../lib/data';
-import { cacheResponse, practiceJsonPaths } from '../../../lib/data/pages';
+import { getLocales } from '../../../lib/data';
+import { cacheResponse, lookupPractice, practiceJsonPaths } from '../../../lib/data/pages';
 import { tags } from '../../../lib/cms/tags';
 import { canonicalTag } from '../../../lib/cache/hints';
 import { paths } from '../../../lib/site/urls';
@@ -13,7 +17,8 @@ export const GET: APIRoute = async (context) => {
   const { locale = '', slug = '' } = context.params;
   cacheResponse(context, tags.site, tags.practice(slug), tags.practicePages, tags.framework, tags.taxonomy);
   const locales = await getLocales();
-  const practice = locales.some((l) => l.code === locale) ? await getPractice(locale, slug) : null;
+  const lookup = locales.some((l) => l.code === locale) ? await lookupPractice(locales, locale, slug) : null;
+  const practice = lookup?.kind === 'found' ? lookup.value.data : null;
   if (!practice) {
     return new Response(JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }), {
       status: 404,

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ensurePublicReadIndexes } from './database/public-read-indexes';
+import { FallbackConfigError, unknownFallbackLocales } from './locales/fallback-chains';
+import { listConfiguredLocales } from './locales/configured-locales';
+import { configuredFallbacks } from './services/locale-service';
 import { watchContentWrites } from './read-cache/content-generation';
 import { ensureStoredGeneration } from './read-cache/stored-generation';
 import { seedFramework } from './seed/framework-seed';
@@ -13,6 +16,7 @@ import { getService } from './services/service-access';
  * Locales are NOT created here (that crashes from a plugin bootstrap): the app's bootstrap does it.
  */
 export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+  await checkLocaleFallbacks(strapi);
   // The stored generation must exist before the first watched write (the seeds below write).
   await ensureStoredGeneration(strapi);
   watchContentWrites(strapi);
@@ -28,5 +32,19 @@ export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Pr
   const outdated = await getService(strapi, 'unknown-keys').reportUnknownKeys();
   if (outdated.length > 0) {
     strapi.log.warn(`[good-practices] ${outdated.length} practice version(s) keep keys that are no longer in the criteria framework (kept, not dropped): ${outdated.map((entry) => `${entry.documentId}/${entry.locale}/${entry.status}`).join(', ')}.`);
+  }
+}
+
+/**
+ * LOCALE_FALLBACKS may name only locales that exist: a typo (`ar:eng`) would otherwise silently
+ * leave Arabic visitors with the default chain. Add a locale first, then name it here.
+ */
+async function checkLocaleFallbacks(strapi: Core.Strapi): Promise<void> {
+  const config = configuredFallbacks(strapi);
+  if (config.size === 0) return;
+  const available = (await listConfiguredLocales(strapi)).map((locale) => locale.code);
+  const unknown = unknownFallbackLocales(config, available);
+  if (unknown.length > 0) {
+    throw new FallbackConfigError(`${unknown.join(', ')} ${unknown.length === 1 ? 'is not a locale' : 'are not locales'} of this CMS (configured: ${available.join(', ')}). Add the locale in Settings → Internationalization first.`);
   }
 }

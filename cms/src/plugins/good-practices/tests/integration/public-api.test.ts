@@ -178,10 +178,14 @@ describe('GET /practices', () => {
     expect(list.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 3 });
   });
 
-  it('lists the practices published in another locale, in that locale', async () => {
+  it('lists every published practice in another locale: its own translations in that locale, the others in the default one', async () => {
     const { body } = await get(`${apiPaths.practices}?locale=cs`);
     const list = expectContract(practiceListResponse, body);
-    expect(list.data.map((practice) => [practice.locale, practice.title])).toEqual([['cs', 'Alfa jazyková kavárna']]);
+    const english = expectContract(practiceListResponse, (await get(apiPaths.practices)).body);
+    expect(list.meta.pagination.total).toBe(english.meta.pagination.total);
+    const shown = list.data.map((practice) => [practice.locale, practice.title]);
+    expect(shown).toContainEqual(['cs', 'Alfa jazyková kavárna']);
+    expect(shown.filter(([locale]) => locale !== 'en')).toEqual([['cs', 'Alfa jazyková kavárna']]);
   });
 
   it.each([
@@ -295,13 +299,13 @@ describe('GET /tools and /tools/:slug', () => {
   it('serves a tool with the practices citing it and its locales', async () => {
     const { body } = await get(apiPaths.tool('recognition-portal'));
     const { data } = expectContract(toolResponse, body);
-    expect(data.practices).toEqual([{ slug: 'alpha-language-cafe', title: 'Alpha language café' }]);
+    expect(data.practices).toEqual([{ slug: 'alpha-language-cafe', title: 'Alpha language café', locale: 'en' }]);
     expect(data.locales).toEqual([
       { locale: 'cs', slug: 'portal-uznavani' },
       { locale: 'en', slug: 'recognition-portal' },
     ]);
     const cs = expectContract(toolResponse, (await get(`${apiPaths.tool('portal-uznavani')}?locale=cs`)).body);
-    expect(cs.data.practices).toEqual([{ slug: 'alfa-jazykova-kavarna', title: 'Alfa jazyková kavárna' }]);
+    expect(cs.data.practices).toEqual([{ slug: 'alfa-jazykova-kavarna', title: 'Alfa jazyková kavárna', locale: 'cs' }]);
   });
 
   it('answers 404 for a draft-only or unknown tool', async () => {

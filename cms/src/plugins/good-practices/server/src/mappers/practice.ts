@@ -4,7 +4,7 @@
  */
 import { type AssessedGroup, type PracticeDetail, type PracticeSummary, type ToolSummary, validationStatus } from '../../../contract';
 import { readAssessment, stateOf } from '../domain/assessment';
-import { readAnswers } from '../domain/answers';
+import { type MergedTexts, mergeTexts } from '../domain/text-fallback';
 import { activeItemsOfQuestion, type FrameworkTree } from '../domain/framework-tree';
 import { scoreFramework, scoreGroup } from '../domain/scores';
 import { isHttpUrl } from '../invariants/web-address';
@@ -13,13 +13,20 @@ import type { LocalizedSlugRow, PracticeDetailRow, PracticeSummaryRow } from './
 import { mapTerms } from './taxonomy';
 import { countryOrNull, isoDate, isoDateTime, text } from './values';
 
-export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree): PracticeSummary {
+/** The summary shown for a version whose own is missing, and its language (list fallback). */
+export interface SummaryFallback {
+  summary: string | null;
+  locale?: string;
+}
+
+export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree, fallback?: SummaryFallback): PracticeSummary {
+  const summaryLocale = fallback ? fallback.locale : undefined;
   return {
     documentId: row.documentId,
     slug: row.slug,
     locale: row.locale,
     title: row.title,
-    summary: text(row.summary),
+    summary: fallback ? fallback.summary : text(row.summary),
     country: countryOrNull(row.country),
     projectStart: isoDate(row.projectStart),
     projectEnd: isoDate(row.projectEnd),
@@ -30,13 +37,13 @@ export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree)
     scores: scoreFramework(tree, readAssessment(row.assessment)),
     updatedAt: isoDateTime(row.updatedAt) ?? new Date(0).toISOString(),
     publishedAt: isoDateTime(row.publishedAt),
+    fieldLocales: summaryLocale && summaryLocale !== row.locale ? { summary: summaryLocale } : {},
   };
 }
 
 /** The framework with this practice's answers and checklist states, in framework order. */
-function assessedGroups(row: PracticeDetailRow, tree: FrameworkTree, tools: ReadonlyMap<string, ToolSummary>): AssessedGroup[] {
+function assessedGroups(row: PracticeDetailRow, tree: FrameworkTree, tools: ReadonlyMap<string, ToolSummary>, answers: MergedTexts['answers']): AssessedGroup[] {
   const assessment = readAssessment(row.assessment);
-  const answers = new Map(readAnswers(row.answers).map((answer) => [answer.questionKey, answer]));
   return tree.map((group) => ({
     key: group.key,
     order: group.order,
@@ -52,6 +59,7 @@ function assessedGroups(row: PracticeDetailRow, tree: FrameworkTree, tools: Read
         answer: answer
           ? {
               body: answer.body,
+              locale: answer.locale,
               // Tools not published (in this locale or the default one) are left out.
               tools: answer.tools.map((id) => tools.get(id)).filter((tool): tool is ToolSummary => tool !== undefined),
             }
@@ -72,17 +80,21 @@ export function mapPracticeDetail(
   tree: FrameworkTree,
   tools: ReadonlyMap<string, ToolSummary>,
   locales: readonly LocalizedSlugRow[],
+  /** The row's texts merged with the other languages of the chain (domain/text-fallback.ts); none = the row's own. */
+  merged: MergedTexts = mergeTexts([row]),
 ): PracticeDetail {
   const status = validationStatus.safeParse(row.validationStatus);
   return {
     ...mapPracticeSummary(row, tree),
+    summary: merged.texts.summary,
     validationStatus: status.success ? status.data : null,
-    contactDetails: text(row.contactDetails),
+    contactDetails: merged.texts.contactDetails,
     website: row.website && isHttpUrl(row.website) ? row.website : null,
-    funding: text(row.funding),
-    objectives: text(row.objectives),
-    inspiration: text(row.inspiration),
-    groups: assessedGroups(row, tree, tools),
+    funding: merged.texts.funding,
+    objectives: merged.texts.objectives,
+    inspiration: merged.texts.inspiration,
+    fieldLocales: merged.fieldLocales,
+    groups: assessedGroups(row, tree, tools, merged.answers),
     locales: locales.map((version) => ({ locale: version.locale, slug: version.slug })),
   };
 }

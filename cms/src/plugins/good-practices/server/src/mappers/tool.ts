@@ -22,13 +22,13 @@ export function mapToolSummary(row: ToolRow): ToolSummary {
 
 export function mapToolDetail(
   row: ToolDetailRow,
-  practices: readonly { slug: string; title: string }[],
+  practices: readonly { slug: string; title: string; locale: string }[],
   locales: readonly LocalizedSlugRow[],
 ): ToolDetail {
   return {
     ...mapToolSummary(row),
     description: text(row.description),
-    practices: practices.map((practice) => ({ slug: practice.slug, title: practice.title })),
+    practices: practices.map((practice) => ({ slug: practice.slug, title: practice.title, locale: practice.locale })),
     locales: locales.map((version) => ({ locale: version.locale, slug: version.slug })),
   };
 }

@@ -9,6 +9,8 @@ import type { Locale } from '../../../contract';
 import { listConfiguredLocales } from '../locales/configured-locales';
 import { cachedForGeneration } from '../read-cache/generation-cache';
 import { textDirection } from '../locales/text-direction';
+import { type FallbackConfig, fallbackChain, parseLocaleFallbacks } from '../locales/fallback-chains';
+import { PLUGIN_ID } from '../plugin-id';
 
 /** The locale a public request reads, with what fallbacks need to know about the others. */
 export interface LocaleContext {
@@ -16,6 +18,16 @@ export interface LocaleContext {
   defaultLocale: string;
   /** Codes of every configured locale. */
   available: readonly string[];
+  /**
+   * `locale`, then the languages shown where it has no published text, in order
+   * (locales/fallback-chains.ts): every list, search and detail of `locale` follows it.
+   */
+  chain: readonly string[];
+}
+
+/** The validated LOCALE_FALLBACKS of this process (the plugin's config validator refused a bad one at boot). */
+export function configuredFallbacks(strapi: Core.Strapi): FallbackConfig {
+  return parseLocaleFallbacks(strapi.config.get(`plugin::${PLUGIN_ID}.localeFallbacks`, ''));
 }
 
 /**
@@ -31,23 +43,38 @@ export function createLocaleService({ strapi }: { strapi: Core.Strapi }) {
   // Read on every public request: kept for the content generation (i18n locales and the core
   // store, where the default locale lives, are watched).
   const configured = () => cachedForGeneration(strapi, 'locales', () => listConfiguredLocales(strapi));
+  const fallbacks = configuredFallbacks(strapi);
+  const defaultOf = (locales: readonly { code: string; isDefault: boolean }[]) => locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
+  const chainOf = (code: string, locales: readonly { code: string; isDefault: boolean }[]) =>
+    fallbackChain(
+      code,
+      fallbacks,
+      defaultOf(locales),
+      locales.map((locale) => locale.code),
+    );
   return {
     async list(): Promise<Locale[]> {
       const locales = await configured();
-      return locales.map((locale) => ({ code: locale.code, name: locale.name, isDefault: locale.isDefault, dir: textDirection(locale.code) }));
+      return locales.map((locale) => ({
+        code: locale.code,
+        name: locale.name,
+        isDefault: locale.isDefault,
+        dir: textDirection(locale.code),
+        fallbacks: chainOf(locale.code, locales).slice(1),
+      }));
     },
 
     async resolve(requested: string | undefined): Promise<LocaleContext> {
       const locales = await configured();
-      const defaultLocale = locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
+      const defaultLocale = defaultOf(locales);
       const available = locales.map((locale) => locale.code);
-      if (requested === undefined) return { locale: defaultLocale, defaultLocale, available };
+      if (requested === undefined) return { locale: defaultLocale, defaultLocale, available, chain: chainOf(defaultLocale, locales) };
       if (!locales.some((locale) => locale.code === requested)) {
         throw new errors.ValidationError(`The locale “${requested}” is not available. Available locales: ${locales.map((locale) => locale.code).join(', ')}.`, {
           errors: [{ path: ['locale'], message: 'unknown locale', name: 'ValidationError' }],
         });
       }
-      return { locale: requested, defaultLocale, available };
+      return { locale: requested, defaultLocale, available, chain: chainOf(requested, locales) };
     },
   };
 }

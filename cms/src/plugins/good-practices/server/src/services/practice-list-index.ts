@@ -7,16 +7,23 @@
  * Each entry keeps the practice's summary row (with its terms and cover image), so a list page
  * is served without reading the database.
  * No answers (too large to keep for every locale): the text search reads those per request.
+ *
+ * The index of locale L holds every published practice, each in the first language of L's
+ * fallback chain in which it is published (one query over the chain's locales): counts, facets,
+ * pagination and the title sort are computed over what L's visitors see. A shown version without
+ * a summary shows the next summary of the chain.
  */
 import type { Core } from '@strapi/strapi';
 import { type PracticeListQuery, type PracticeSummary, practiceComparator, type SortablePractice } from '../../../contract';
 import { type Assessment, readAssessment } from '../domain/assessment';
 import type { FrameworkTree } from '../domain/framework-tree';
-import { mapPracticeSummary } from '../mappers/practice';
+import { hasText } from '../domain/text-fallback';
+import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
 import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
+import type { LocaleContext } from './locale-service';
 import { publishedDocuments } from './published-documents';
 
 export interface ListEntry extends SortablePractice {
@@ -25,8 +32,10 @@ export interface ListEntry extends SortablePractice {
   areas: ReadonlySet<string>;
   targetGroups: ReadonlySet<string>;
   assessment: Assessment;
-  /** The stored summary row, shared: never mutate. */
+  /** The stored summary row of the version shown (its `locale` is the language shown), shared: never mutate. */
   row: PracticeSummaryRow;
+  /** The summary shown when the row has none: the next one of the chain. */
+  summaryFallback?: SummaryFallback;
 }
 
 export interface PracticeListIndex {
@@ -49,21 +58,48 @@ export const MATCHES_KEPT = 256;
 
 const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
-async function buildIndex(strapi: Core.Strapi, locale: string): Promise<PracticeListIndex> {
-  const rows = await publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({
-    locale,
-    fields: practiceSummaryFields,
-    populate: practicePopulate,
-  });
-  const seen = new Set<string>();
-  const entries: ListEntry[] = [];
+/** Each document's published versions in chain order (the first is the one shown). */
+export function versionsInChainOrder<Row extends { documentId: string; locale: string }>(rows: readonly Row[], chain: readonly string[]): Row[][] {
+  const rank = new Map(chain.map((code, index) => [code, index]));
+  const byId = new Map<string, Row[]>();
   for (const row of rows) {
-    if (seen.has(row.documentId)) continue;
-    seen.add(row.documentId);
+    if (!rank.has(row.locale)) continue;
+    const versions = byId.get(row.documentId);
+    // A version per locale: the first row read wins (published rows are unique per locale).
+    if (!versions) byId.set(row.documentId, [row]);
+    else if (!versions.some((version) => version.locale === row.locale)) versions.push(row);
+  }
+  const ordered = [...byId.values()];
+  for (const versions of ordered) versions.sort((a, b) => rank.get(a.locale)! - rank.get(b.locale)!);
+  return ordered;
+}
+
+/**
+ * The summary rows of every published version of every practice, read once per content
+ * generation for the indexes of all locales: every chain ends with every locale, so each index
+ * would read them all again.
+ */
+function publishedSummaryRows(strapi: Core.Strapi): Promise<PracticeSummaryRow[]> {
+  return cachedForGeneration(strapi, 'practice-list-rows', () =>
+    publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({ locale: '*', fields: practiceSummaryFields, populate: practicePopulate }),
+  );
+}
+
+async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<PracticeListIndex> {
+  const rows = await publishedSummaryRows(strapi);
+  const entries: ListEntry[] = [];
+  for (const versions of versionsInChainOrder(rows, chain)) {
+    const row = versions[0]!;
+    let summaryFallback: SummaryFallback | undefined;
+    if (!hasText(row.summary)) {
+      const source = versions.find((version) => hasText(version.summary));
+      summaryFallback = { summary: source?.summary ?? null, locale: source?.locale };
+    }
+    const summary = summaryFallback ? summaryFallback.summary : row.summary;
     entries.push({
       documentId: row.documentId,
       title: row.title,
-      summary: row.summary,
+      summary,
       country: row.country,
       areas: keysOf(row.integrationAreas),
       targetGroups: keysOf(row.targetGroups),
@@ -72,6 +108,7 @@ async function buildIndex(strapi: Core.Strapi, locale: string): Promise<Practice
       updatedAt: isoDateTime(row.updatedAt),
       projectStart: isoDate(row.projectStart),
       row,
+      summaryFallback,
     });
   }
   const byId = new Map(entries.map((entry) => [entry.documentId, entry]));
@@ -112,7 +149,7 @@ async function buildIndex(strapi: Core.Strapi, locale: string): Promise<Practice
       }
       let summary = summaries.get(entry.documentId);
       if (!summary) {
-        summary = mapPracticeSummary(entry.row, tree);
+        summary = mapPracticeSummary(entry.row, tree, entry.summaryFallback);
         summaries.set(entry.documentId, summary);
       }
       return summary;
@@ -122,8 +159,9 @@ async function buildIndex(strapi: Core.Strapi, locale: string): Promise<Practice
 
 const keyOf = (locale: string) => `practice-list:${locale}`;
 
-export function practiceListIndex(strapi: Core.Strapi, locale: string): Promise<PracticeListIndex> {
-  return cachedForGeneration(strapi, keyOf(locale), () => buildIndex(strapi, locale));
+/** The index of `context.locale` (its chain is fixed for a generation: locales and LOCALE_FALLBACKS). */
+export function practiceListIndex(strapi: Core.Strapi, context: LocaleContext): Promise<PracticeListIndex> {
+  return cachedForGeneration(strapi, keyOf(context.locale), () => buildIndex(strapi, context));
 }
 
 /** The locale's index if list requests have built it for the current generation (never builds). */

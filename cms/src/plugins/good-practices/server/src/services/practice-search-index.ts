@@ -1,6 +1,7 @@
 /**
- * The text the list's `q` searches (title, summary and answers of each published practice of a
- * locale), folded once per content generation instead of on every search request: folding
+ * The text the list's `q` searches (title, summary and answers of each published practice as a
+ * visitor of the locale sees it: the version shown, with the summary and answers it lacks taken
+ * along the chain, see domain/text-fallback.ts), folded once per content generation instead of on every search request: folding
  * (lower case, decomposition, marks removed) of every answer of the locale was the search's
  * whole cost.
  *
@@ -10,16 +11,19 @@
  */
 import type { Core } from '@strapi/strapi';
 import { foldText } from '../../../contract';
-import { readAnswers } from '../domain/answers';
+import { mergeTexts } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
 import { currentGeneration } from '../read-cache/content-generation';
 import { MAX_AGE_MS } from '../read-cache/generation-cache';
+import type { LocaleContext } from './locale-service';
+import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 
 export const MAX_BYTES = 96 * 1024 * 1024;
 
 interface SearchRow {
   documentId: string;
+  locale: string;
   title: string;
   summary: string | null;
   answers: unknown;
@@ -37,9 +41,13 @@ interface Entry {
 
 const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
 
-/** The same haystack as the contract's matchesQuery builds from these texts. */
-function foldedText(row: SearchRow, locale: string): string {
-  const texts = [row.title, row.summary, ...readAnswers(row.answers).map((answer) => answer.body)];
+/**
+ * The same haystack as the contract's matchesQuery builds from the texts shown: the shown
+ * version's title, the merged summary and answers (versions in chain order).
+ */
+function foldedText(versions: readonly SearchRow[], locale: string): string {
+  const merged = mergeTexts(versions);
+  const texts = [versions[0]!.title, merged.texts.summary, ...[...merged.answers.values()].map((answer) => answer.body)];
   return foldText(texts.filter((value): value is string => typeof value === 'string').join('\n'), locale);
 }
 
@@ -51,16 +59,17 @@ export function matchesFolded(haystack: string, query: string, locale: string): 
     .every((word) => haystack.includes(word));
 }
 
-async function readTexts(strapi: Core.Strapi, locale: string): Promise<Map<string, string>> {
-  const rows = await publishedDocuments(strapi, uids.practice).findMany<SearchRow>({ locale, fields: ['title', 'summary', 'answers'] });
-  return new Map(rows.map((row) => [row.documentId, foldedText(row, locale)]));
+async function readTexts(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<Map<string, string>> {
+  const rows = await publishedDocuments(strapi, uids.practice).findMany<SearchRow>({ locale: chain, fields: ['locale', 'title', 'summary', 'answers'] });
+  return new Map(versionsInChainOrder(rows, chain).map((versions) => [versions[0]!.documentId, foldedText(versions, locale)]));
 }
 
 /**
  * Folded texts of every published practice of a locale: from the cache when this generation's
  * texts of the locale are kept, else read with one query (and kept if they fit).
  */
-export async function searchTexts(strapi: Core.Strapi, locale: string): Promise<SearchTexts> {
+export async function searchTexts(strapi: Core.Strapi, context: LocaleContext): Promise<SearchTexts> {
+  const { locale } = context;
   let cache = caches.get(strapi);
   if (!cache) {
     cache = new Map();
@@ -77,7 +86,7 @@ export async function searchTexts(strapi: Core.Strapi, locale: string): Promise<
   }
   cache.delete(locale);
 
-  const texts = readTexts(strapi, locale);
+  const texts = readTexts(strapi, context);
   const fresh: Entry = { generation, builtAt: now, bytes: 0, texts };
   cache.set(locale, fresh);
   const built = await texts.catch((error: unknown) => {

@@ -9,7 +9,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
-import { readAnswers, citedToolIds } from '../domain/answers';
+import { citedToolIds } from '../domain/answers';
+import { FALLBACK_TEXT_FIELDS, hasText, mergeTexts, type MergedTexts, type TextVersion } from '../domain/text-fallback';
+import type { FrameworkTree } from '../domain/framework-tree';
 import { findGroup, findItem } from '../domain/framework-tree';
 import { meetsGroup } from '../domain/scores';
 import { mapPracticeDetail } from '../mappers/practice';
@@ -44,7 +46,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       if (query.groupMet && !group) unknownKey('groupMet', `There is no criteria group “${query.groupMet}”.`);
       if (query.itemMet && !findItem(tree, query.itemMet)) unknownKey('itemMet', `There is no checklist item “${query.itemMet}”.`);
 
-      const index = await practiceListIndex(strapi, locale);
+      const index = await practiceListIndex(strapi, context);
       const filterKey = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q]);
       const matching = await index.matches(filterKey, async () => {
         const filtered = index.sortedBy(query.sort).filter(
@@ -57,7 +59,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         );
         if (!query.q || filtered.length === 0) return filtered;
         const q = query.q;
-        const texts = await searchTexts(strapi, locale);
+        const texts = await searchTexts(strapi, context);
         return filtered.filter((entry) => {
           const haystack = texts.get(entry.documentId);
           return haystack !== undefined && matchesFolded(haystack, q, locale);
@@ -115,10 +117,10 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
   async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
     if (rows.length === 0) return [];
     const { locale } = context;
-    const answersById = new Map(rows.map((row) => [row.documentId, readAnswers(row.answers)]));
-    const cited = [...new Set([...answersById.values()].flatMap((answers) => citedToolIds(answers)))];
-    const [tree, tools, relations, versions] = await Promise.all([
-      getService(strapi, 'framework').tree(context),
+    const tree = await getService(strapi, 'framework').tree(context);
+    const mergedById = await mergedTextsOf(rows, tree, context);
+    const cited = [...new Set([...mergedById.values()].flatMap((merged) => citedToolIds([...merged.answers.values()])))];
+    const [tools, relations, versions] = await Promise.all([
       getService(strapi, 'tool').summariesByIds(cited, context),
       relationsOf(rows, locale),
       versionsOf(rows),
@@ -131,8 +133,37 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         targetGroups: stored?.targetGroups ?? [],
         coverImage: stored?.coverImage ?? null,
       };
-      return mapPracticeDetail(withRelations, tree, tools, versions.get(row.documentId) ?? []);
+      return mapPracticeDetail(withRelations, tree, tools, versions.get(row.documentId) ?? [], mergedById.get(row.documentId));
     });
+  }
+
+  /**
+   * Each row's texts, with what it lacks (a text field, an answer to a question of the framework)
+   * taken from the next language of the chain that has it: one query for every row that lacks
+   * something (none when nothing is missing), whatever their number.
+   */
+  async function mergedTextsOf(rows: readonly PracticeDetailRow[], tree: FrameworkTree, { chain }: LocaleContext): Promise<Map<string, MergedTexts>> {
+    const merged = new Map(rows.map((row) => [row.documentId, mergeTexts([row])]));
+    const lacking = chain.length > 1 ? rows.filter((row) => lacksText(merged.get(row.documentId)!, tree)) : [];
+    if (lacking.length === 0) return merged;
+    const others = await practices.findMany<TextVersion & { documentId: string }>({
+      locale: chain.slice(1),
+      filters: { documentId: { $in: lacking.map((row) => row.documentId) } },
+      fields: ['locale', ...FALLBACK_TEXT_FIELDS, 'answers'],
+    });
+    const rank = new Map(chain.map((code, index) => [code, index]));
+    others.sort((a, b) => rank.get(a.locale)! - rank.get(b.locale)!);
+    for (const row of lacking) {
+      merged.set(row.documentId, mergeTexts([row, ...others.filter((other) => other.documentId === row.documentId)]));
+    }
+    return merged;
+  }
+
+  function lacksText(merged: MergedTexts, tree: FrameworkTree): boolean {
+    return (
+      FALLBACK_TEXT_FIELDS.some((field) => !hasText(merged.texts[field])) ||
+      tree.some((group) => group.questions.some((question) => !merged.answers.has(question.key)))
+    );
   }
 
   type Relations = Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>;
@@ -142,7 +173,8 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     const relations = new Map<string, Relations>();
     for (const row of rows) {
       const entry = index?.byDocumentId(row.documentId);
-      if (entry) relations.set(row.documentId, entry.row);
+      // The index shows some practices in another language of the chain: their terms would be too.
+      if (entry && entry.row.locale === locale) relations.set(row.documentId, entry.row);
     }
     const missing = rows.filter((row) => !relations.has(row.documentId)).map((row) => row.documentId);
     if (missing.length > 0) {

@@ -15,8 +15,8 @@ import { contentTypes } from '@strapi/utils';
 import type { PluginContentTypeUid } from '../plugin-id';
 
 export interface PublishedQuery {
-  /** A locale code, or '*' for every locale. */
-  locale: string;
+  /** A locale code, several (a fallback chain), or '*' for every locale. */
+  locale: string | readonly string[];
   /** Conditions in the query engine's syntax (`{ slug: { $eq: … } }`, relations by nesting). */
   filters?: Record<string, unknown>;
   fields: readonly string[];
@@ -44,7 +44,7 @@ export function publishedDocuments(strapi: Core.Strapi, uid: PluginContentTypeUi
   const where = ({ locale, filters }: PublishedCount): Record<string, unknown> => ({
     ...filters,
     ...(draftAndPublish ? { publishedAt: { $notNull: true } } : {}),
-    ...(localized && locale !== '*' ? { locale } : {}),
+    ...(localized && locale !== '*' ? { locale: typeof locale === 'string' ? locale : { $in: [...locale] } } : {}),
   });
   const params = (read: PublishedQuery): Record<string, unknown> => {
     const [sortField, direction] = read.sort?.split(':') ?? [];

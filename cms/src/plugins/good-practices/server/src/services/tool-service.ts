@@ -19,9 +19,9 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
    * Tool details from their rows with no further query: the locale versions and the citing
    * practices come from caches of the content generation (published-versions.ts, tool-citations.ts).
    */
-  async function detailsOf(rows: readonly ToolDetailRow[], { locale }: LocaleContext): Promise<ToolDetail[]> {
+  async function detailsOf(rows: readonly ToolDetailRow[], context: LocaleContext): Promise<ToolDetail[]> {
     if (rows.length === 0) return [];
-    const [versions, citations] = await Promise.all([publishedVersions(strapi, uids.tool), toolCitations(strapi, locale)]);
+    const [versions, citations] = await Promise.all([publishedVersions(strapi, uids.tool), toolCitations(strapi, context)]);
     return rows.map((row) => mapToolDetail(row, citations.get(row.documentId) ?? [], versions.get(row.documentId) ?? []));
   }
 
@@ -33,9 +33,17 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
   }
 
   return {
-    async list({ locale }: LocaleContext): Promise<ToolSummary[]> {
+    /**
+     * Every published tool, each in the first language of the locale's chain in which it is
+     * published (its `locale` says which), sorted by the name shown with the locale's collation.
+     */
+    async list({ locale, chain }: LocaleContext): Promise<ToolSummary[]> {
       const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-      return [...(await summariesOf(locale)).values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug));
+      const shown = new Map<string, ToolSummary>();
+      for (const summaries of await Promise.all(chain.map((code) => summariesOf(code)))) {
+        for (const [documentId, summary] of summaries) if (!shown.has(documentId)) shown.set(documentId, summary);
+      }
+      return [...shown.values()].sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug) || a.documentId.localeCompare(b.documentId));
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<ToolDetail> {
@@ -69,18 +77,21 @@ export function createToolService({ strapi }: { strapi: Core.Strapi }) {
     },
 
     /**
-     * Summaries of the cited tools, keyed by documentId: the version published in the requested
-     * locale, else the default locale's (the summary says which locale it is in); unpublished
-     * tools are absent. From the summaries of every tool of those locales, kept for the content
-     * generation (tools are few; this runs for every practice page).
+     * Summaries of the cited tools, keyed by documentId: the version published in the first
+     * language of the locale's chain that has it (the summary says which locale it is in);
+     * unpublished tools are absent. From the summaries of every tool of those locales, kept for
+     * the content generation (tools are few; this runs for every practice page).
      */
-    async summariesByIds(ids: readonly string[], { locale, defaultLocale }: LocaleContext): Promise<Map<string, ToolSummary>> {
+    async summariesByIds(ids: readonly string[], { chain }: LocaleContext): Promise<Map<string, ToolSummary>> {
       const found = new Map<string, ToolSummary>();
       if (ids.length === 0) return found;
-      const [own, fallback] = await Promise.all([summariesOf(locale), locale === defaultLocale ? undefined : summariesOf(defaultLocale)]);
-      for (const id of ids) {
-        const summary = own.get(id) ?? fallback?.get(id);
-        if (summary) found.set(id, summary);
+      for (const code of chain) {
+        const summaries = await summariesOf(code);
+        for (const id of ids) {
+          const summary = found.has(id) ? undefined : summaries.get(id);
+          if (summary) found.set(id, summary);
+        }
+        if (found.size === ids.length) break;
       }
       return found;
     },
