@@ -126,6 +126,23 @@ afterAll(async () => {
 });
 
 /** Each checklist item on a page of the site (public or preview), by its text: the state written out. */
+/**
+ * Clicks a button of the edit view that writes the document and waits for the content manager's
+ * answer to that very request: a toast of an earlier save can still be on screen under load, so
+ * waiting for "Saved document" could return before this write was stored.
+ */
+async function clickAndAwaitWrite(page: Page, button: 'Save' | 'Publish'): Promise<void> {
+  const written = page.waitForResponse(
+    (response) =>
+      response.url().includes('/content-manager/collection-types/') &&
+      ['PUT', 'POST'].includes(response.request().method()) &&
+      (button === 'Publish' ? response.url().includes('/actions/publish') : response.request().method() === 'PUT'),
+    { timeout: 30_000 },
+  );
+  await page.getByRole('button', { name: button, exact: true }).click();
+  expect((await written).status(), `${button}: the content manager's answer`).toBeLessThan(300);
+}
+
 async function shownStates(target: Page | Frame): Promise<Map<string, string>> {
   const rows = await target.locator('li.item').evaluateAll((items) =>
     items.map((li) => [li.querySelector('.item-text')?.textContent?.trim() ?? '', li.querySelector('.state')?.textContent?.trim() ?? '']),
@@ -196,7 +213,7 @@ describe('an editor in the real admin panel, with the on-request site', () => {
     for (const change of changes) {
       expect(await itemControls(page, change.item).getByRole('radio', { name: STATE_LABEL[change.to], exact: true }).getAttribute('aria-checked')).toBe('true');
     }
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await clickAndAwaitWrite(page, 'Save');
     await page.getByText('Saved document').first().waitFor();
 
     // Stored in the draft, and only there.
@@ -233,7 +250,7 @@ describe('an editor in the real admin panel, with the on-request site', () => {
     await page.getByText(`Validated on ${today}.`).waitFor();
     expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Validated');
     await page.getByRole('button', { name: 'Reopen', exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await clickAndAwaitWrite(page, 'Save');
     await page.getByText('Saved document').first().waitFor();
 
     const stored = await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'draft' });
@@ -270,7 +287,7 @@ describe('an editor in the real admin panel, with the on-request site', () => {
 
   it('publishes with the Publish button; the site shows the states at once (signed webhook), draft and public now equal', async () => {
     const { page } = session;
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await clickAndAwaitWrite(page, 'Publish');
     await page.getByText('Published document').first().waitFor();
     expect(await practices().findOne({ documentId: draft.documentId, locale: locale.code, status: 'published' })).not.toBeNull();
 

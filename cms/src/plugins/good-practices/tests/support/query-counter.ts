@@ -1,5 +1,6 @@
 /** Counts the SQL queries Strapi sends while a callback runs (knex `query` event). */
 import type { Core } from '@strapi/strapi';
+import { WATCHED_MODELS } from '../../server/src/read-cache/content-generation';
 
 interface QueryEmitter {
   on(event: 'query', listener: (query: { sql: string }) => void): void;
@@ -40,4 +41,25 @@ export async function waitForQuiet(strapi: Core.Strapi, quietMs = 300, timeoutMs
   } finally {
     connection.off('query', listener);
   }
+}
+
+const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+
+/**
+ * Counts, from now on, the writes that end a content generation (the models the read caches
+ * watch: read-cache/content-generation.ts). A "warm" measurement is one during which none
+ * happened: a late write of an earlier step (or of Strapi itself, e.g. in its core store) makes
+ * the next request cold whatever the code under test does.
+ */
+export function watchContentWrites(strapi: Core.Strapi): { count(): number; stop(): void } {
+  let writes = 0;
+  const onWrite = (event: { model?: { uid?: string }; action?: string }): void => {
+    writes += 1;
+    if (process.env.DEBUG_QUERIES) console.log(`[content write] ${event.action} ${event.model?.uid}`);
+  };
+  const unsubscribe = strapi.db.lifecycles.subscribe({
+    models: [...WATCHED_MODELS],
+    ...Object.fromEntries(WRITE_ACTIONS.map((action) => [action, onWrite])),
+  }) as unknown as () => void;
+  return { count: () => writes, stop: () => unsubscribe() };
 }
