@@ -2,7 +2,11 @@
  * Synthetic data for the benchmarks: N practices × L locales with realistic text lengths, every
  * criteria question answered in varied ways (some unanswered, short and long Markdown answers,
  * cited tools), assessments using all three checklist states, inspiring tools and taxonomies,
- * the framework and the site texts translated into every locale — all published.
+ * the framework and the site texts translated into every locale — all published. Practices are
+ * written in the default locale; each other locale translates about half of them
+ * (`translatedShare`), and a fifth of those translations are partial (`partialShare`: title,
+ * slug, summary and half the answers), as a real database grows: the shape the locale fallback
+ * (lists merged along each locale's chain, field-level fallback) is measured on.
  *
  * Everything is written through Strapi's Document Service (the path the import and the admin
  * use), so the plugin's invariants (slug rules, framework keys, assessment propagation to every
@@ -32,6 +36,10 @@ export interface GenerateOptions {
   seed?: number;
   /** Practices written at the same time (default 1: comparable across databases; more does not help on 2 cores). */
   concurrency?: number;
+  /** Share of the practices each non-default locale translates (default 0.5). */
+  translatedShare?: number;
+  /** Share of those translations that are partial: title, slug, summary, half the answers (default 0.2). */
+  partialShare?: number;
   log?: (message: string) => void;
 }
 
@@ -282,6 +290,22 @@ function planPractice(random: Random, framework: Framework, toolIds: readonly st
   };
 }
 
+/**
+ * A partial translation, as an agency's first XLIFF round leaves it: title, slug, summary and the
+ * first half of the answers; the rest comes from the fallback chain, field by field.
+ */
+function partialData(random: Random, locale: string, plan: PracticePlan, slug: string, practiceTitle: string): Data {
+  const answered = plan.answered.slice(0, Math.ceil(plan.answered.length / 2));
+  return {
+    title: practiceTitle,
+    slug,
+    summary: text(random, locale, 200, 600),
+    answers: answered.map((answer) => ({ questionKey: answer.questionKey, body: markdown(random, locale, answer.minChars, answer.maxChars), tools: answer.tools })),
+    integrationAreas: plan.areas,
+    targetGroups: plan.groups,
+  };
+}
+
 /** The localized fields of one version of a practice. */
 function localizedData(random: Random, locale: string, plan: PracticePlan, slug: string, practiceTitle: string): Data {
   return {
@@ -303,6 +327,8 @@ export async function generate(strapi: Core.Strapi, options: GenerateOptions): P
   const seed = options.seed ?? 1;
   const started = performance.now();
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  const translatedShare = options.translatedShare ?? 0.5;
+  const partialShare = options.partialShare ?? 0.2;
 
   const localesService = i18nLocales(strapi);
   const defaultLocale = (await localesService.getDefaultLocale()) || 'en';
@@ -346,10 +372,15 @@ export async function generate(strapi: Core.Strapi, options: GenerateOptions): P
     });
     const written: PracticeTarget[] = [{ documentId: created.documentId, slug: baseSlug, locale: defaultLocale }];
     for (const locale of extra) {
+      // Drawn for every locale, translated or not, so a share changes only what it decides.
+      const translated = random.chance(translatedShare);
+      const partial = random.chance(partialShare);
+      if (!translated) continue;
       const localTitle = title(random, locale).slice(0, 200);
       // Half the translations keep the default locale's slug, the others have their own.
       const localSlug = random.chance(0.5) ? baseSlug : `${slugify(localTitle) || locale}-${index}`;
-      await practices.update({ documentId: created.documentId, locale, data: localizedData(random, locale, plan, localSlug, localTitle) });
+      const data = partial ? partialData(random, locale, plan, localSlug, localTitle) : localizedData(random, locale, plan, localSlug, localTitle);
+      await practices.update({ documentId: created.documentId, locale, data });
       await practices.publish({ documentId: created.documentId, locale });
       written.push({ documentId: created.documentId, slug: localSlug, locale });
     }
