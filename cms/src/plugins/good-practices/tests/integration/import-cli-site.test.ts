@@ -6,7 +6,6 @@
  * a dry run and a draft import send nothing, and a site that does not answer costs a warning,
  * not the import.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -16,35 +15,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/webhook';
 import { CMS_DIR, testSecrets } from '../../../../../tests/harness/strapi';
+import { runImportCli as runCli } from '../support/import-cli';
 import { FIXTURE_DIR } from '../unit/helpers/spring-fixtures';
 
-const SCRIPT = path.join(CMS_DIR, 'scripts', 'import.ts');
 const MIGRACODE = path.join(FIXTURE_DIR, 'migracode.txt');
 const CZECH = path.join(FIXTURE_DIR, 'czech-qualification-recognition-portal.txt');
 const SECRET = randomBytes(24).toString('hex');
 const scratch = path.join(os.tmpdir(), `gp-import-site-${randomBytes(4).toString('hex')}`);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], {
-      cwd: CMS_DIR,
-      env: { ...process.env, INIT_CWD: FIXTURE_DIR, NODE_NO_WARNINGS: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface Call {
   verified: string;

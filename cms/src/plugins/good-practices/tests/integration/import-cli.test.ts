@@ -3,41 +3,18 @@
  * status, stdout and stderr. The dry run needs only the compiled plugin; one test imports for
  * real into a throw-away SQLite database. Expectations come from the fixture text (the oracle).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CMS_DIR, testSecrets } from '../../../../../tests/harness/strapi';
+import { runImportCli as runCli } from '../support/import-cli';
 import { FIXTURE_DIR, readFixture, readOracle } from '../unit/helpers/spring-fixtures';
 
-const SCRIPT = path.join(CMS_DIR, 'scripts', 'import.ts');
 const MIGRACODE = path.join(FIXTURE_DIR, 'migracode.txt');
 const CZECH = path.join(FIXTURE_DIR, 'czech-qualification-recognition-portal.txt');
 const scratch = path.join(os.tmpdir(), `gp-import-cli-${randomBytes(4).toString('hex')}`);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], {
-      cwd: CMS_DIR,
-      env: { ...process.env, INIT_CWD: FIXTURE_DIR, NODE_NO_WARNINGS: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface DryRunEntry {
   file: string;
