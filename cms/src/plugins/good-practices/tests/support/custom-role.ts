@@ -5,8 +5,8 @@
  * through the real /admin/login. For permission-boundary tests of roles other than the plugin's.
  */
 import { randomBytes } from 'node:crypto';
-import { getJson, type JsonResponse, sendJson } from './http';
-import type { AdminSession } from './role-session';
+import { type JsonResponse, sendJson } from './http';
+import { type AdminSession, sessionWithToken } from './role-session';
 
 export interface RolePermissionInput {
   action: string;
@@ -38,15 +38,5 @@ export async function loginWithCustomRole(url: string, superAdmin: AdminSession,
 
   const login = await sendJson<{ data: { token: string } }>('POST', `${url}/admin/login`, { email, password });
   expectStatus(login, 200, 'login');
-  const headers = { authorization: `Bearer ${login.body.data.token}` };
-  const json: AdminSession['json'] = (method, path, payload) => (method === 'GET' ? getJson(`${url}${path}`, headers) : sendJson(method, `${url}${path}`, payload, headers));
-  const base = `${url}/content-manager/collection-types`;
-  return {
-    headers,
-    json,
-    update: (uid, documentId, locale, data) => sendJson('PUT', `${base}/${uid}/${documentId}?locale=${locale}`, { ...data, locale }, headers),
-    create: (uid, locale, data) => sendJson('POST', `${base}/${uid}?locale=${locale}`, { ...data, locale }, headers),
-    publish: (uid, documentId, locale) => sendJson('POST', `${base}/${uid}/${documentId}/actions/publish?locale=${locale}`, { locale }, headers),
-    remove: (uid, documentId, locale) => sendJson('DELETE', `${base}/${uid}/${documentId}?locale=${locale}`, undefined, headers),
-  };
+  return sessionWithToken(url, login.body.data.token);
 }

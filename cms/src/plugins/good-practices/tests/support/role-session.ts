@@ -44,7 +44,12 @@ export async function loginWithRole(strapi: Core.Strapi, url: string, code: stri
   });
   const login = await sendJson<{ data: { token: string } }>('POST', `${url}/admin/login`, { email, password });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const headers = { authorization: `Bearer ${login.body.data.token}` };
+  return sessionWithToken(url, login.body.data.token);
+}
+
+/** The content manager's HTTP API and the plugin's admin routes for an admin's access token. */
+export function sessionWithToken(url: string, token: string): AdminSession {
+  const headers = { authorization: `Bearer ${token}` };
   const base = `${url}/content-manager/collection-types`;
 
   const json = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: unknown): Promise<JsonResponse> => {
