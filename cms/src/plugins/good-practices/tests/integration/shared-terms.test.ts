@@ -7,20 +7,27 @@
  * language; the boot migration aligns stored divergent versions without publishing drafts; a
  * translator cannot change the terms. Real HTTP; PostgreSQL when TEST_DATABASE_URL is set.
  */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse } from '../../contract';
 import { alignPracticeTerms } from '../../server/src/database/shared-terms-migration';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
-import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, uniqueSlug } from '../support/practices';
+import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
 import { type AdminSession, loginWithRole } from '../support/role-session';
 import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-under-test';
 
 const TRANSLATOR = 'good-practices-translator';
 
 let app: RunningStrapi;
+let site: Server;
 let translator: AdminSession;
 const area: Record<string, string> = {};
+const group: Record<string, string> = {};
+/** What the site was told (the CMS → site revalidation webhook). */
+const revalidations: { event: string; entry: { documentId: string | null; locale: string | null } }[] = [];
 
 const practices = () => documents(app.strapi, PRACTICE);
 
@@ -32,9 +39,26 @@ beforeAll(async () => {
   } finally {
     await first.stop();
   }
-  app = await bootStrapi({ databaseName: sameDatabase(first), env: { TRANSLATOR_LOCALES: 'cs' } });
+  site = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url === '/api/revalidate') revalidations.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as (typeof revalidations)[number]);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const revalidate = `http://127.0.0.1:${(site.address() as AddressInfo).port}/api/revalidate`;
+  app = await bootStrapi({
+    databaseName: sameDatabase(first),
+    env: { TRANSLATOR_LOCALES: 'cs', SITE_REVALIDATE_URL: revalidate, REVALIDATE_SECRET: randomBytes(24).toString('base64') },
+  });
   translator = await loginWithRole(app.strapi, app.url, TRANSLATOR);
   for (const key of ['employment', 'housing', 'education-and-training']) area[key] = await documentIdByKey(app.strapi, INTEGRATION_AREA, key);
+  for (const key of ['migrants', 'refugees']) group[key] = await documentIdByKey(app.strapi, TARGET_GROUP, key);
+  // Refugees is translated into Spanish only; migrants into no language.
+  await documents(app.strapi, TARGET_GROUP).update({ documentId: group.refugees!, locale: 'es', data: { name: 'Refugiados' } });
+  await documents(app.strapi, TARGET_GROUP).publish({ documentId: group.refugees!, locale: 'es' });
   // Employment and housing are translated (and published) into Czech and Spanish; education is not.
   const names: Record<string, Record<string, string>> = { employment: { cs: 'Zaměstnanost', es: 'Empleo' }, housing: { cs: 'Bydlení', es: 'Vivienda' } };
   for (const [key, byLocale] of Object.entries(names)) {
@@ -47,6 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  await new Promise((resolve) => site?.close(resolve));
 });
 
 interface LinkedTerm {
@@ -219,5 +244,57 @@ describe('the terms are shared by every language', () => {
     const areas = await areasByVersion(practice.documentId);
     expect(areas['cs/draft']).toEqual(['employment']);
     expect(areas['en/draft']).toEqual(['employment']);
+  });
+
+  it('target groups: an edit in Spanish keeps the groups Spanish cannot show; publishing tells the site about every language', async () => {
+    const practice = await createPractice(app.strapi, { targetGroups: [group.migrants] });
+    const csSlug = await addTranslation(practice.documentId, 'cs');
+    await addTranslation(practice.documentId, 'es');
+    const groupsByVersion = async () => {
+      const rows = (await app.strapi.db.query(PRACTICE).findMany({
+        where: { documentId: practice.documentId },
+        select: ['locale', 'publishedAt'],
+        populate: { targetGroups: { select: ['documentId'] } },
+      })) as { locale: string; publishedAt: string | null; targetGroups: { documentId: string }[] }[];
+      const keyOf = Object.fromEntries(Object.entries(group).map(([key, id]) => [id, key]));
+      return Object.fromEntries(rows.map((row) => [`${row.locale}/${row.publishedAt === null ? 'draft' : 'published'}`, row.targetGroups.map((term) => keyOf[term.documentId]).sort()]));
+    };
+    // Migrants has no Spanish version: the Spanish edit cannot show it, and does not drop it.
+    await practices().update({ documentId: practice.documentId, locale: 'es', data: { targetGroups: [group.refugees] } });
+    expect(await groupsByVersion()).toEqual({
+      'en/draft': ['migrants', 'refugees'],
+      'en/published': ['migrants'],
+      'cs/draft': [],
+      'cs/published': [],
+      'es/draft': ['refugees'],
+      'es/published': [],
+    });
+    // Earlier publishes are announced after their commit: let them arrive first.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const since = revalidations.length;
+    await practices().publish({ documentId: practice.documentId, locale: 'es' });
+    expect(await groupsByVersion()).toEqual({
+      'en/draft': ['migrants', 'refugees'],
+      'en/published': ['migrants', 'refugees'],
+      'cs/draft': [],
+      'cs/published': [],
+      'es/draft': ['refugees'],
+      'es/published': ['refugees'],
+    });
+    // The Czech page shows the new group too (named along the chain): the site hears of en and cs.
+    const cs = await getJson(`${app.url}${apiPaths.practice(csSlug)}?locale=cs`);
+    expect(practiceResponse.parse(cs.body).data.targetGroups.map((term) => term.key).sort()).toEqual(['migrants', 'refugees']);
+    expect(await listTitles('locale=cs&targetGroup=refugees')).toContain(`Praxe ${csSlug}`);
+    const told = async (locale: string, event: string) => {
+      for (let waited = 0; waited < 8000; waited += 50) {
+        const calls = revalidations.slice(since).filter((candidate) => candidate.entry.documentId === practice.documentId && candidate.entry.locale === locale);
+        if (calls.some((call) => call.event === event)) return calls.map((call) => call.event);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return revalidations.slice(since).filter((call) => call.entry.documentId === practice.documentId).map((call) => `${call.entry.locale}:${call.event}`);
+    };
+    expect(await told('es', 'entry.publish')).toContain('entry.publish');
+    expect(await told('en', 'entry.update')).toContain('entry.update');
+    expect(await told('cs', 'entry.update')).toContain('entry.update');
   });
 });

@@ -34,7 +34,7 @@ import { resultDocumentId, writes, writtenData } from './document-write';
 import { checkPracticeWrite, PRACTICE_SUBJECT } from './practice-check';
 import { assertNoProblems } from './rejection';
 import { loadSharedVersions, publishSharedValues, type SharedValues, sharedValuesOf, writeSharedValues } from './shared-values';
-import { completeSets, loadTermVersions, shareTerms, type TermSets, termRelations, unionOf } from './shared-terms';
+import { completeSets, loadTermVersions, shareTerms, termPagesChanged, type TermSets, termRelations, unionOf } from './shared-terms';
 
 interface GuardedWrite {
   data: Record<string, unknown>;
@@ -105,6 +105,7 @@ async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: Do
   // create/update with status 'published' publish inside the call (no publish middleware runs).
   const publishing = context.params.status === 'published';
   const publishedBefore = publishing && context.params.documentId ? await loadSharedVersions(strapi, { documentId: context.params.documentId, publishedAt: { $notNull: true } }) : [];
+  const publishedTermsBefore = publishing && context.params.documentId ? await loadTermVersions(strapi, { documentId: context.params.documentId, publishedAt: { $notNull: true } }) : [];
 
   const result = await next();
   const documentId = resultDocumentId(result) ?? context.params.documentId;
@@ -125,7 +126,7 @@ async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: Do
   const terms = termsBefore ? await completeSets(strapi, chosen, termsBefore, locale, false) : chosen;
   await shareTerms(strapi, documentId, 'draft', terms);
   if (publishing && isPublishedEntry(result)) {
-    const termsChanged = await shareTerms(strapi, documentId, 'published', terms);
+    const termsChanged = termPagesChanged(publishedTermsBefore, terms, await shareTerms(strapi, documentId, 'published', terms));
     await publishSharedValues(strapi, documentId, values, publishedBefore, termsChanged);
   }
   return result;
@@ -134,6 +135,7 @@ async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: Do
 async function settlePublish(strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> {
   const documentId = context.params.documentId;
   const publishedBefore = documentId ? await loadSharedVersions(strapi, { documentId, publishedAt: { $notNull: true } }) : [];
+  const publishedTermsBefore = documentId ? await loadTermVersions(strapi, { documentId, publishedAt: { $notNull: true } }) : [];
   const result = await next();
   const [first] = entriesOf(result);
   if (!documentId || !first) return result;
@@ -147,7 +149,7 @@ async function settlePublish(strapi: Core.Strapi, context: DocumentContext, next
   // with no version in its locale, the published one also those not published there.
   const drafts = await loadTermVersions(strapi, { documentId, publishedAt: null });
   const terms = unionOf(drafts);
-  const termsChanged = drafts.length > 0 ? await shareTerms(strapi, documentId, 'published', terms) : [];
+  const termsChanged = drafts.length > 0 ? termPagesChanged(publishedTermsBefore, terms, await shareTerms(strapi, documentId, 'published', terms)) : [];
   await publishSharedValues(strapi, documentId, values, publishedBefore, termsChanged);
   await writeSharedValues(strapi, documentId, 'draft', values);
   return result;

@@ -66,6 +66,19 @@ export const sameTerms = (a: readonly string[], b: readonly string[]): boolean =
   return left.size === right.size && [...left].every((id) => right.has(id));
 };
 
+export const sameSets = (a: TermSets, b: TermSets): boolean => termRelations.every((relation) => sameTerms(a[relation], b[relation]));
+
+/**
+ * The published versions a publish changed the public pages of, as far as terms go: each public
+ * page shows the practice's whole set (read from every published version), so when the set
+ * changes every published locale changes, even one whose own links stay the same (a term with no
+ * version in its language). `before` is taken before the publish.
+ */
+export function termPagesChanged(before: readonly TermVersion[], terms: TermSets, rowsChanged: readonly number[]): number[] {
+  if (before.length === 0) return [...rowsChanged];
+  return sameSets(unionOf(before), terms) ? [...rowsChanged] : before.map((version) => version.id);
+}
+
 /** Every term any of `versions` links: together they hold the whole set (see `completeSets`). */
 export function unionOf(versions: readonly TermVersion[]): TermSets {
   return Object.fromEntries(termRelations.map((relation) => [relation, [...new Set(versions.flatMap((version) => version.sets[relation]))]])) as TermSets;
