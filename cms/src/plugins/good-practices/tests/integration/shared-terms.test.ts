@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse } from '../../contract';
 import { alignPracticeTerms } from '../../server/src/database/shared-terms-migration';
+import { loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
@@ -296,5 +297,41 @@ describe('the terms are shared by every language', () => {
     expect(await told('es', 'entry.publish')).toContain('entry.publish');
     expect(await told('en', 'entry.update')).toContain('entry.update');
     expect(await told('cs', 'entry.update')).toContain('entry.update');
+  });
+
+  it('an editor’s save in the admin content manager reaches every draft; discarding the Czech draft brings the published terms back in every draft', async () => {
+    const editor = await loginAsEditor(app.strapi, app.url);
+    const practice = await createPractice(app.strapi, { integrationAreas: [area.employment] });
+    const csSlug = await addTranslation(practice.documentId, 'cs');
+    await addTranslation(practice.documentId, 'es');
+    const housingCs = (await app.strapi.db.query(INTEGRATION_AREA).findOne({ where: { documentId: area.housing, locale: 'cs', publishedAt: null }, select: ['id'] })) as { id: number };
+    const employmentCs = (await app.strapi.db.query(INTEGRATION_AREA).findOne({ where: { documentId: area.employment, locale: 'cs', publishedAt: null }, select: ['id'] })) as { id: number };
+    // A save that leaves the terms alone, as the content manager sends it: nothing changes.
+    const untouched = await editor.update(PRACTICE, practice.documentId, 'cs', { title: 'Praxe upravená', slug: csSlug, integrationAreas: { connect: [], disconnect: [] } });
+    expect(untouched.status).toBe(200);
+    expect((await areasByVersion(practice.documentId))['en/draft']).toEqual(['employment']);
+    const saved = await editor.update(PRACTICE, practice.documentId, 'cs', {
+      title: 'Praxe upravená',
+      slug: csSlug,
+      integrationAreas: { connect: [{ id: housingCs.id, documentId: area.housing, locale: 'cs' }], disconnect: [{ id: employmentCs.id, documentId: area.employment, locale: 'cs' }] },
+    });
+    expect(saved.status).toBe(200);
+    expect(await areasByVersion(practice.documentId)).toEqual({
+      'en/draft': ['housing'],
+      'en/published': ['employment'],
+      'cs/draft': ['housing'],
+      'cs/published': ['employment'],
+      'es/draft': ['housing'],
+      'es/published': ['employment'],
+    });
+    await practices().discardDraft({ documentId: practice.documentId, locale: 'cs' });
+    expect(await areasByVersion(practice.documentId)).toEqual({
+      'en/draft': ['employment'],
+      'en/published': ['employment'],
+      'cs/draft': ['employment'],
+      'cs/published': ['employment'],
+      'es/draft': ['employment'],
+      'es/published': ['employment'],
+    });
   });
 });
