@@ -34,7 +34,7 @@ import { resultDocumentId, writes, writtenData } from './document-write';
 import { checkPracticeWrite, PRACTICE_SUBJECT } from './practice-check';
 import { assertNoProblems } from './rejection';
 import { loadSharedVersions, publishSharedValues, type SharedValues, sharedValuesOf, writeSharedValues } from './shared-values';
-import { completeSets, loadTermVersions, shareTerms, termPagesChanged, type TermSets, termRelations, unionOf } from './shared-terms';
+import { completeSets, loadTermVersions, shareTerms, termPagesChanged, type TermSets, termRelations, unionOf, writesTerms } from './shared-terms';
 
 interface GuardedWrite {
   data: Record<string, unknown>;
@@ -72,20 +72,6 @@ async function draftTermsBefore(strapi: Core.Strapi, documentId: string | undefi
   if (!documentId) return undefined;
   const drafts = await loadTermVersions(strapi, { documentId, publishedAt: null });
   return drafts.length > 0 ? unionOf(drafts) : undefined;
-}
-
-/**
- * Whether a write sets the terms of `relation`. The content manager sends every relation on every
- * save, as `{ connect: [], disconnect: [] }` when unchanged (and so when a new locale is created
- * from its form): that changes nothing and must not replace the other languages' terms with the
- * new locale's none.
- */
-export function writesTerms(data: Record<string, unknown>, relation: string): boolean {
-  if (!writes(data, relation)) return false;
-  const value = data[relation];
-  if (!isPlainObject(value)) return true;
-  const nonEmpty = (key: string) => Array.isArray(value[key]) && (value[key] as unknown[]).length > 0;
-  return Array.isArray(value.set) || nonEmpty('connect') || nonEmpty('disconnect');
 }
 
 const entriesOf = (result: unknown): { id: number }[] =>

@@ -22,11 +22,26 @@
  */
 import type { Core } from '@strapi/strapi';
 import { isPlainObject } from '../domain/json-values';
+import { writes } from './document-write';
 import { uids } from '../plugin-id';
 
 export const TERM_RELATIONS = { integrationAreas: uids.integrationArea, targetGroups: uids.targetGroup } as const;
 export type TermRelation = keyof typeof TERM_RELATIONS;
 export const termRelations = Object.keys(TERM_RELATIONS) as TermRelation[];
+
+/**
+ * Whether a write sets the terms of `relation`. The content manager sends every relation on every
+ * save, as `{ connect: [], disconnect: [] }` when unchanged (and so when a new locale is created
+ * from its form): that changes nothing and must not replace the other languages' terms with the
+ * new locale's none.
+ */
+export function writesTerms(data: Record<string, unknown>, relation: string): boolean {
+  if (!writes(data, relation)) return false;
+  const value = data[relation];
+  if (!isPlainObject(value)) return true;
+  const nonEmpty = (key: string) => Array.isArray(value[key]) && (value[key] as unknown[]).length > 0;
+  return Array.isArray(value.set) || nonEmpty('connect') || nonEmpty('disconnect');
+}
 
 /** The term documentIds of each relation, in the order the version links them. */
 export type TermSets = Record<TermRelation, string[]>;
