@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensurePublicReadIndexes } from './database/public-read-indexes';
+import { migrateSharedTerms } from './database/shared-terms-migration';
 import { FallbackConfigError, unknownFallbackLocales } from './locales/fallback-chains';
 import { listConfiguredLocales } from './locales/configured-locales';
 import { configuredFallbacks } from './services/locale-service';
@@ -28,6 +29,9 @@ export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Pr
   if (created > 0) {
     strapi.log.info(`[good-practices] seeded ${framework.created.length} framework entries, ${terms.length} taxonomy terms${site ? ' and the site texts' : ''} (${framework.locale}).`);
   }
+
+  const aligned = await migrateSharedTerms(strapi);
+  if (aligned > 0) strapi.log.info(`[good-practices] gave ${aligned} practice version(s) the terms the practice shares in every language (one-time migration).`);
 
   const outdated = await getService(strapi, 'unknown-keys').reportUnknownKeys();
   if (outdated.length > 0) {

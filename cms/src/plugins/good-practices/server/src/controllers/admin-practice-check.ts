@@ -51,7 +51,9 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // A translator's save is also refused when it changes a shared value (editorial/translator-guard.ts).
       const admin = requestAdmin(strapi);
       const translator = admin !== undefined && !admin.roleCodes.includes(SUPER_ADMIN_CODE) && isTranslatorOnly(admin);
-      const shared = translator ? await sharedValueProblems(strapi, uids.practice, documentId, values) : [];
+      // The terms are shared too: checked for translators only (the practice rules ignore them).
+      const terms = Object.fromEntries(['integrationAreas', 'targetGroups'].filter((name) => data[name] !== undefined).map((name) => [name, data[name]]));
+      const shared = translator ? await sharedValueProblems(strapi, uids.practice, documentId, { ...values, ...terms }) : [];
       const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale } };
       ctx.body = body;
     },

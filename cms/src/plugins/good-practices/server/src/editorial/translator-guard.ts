@@ -10,14 +10,16 @@
  *      with conditions, such as Author's "is creator", cannot be checked without the entry.)
  *    - no delete, publish, unpublish or discard (403), even if their permissions are widened;
  *    - no new entries: they add locale versions of existing ones (403);
- *    - no change to a shared (non-localized) value, the assessment first of all: the assessment
+ *    - no change to a shared value (non-localized, or the practice's terms), the assessment first of all: the assessment
  *      is a fact about the practice, the same in every language (400 on the field, even if an
  *      administrator added the field to the role's permissions).
  * Writes without an admin behind them (scripts, bootstrap, content-API) are not concerned.
  */
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isPlainObject } from '../domain/json-values';
 import { type DocumentContext, type Next, writtenData } from '../invariants/document-write';
+import { loadTermVersions, sameTerms, TERM_RELATIONS, type TermRelation, termRelations, writesTerms } from '../invariants/shared-terms';
 import { rejectWrite, type FieldProblem } from '../invariants/rejection';
 import { writeLocale } from '../locales/configured-locales';
 import { uids } from '../plugin-id';
@@ -64,14 +66,17 @@ async function checkLocale(strapi: Core.Strapi, admin: RequestAdmin, context: Do
  * (controllers/admin-practice-check.ts) tells a translator before they save.
  */
 export async function sharedValueProblems(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>): Promise<FieldProblem[]> {
+  const termProblems = uid === uids.practice ? await sharedTermProblems(strapi, documentId, data) : [];
   const written = sharedAttributes(strapi, uid).filter((attribute) => data[attribute.name] !== undefined);
-  if (written.length === 0) return [];
+  if (written.length === 0) return termProblems;
   // Compared with a draft: a write changes the drafts' shared values (invariants/shared-values.ts),
   // which may differ from the published ones until the next publish.
   const find = (where: Record<string, unknown>) =>
     strapi.db.query(uid as 'plugin::good-practices.practice').findOne({ where, select: written.map((attribute) => attribute.name) }) as Promise<Record<string, unknown> | null>;
   const stored = documentId ? ((await find({ documentId, publishedAt: null })) ?? (await find({ documentId }))) : null;
-  return written
+  return [
+    ...termProblems,
+    ...written
     .filter((attribute) => !stored || changesSharedValue(attribute, data[attribute.name], stored[attribute.name]))
     .map((attribute) => ({
       field: attribute.name,
@@ -79,7 +84,52 @@ export async function sharedValueProblems(strapi: Core.Strapi, uid: string, docu
         attribute.name === 'assessment'
           ? 'Translators cannot change the assessment: it is a fact about the practice, the same in every language. Ask an editor.'
           : `Translators cannot change “${attribute.name}”: it is shared by every language. Ask an editor.`,
-    }));
+    })),
+  ];
+}
+
+const TERM_LABELS: Record<TermRelation, string> = { integrationAreas: 'integration areas', targetGroups: 'target groups' };
+
+/**
+ * The practice's terms are shared too (invariants/shared-terms.ts): a translator's write may send
+ * them (the content manager sends every relation), but not change the set of term documents the
+ * drafts hold. What the write would leave is worked out from its form (a list, or
+ * set/connect/disconnect of ids, documentIds or objects holding either).
+ */
+async function sharedTermProblems(strapi: Core.Strapi, documentId: string | undefined, data: Record<string, unknown>): Promise<FieldProblem[]> {
+  const written = termRelations.filter((relation) => writesTerms(data, relation));
+  if (written.length === 0) return [];
+  const versions = documentId ? await loadTermVersions(strapi, { documentId, publishedAt: null }) : [];
+  const problems: FieldProblem[] = [];
+  for (const relation of written) {
+    const stored = new Set(versions.flatMap((version) => version.sets[relation]));
+    const after = await termsAfterWrite(strapi, relation, stored, data[relation]);
+    if (!sameTerms([...stored], [...after])) {
+      problems.push({ field: relation, message: `Translators cannot change the ${TERM_LABELS[relation]}: they are shared by every language. Ask an editor.` });
+    }
+  }
+  return problems;
+}
+
+async function termsAfterWrite(strapi: Core.Strapi, relation: TermRelation, stored: ReadonlySet<string>, value: unknown): Promise<Set<string>> {
+  const items = (list: unknown): unknown[] => (Array.isArray(list) ? list : []);
+  const ref = (item: unknown): unknown => (isPlainObject(item) ? (item.documentId ?? item.id) : item);
+  const lists = isPlainObject(value) ? { set: value.set, connect: items(value.connect), disconnect: items(value.disconnect) } : { set: value ?? [], connect: [], disconnect: [] };
+  const ids = [...items(lists.set), ...lists.connect, ...lists.disconnect].map(ref).filter((id): id is number => typeof id === 'number');
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : ((await strapi.db.query(TERM_RELATIONS[relation]).findMany({ where: { id: { $in: ids } }, select: ['id', 'documentId'] })) as { id: number; documentId: string }[]).map((row) => [row.id, row.documentId]),
+  );
+  // An id that names no term counts as a change (Strapi refuses it anyway).
+  const documentIdOf = (item: unknown): string => {
+    const key = ref(item);
+    return typeof key === 'number' ? (byId.get(key) ?? `#${key}`) : String(key);
+  };
+  const result = Array.isArray(lists.set) ? new Set(lists.set.map(documentIdOf)) : new Set(stored);
+  for (const item of lists.connect) result.add(documentIdOf(item));
+  for (const item of lists.disconnect) result.delete(documentIdOf(item));
+  return result;
 }
 
 async function checkSharedValues(strapi: Core.Strapi, context: DocumentContext): Promise<void> {

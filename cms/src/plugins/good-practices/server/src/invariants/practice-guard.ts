@@ -22,6 +22,10 @@
  *   a shared edit impossible to discard in a practice with two languages, and would leave the
  *   discarded draft disagreeing with the others or keeping what the editor discarded);
  * - unpublish and delete change no remaining version's shared values, so they need nothing.
+ *
+ * The terms (integration areas, target groups) follow the same rules as a set of term documents
+ * (shared-terms.ts); a write that does not set them (a new locale from XLIFF or a bare create)
+ * gets the drafts' terms.
  */
 import type { Core } from '@strapi/strapi';
 import { isPlainObject } from '../domain/json-values';
@@ -30,6 +34,7 @@ import { resultDocumentId, writes, writtenData } from './document-write';
 import { checkPracticeWrite, PRACTICE_SUBJECT } from './practice-check';
 import { assertNoProblems } from './rejection';
 import { loadSharedVersions, publishSharedValues, type SharedValues, sharedValuesOf, writeSharedValues } from './shared-values';
+import { completeSets, loadTermVersions, shareTerms, termPagesChanged, type TermSets, termRelations, unionOf, writesTerms } from './shared-terms';
 
 interface GuardedWrite {
   data: Record<string, unknown>;
@@ -62,6 +67,13 @@ async function draftValuesBefore(strapi: Core.Strapi, documentId: string | undef
   return base && sharedValuesOf(strapi, base);
 }
 
+/** The drafts' term set before a write (all drafts together hold it), for the reason above. */
+async function draftTermsBefore(strapi: Core.Strapi, documentId: string | undefined): Promise<TermSets | undefined> {
+  if (!documentId) return undefined;
+  const drafts = await loadTermVersions(strapi, { documentId, publishedAt: null });
+  return drafts.length > 0 ? unionOf(drafts) : undefined;
+}
+
 const entriesOf = (result: unknown): { id: number }[] =>
   isPlainObject(result) && Array.isArray(result.entries)
     ? result.entries.filter((entry): entry is { id: number } => isPlainObject(entry) && typeof entry.id === 'number')
@@ -75,9 +87,11 @@ async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: Do
   context.params = { ...context.params, data };
   // A clone is a new document whose drafts are copies of agreeing drafts: nothing to carry over.
   const before = action === 'update' ? await draftValuesBefore(strapi, context.params.documentId, locale) : undefined;
+  const termsBefore = action === 'update' ? await draftTermsBefore(strapi, context.params.documentId) : undefined;
   // create/update with status 'published' publish inside the call (no publish middleware runs).
   const publishing = context.params.status === 'published';
   const publishedBefore = publishing && context.params.documentId ? await loadSharedVersions(strapi, { documentId: context.params.documentId, publishedAt: { $notNull: true } }) : [];
+  const publishedTermsBefore = publishing && context.params.documentId ? await loadTermVersions(strapi, { documentId: context.params.documentId, publishedAt: { $notNull: true } }) : [];
 
   const result = await next();
   const documentId = resultDocumentId(result) ?? context.params.documentId;
@@ -89,13 +103,25 @@ async function settleWrite(strapi: Core.Strapi, action: WriteAction, context: Do
     for (const [name, value] of Object.entries(before)) if (!writes(data, name)) values[name] = value;
   }
   await writeSharedValues(strapi, documentId, 'draft', values);
-  if (publishing && isPublishedEntry(result)) await publishSharedValues(strapi, documentId, values, publishedBefore);
+  const [writtenTerms] = await loadTermVersions(strapi, { id: written.id });
+  // Written terms replace the set, except those the locale cannot link (completeSets); a write
+  // that does not set them (a new locale from XLIFF) leaves the drafts' set.
+  const chosen = Object.fromEntries(
+    termRelations.map((relation) => [relation, writesTerms(data, relation) || !termsBefore ? writtenTerms!.sets[relation] : termsBefore[relation]]),
+  ) as TermSets;
+  const terms = termsBefore ? await completeSets(strapi, chosen, termsBefore, locale, false) : chosen;
+  await shareTerms(strapi, documentId, 'draft', terms);
+  if (publishing && isPublishedEntry(result)) {
+    const termsChanged = termPagesChanged(publishedTermsBefore, terms, await shareTerms(strapi, documentId, 'published', terms));
+    await publishSharedValues(strapi, documentId, values, publishedBefore, termsChanged);
+  }
   return result;
 }
 
 async function settlePublish(strapi: Core.Strapi, context: DocumentContext, next: Next): Promise<unknown> {
   const documentId = context.params.documentId;
   const publishedBefore = documentId ? await loadSharedVersions(strapi, { documentId, publishedAt: { $notNull: true } }) : [];
+  const publishedTermsBefore = documentId ? await loadTermVersions(strapi, { documentId, publishedAt: { $notNull: true } }) : [];
   const result = await next();
   const [first] = entriesOf(result);
   if (!documentId || !first) return result;
@@ -105,7 +131,12 @@ async function settlePublish(strapi: Core.Strapi, context: DocumentContext, next
   // locale gets them, and the drafts too (they agree already, unless written around the
   // document service: then what was just published wins, as the editor saw it).
   const values = sharedValuesOf(strapi, source);
-  await publishSharedValues(strapi, documentId, values, publishedBefore);
+  // The terms as the drafts hold them together (what was published): one version lacks the terms
+  // with no version in its locale, the published one also those not published there.
+  const drafts = await loadTermVersions(strapi, { documentId, publishedAt: null });
+  const terms = unionOf(drafts);
+  const termsChanged = drafts.length > 0 ? termPagesChanged(publishedTermsBefore, terms, await shareTerms(strapi, documentId, 'published', terms)) : [];
+  await publishSharedValues(strapi, documentId, values, publishedBefore, termsChanged);
   await writeSharedValues(strapi, documentId, 'draft', values);
   return result;
 }
@@ -118,6 +149,9 @@ async function settleDiscard(strapi: Core.Strapi, context: DocumentContext, next
   const [restored] = await loadSharedVersions(strapi, { id: first.id });
   // The restored draft holds the published shared values; the other drafts follow it (see above).
   if (restored) await writeSharedValues(strapi, documentId, 'draft', sharedValuesOf(strapi, restored));
+  // Likewise the terms: the drafts take the published set (all published versions together).
+  const published = await loadTermVersions(strapi, { documentId, publishedAt: { $notNull: true } });
+  if (published.length > 0) await shareTerms(strapi, documentId, 'draft', unionOf(published));
   return result;
 }
 

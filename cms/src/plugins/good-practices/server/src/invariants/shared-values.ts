@@ -10,8 +10,8 @@
  *   publish's transaction, and the site is told about each other locale whose public page
  *   changed (Strapi announces only the locale it published).
  *
- * Relations (integration areas, target groups) are localized in Strapi's sense and are left to
- * Strapi here: it writes them per version, and never into a published version on a draft write.
+ * Relations (integration areas, target groups) are localized in Strapi's sense; they are shared
+ * as sets of term documents by shared-terms.ts, with the same rules.
  * Rows are written with `db.query` (no document-service middleware, so nothing recurses) and fire
  * the database lifecycles, which bump the read caches (read-cache/content-generation.ts).
  * `updatedAt` is left alone on purpose: the content manager tells "modified" from "published" by
@@ -134,14 +134,21 @@ export function announcePublishedChanges(strapi: Core.Strapi, versions: readonly
  * values differ from what they held in `before` (taken before the publish: i18n may already have
  * copied some during it). Versions the publish itself created are Strapi's to announce.
  */
-export async function publishSharedValues(strapi: Core.Strapi, documentId: string, values: SharedValues, before: readonly VersionRow[]): Promise<void> {
+export async function publishSharedValues(
+  strapi: Core.Strapi,
+  documentId: string,
+  values: SharedValues,
+  before: readonly VersionRow[],
+  /** Versions changed otherwise by the publish (their terms, shared-terms.ts), announced too. */
+  alsoChanged: readonly number[] = [],
+): Promise<void> {
   await writeSharedValues(strapi, documentId, 'published', values);
   if (before.length === 0) return;
   const fields = sharedFields(strapi);
   const after = await loadSharedVersions(strapi, { id: { $in: before.map((version) => version.id) } });
   const changed = after.filter((version) => {
     const old = before.find((candidate) => candidate.id === version.id);
-    return old !== undefined && Object.keys(differences(fields, old, sharedValuesOf(strapi, version))).length > 0;
+    return old !== undefined && (alsoChanged.includes(version.id) || Object.keys(differences(fields, old, sharedValuesOf(strapi, version))).length > 0);
   });
   await announcePublishedChanges(strapi, changed);
 }

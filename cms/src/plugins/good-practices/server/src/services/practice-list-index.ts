@@ -4,7 +4,8 @@
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *
- * Each entry keeps the practice's summary row (with its terms and cover image), so a list page
+ * Each entry keeps the practice's summary row (with its shared terms, from all its published
+ * versions: withSharedTerms, and cover image), so a list page
  * is served without reading the database.
  * No answers (too large to keep for every locale): the text search reads those per request.
  *
@@ -19,7 +20,7 @@ import { type Assessment, readAssessment } from '../domain/assessment';
 import type { FrameworkTree } from '../domain/framework-tree';
 import { hasText } from '../domain/text-fallback';
 import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
-import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields } from '../mappers/public-rows';
+import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type TermRow } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
@@ -75,6 +76,22 @@ export function versionsInChainOrder<Row extends { documentId: string; locale: s
 }
 
 /**
+ * The row shown with the practice's terms: the terms are one set per practice (shared in every
+ * language, invariants/shared-terms.ts), but a version links only the terms that have a version in
+ * its locale. So the set is read from every published version, each term named in the first
+ * language of the chain that has it: a practice stays under its areas in a language its terms are
+ * not translated into. `versions` are in chain order; the rows are shared: a copy is returned.
+ */
+export function withSharedTerms<Row extends Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups'>>(versions: readonly Row[]): Row {
+  const merged = (relation: 'integrationAreas' | 'targetGroups'): TermRow[] => {
+    const byKey = new Map<string, TermRow>();
+    for (const version of versions) for (const term of version[relation] ?? []) if (!byKey.has(term.key)) byKey.set(term.key, term);
+    return [...byKey.values()];
+  };
+  return { ...versions[0]!, integrationAreas: merged('integrationAreas'), targetGroups: merged('targetGroups') };
+}
+
+/**
  * The summary rows of every published version of every practice, read once per content
  * generation for the indexes of all locales: every chain ends with every locale, so each index
  * would read them all again.
@@ -89,7 +106,7 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
   const rows = await publishedSummaryRows(strapi);
   const entries: ListEntry[] = [];
   for (const versions of versionsInChainOrder(rows, chain)) {
-    const row = versions[0]!;
+    const row = withSharedTerms(versions);
     let summaryFallback: SummaryFallback | undefined;
     if (!hasText(row.summary)) {
       const source = versions.find((version) => hasText(version.summary));

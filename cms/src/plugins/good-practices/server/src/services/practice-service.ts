@@ -25,7 +25,7 @@ import {
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from './detail-pages';
-import { builtPracticeListIndex, practiceListIndex } from './practice-list-index';
+import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from './practice-list-index';
 import { matchesFolded, searchTexts } from './practice-search-index';
 import { publishedDocuments } from './published-documents';
 import { builtPublishedVersions, publishedVersions } from './published-versions';
@@ -122,7 +122,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     const cited = [...new Set([...mergedById.values()].flatMap((merged) => citedToolIds([...merged.answers.values()])))];
     const [tools, relations, versions] = await Promise.all([
       getService(strapi, 'tool').summariesByIds(cited, context),
-      relationsOf(rows, locale),
+      relationsOf(rows, context),
       versionsOf(rows),
     ]);
     return rows.map((row) => {
@@ -168,7 +168,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
 
   type Relations = Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>;
 
-  async function relationsOf(rows: readonly PracticeDetailRow[], locale: string): Promise<ReadonlyMap<string, Relations>> {
+  async function relationsOf(rows: readonly PracticeDetailRow[], { locale, chain }: LocaleContext): Promise<ReadonlyMap<string, Relations>> {
     const index = await builtPracticeListIndex(strapi, locale);
     const relations = new Map<string, Relations>();
     for (const row of rows) {
@@ -178,8 +178,18 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     }
     const missing = rows.filter((row) => !relations.has(row.documentId)).map((row) => row.documentId);
     if (missing.length > 0) {
-      const found = await practices.findMany<PracticeSummaryRow>({ locale, filters: { documentId: { $in: missing } }, fields: [], populate: practicePopulate });
-      for (const row of found) relations.set(row.documentId, row);
+      // Every published version: the terms are the practice's, read from all its versions and
+      // named along the chain (withSharedTerms); the cover image comes from the row's own locale.
+      const found = await practices.findMany<PracticeSummaryRow>({
+        locale: '*',
+        filters: { documentId: { $in: missing } },
+        fields: ['locale'],
+        populate: practicePopulate,
+      });
+      const order = [...chain, ...new Set(found.map((row) => row.locale).filter((code) => !chain.includes(code)))];
+      for (const versions of versionsInChainOrder(found, order)) {
+        if (versions[0]!.locale === locale) relations.set(versions[0]!.documentId, withSharedTerms(versions));
+      }
     }
     return relations;
   }
