@@ -12,7 +12,7 @@ import { UNTRANSLATED_STAMP } from '../../server/src/xliff/plan-import';
 import type { XliffImportResponse, XliffImportResult } from '../../server/src/xliff/xliff-import-response';
 import { createStampsStore } from '../../server/src/translation/stamps-store';
 import { ensureLocales } from '../support/locales';
-import { createPractice, createTool, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
+import { createPractice, createTool, CRITERIA_GROUP, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
 import { type AdminSession, loginWithRole } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
@@ -172,6 +172,25 @@ describe('a file translating part of an entry with no version in the locale', ()
     const cs = await documents(app.strapi, INTEGRATION_AREA).findFirst({ locale: 'cs', filters: { key } });
     expect(cs).toMatchObject({ name: 'Podpora bydlení', key, publishedAt: null, documentId: term.documentId });
     expect(await publishedRows(INTEGRATION_AREA)).toBe(published);
+  });
+});
+
+describe('other types with required texts', () => {
+  it('creates a German draft of a criteria group from its description: its title from the source', async () => {
+    const documentId = await documentIdByKey(app.strapi, CRITERIA_GROUP, 'inclusivity');
+    const group = (await documents(app.strapi, CRITERIA_GROUP).update({ documentId, locale: 'en', data: { description: 'Services everyone can use.' } })) as unknown as {
+      key: string;
+      title: string;
+      description: string;
+      order: number;
+    };
+    expect(await documents(app.strapi, CRITERIA_GROUP).findFirst({ locale: 'de', filters: { key: group.key } })).toBeNull();
+    const published = await publishedRows(CRITERIA_GROUP);
+    const result = await imported(await fileWith({ [`group/${group.key}/description`]: { source: group.description, target: 'Beschreibung auf Deutsch.' } }, 'de'));
+    expect(result.written).toEqual([{ kind: 'group', documentId: expect.any(String), entryId: group.key, created: true, fields: ['description', 'title'], untranslated: ['title'] }]);
+    const de = await documents(app.strapi, CRITERIA_GROUP).findFirst({ locale: 'de', filters: { key: group.key } });
+    expect(de).toMatchObject({ title: group.title, description: 'Beschreibung auf Deutsch.', order: group.order, publishedAt: null });
+    expect(await publishedRows(CRITERIA_GROUP)).toBe(published);
   });
 });
 
