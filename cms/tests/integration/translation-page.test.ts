@@ -6,7 +6,8 @@
  *     and the entries that need work, linked to their edit view in that language;
  *   - the filter narrows the list; another language is marked read only;
  *   - the XLIFF tab downloads a file, and uploading it back writes nothing; a translated unit is
- *     written and shown; a malformed file and a file with an unknown unit are refused with the
+ *     written and shown; a file translating one text of a practice with no Czech version creates a
+ *     Czech draft and names the required texts taken from the source; a malformed file and a file with an unknown unit are refused with the
  *     server's reasons, and nothing is written.
  * Selectors are roles and accessible names (the plugin's English texts, Strapi's labels).
  * TRANSLATION_PAGE_SCREENSHOTS=<dir> keeps screenshots of each step.
@@ -174,13 +175,37 @@ describe('translation page', () => {
     await shoot(page, '4-xliff-written', written);
   });
 
+  it('creates a Czech draft from a file translating one text of a practice, and names the texts taken from the source', async () => {
+    // The demo content has no Czech practice: one translated summary starts the Czech version.
+    const practice = (await cms.strapi.db.query(PRACTICE).findOne({ where: { locale: 'en', publishedAt: null, summary: { $notNull: true } }, select: ['documentId', 'summary', 'title'] })) as {
+      documentId: string;
+      summary: string;
+      title: string;
+    };
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const unit = `<trans-unit id="practice/${practice.documentId}/summary" xml:space="preserve"><source>${escape(practice.summary)}</source><target>Shrnutí v češtině.</target></trans-unit>`;
+    const body = /<body>[\s\S]*<\/body>/;
+    await upload(page, 'one-summary.xlf', exported.replace(body, `<body>${unit}</body>`));
+    await page.getByText('one-summary.xlf imported into cs').waitFor();
+    await page.getByText('Some required texts were not in the file').waitFor();
+    await page.getByText(/^2 required texts of the new cs versions were not in the file: they are taken from the source language/).waitFor();
+    const written = page.getByRole('grid', { name: 'Written in cs' });
+    expect(await written.locator('th').allTextContents()).toEqual(['Entry', 'Change', 'Texts concerned', 'Taken from the source, not translated']);
+    const row = written.getByRole('row').filter({ hasText: 'New cs version (draft)' });
+    expect(await row.locator('td').allTextContents()).toEqual([expect.stringContaining('Practice'), 'New cs version (draft)', 'summary', 'title, slug']);
+    const cs = await cms.strapi.documents(PRACTICE).findFirst({ locale: 'cs', status: 'draft', filters: { documentId: practice.documentId } });
+    expect(cs).toMatchObject({ title: practice.title, summary: 'Shrnutí v češtině.', publishedAt: null });
+    expect(await cms.strapi.documents(PRACTICE).findFirst({ locale: 'cs', status: 'published', filters: { documentId: practice.documentId } })).toBeNull();
+    await shoot(page, '5-xliff-partial', written);
+  });
+
   it('refuses a malformed file and a file with an unknown unit, and writes nothing', async () => {
     const before = await practiceRows(cms.strapi);
     await upload(page, 'broken.xlf', exported.slice(0, Math.floor(exported.length / 2)));
     const refusal = page.getByRole('alert').filter({ hasText: 'broken.xlf was not imported: nothing was written' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/The file: the file is not well-formed XML/);
-    await shoot(page, '5-xliff-malformed', refusal);
+    await shoot(page, '6-xliff-malformed', refusal);
 
     const unknown = exported.replace(/<trans-unit id="question\/[^"]+\/text"/, '<trans-unit id="practice/does-not-exist/title"');
     await upload(page, 'unknown.xlf', unknown);
@@ -188,6 +213,6 @@ describe('translation page', () => {
     await problems.waitFor();
     expect(await problems.textContent()).toContain('practice/does-not-exist/title');
     expect(await practiceRows(cms.strapi)).toBe(before);
-    await shoot(page, '6-xliff-unknown-unit', problems);
+    await shoot(page, '7-xliff-unknown-unit', problems);
   });
 });

@@ -6,7 +6,7 @@ import { describeField } from '../translation-status/field-names';
 import { kindLabels } from '../translation-status/labels';
 import { typeUidOfKind } from '../translation-status/kind-uids';
 import { useText } from '../translations/messages';
-import { type ImportOutcome, writtenFieldCount } from './import-outcome';
+import { type ImportOutcome, untranslatedFieldCount, writtenFieldCount } from './import-outcome';
 
 /** What an upload came to: what was written (with links to the entries), or why nothing was. */
 export function ImportOutcomeView({ file, outcome }: { file: string; outcome: ImportOutcome }) {
@@ -40,6 +40,7 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
   }
 
   const { result } = outcome;
+  const untranslated = untranslatedFieldCount(result);
   return (
     <Box role="status">
       <Notice variant="neutral" title={text('xliff.import.success.title', { file, locale: result.locale })}>
@@ -51,9 +52,16 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
           skipped: result.skipped,
         })}
       </Notice>
+      {untranslated > 0 ? (
+        <Box paddingTop={3}>
+          <Notice variant="warning" title={text('xliff.import.untranslated.title')}>
+            {text('xliff.import.untranslated.body', { count: untranslated, locale: result.locale })}
+          </Notice>
+        </Box>
+      ) : null}
       {result.written.length > 0 ? (
         <Box paddingTop={4}>
-          <Table colCount={3} rowCount={result.written.length + 1}>
+          <Table colCount={untranslated > 0 ? 4 : 3} rowCount={result.written.length + 1}>
             <caption style={{ textAlign: 'start', padding: '0.5rem 0' }}>
               <Typography variant="delta">{text('xliff.import.written.caption', { locale: result.locale })}</Typography>
             </caption>
@@ -68,6 +76,11 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
                 <Th>
                   <Typography variant="sigma">{text('translation.column.fields')}</Typography>
                 </Th>
+                {untranslated > 0 ? (
+                  <Th>
+                    <Typography variant="sigma">{text('xliff.import.written.untranslated')}</Typography>
+                  </Th>
+                ) : null}
               </Tr>
             </Thead>
             <Tbody>
@@ -90,8 +103,18 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
                       <Typography>{text(entry.created ? 'xliff.import.written.created' : 'xliff.import.written.updated', { locale: result.locale })}</Typography>
                     </Td>
                     <Td style={{ whiteSpace: 'normal' }}>
-                      <Typography>{entry.fields.map((path) => describeField(path, text)).join(', ')}</Typography>
+                      <Typography>
+                        {entry.fields
+                          .filter((path) => !entry.untranslated.includes(path))
+                          .map((path) => describeField(path, text))
+                          .join(', ')}
+                      </Typography>
                     </Td>
+                    {untranslated > 0 ? (
+                      <Td style={{ whiteSpace: 'normal' }}>
+                        <Typography>{entry.untranslated.map((path) => describeField(path, text)).join(', ')}</Typography>
+                      </Td>
+                    ) : null}
                   </Tr>
                 );
               })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downloadName } from './download-name';
-import { outcomeOfError, writtenFieldCount } from './import-outcome';
+import { outcomeOfError, untranslatedFieldCount, writtenFieldCount } from './import-outcome';
 
 describe('import outcome', () => {
   it('reads a validation error as a rejection with one problem per unit, the file problems without a unit', () => {
@@ -38,12 +38,14 @@ describe('import outcome', () => {
     expect(outcomeOfError(undefined, undefined, 'Failed to fetch')).toEqual({ kind: 'failed', reason: 'Failed to fetch', status: undefined });
   });
 
-  it('counts the fields written over every entry', () => {
+  it('counts the fields written and those taken from the source over every entry', () => {
     const result = { locale: 'cs', units: 9, unchanged: 1, skipped: 2, written: [
-      { kind: 'practice', documentId: 'a', entryId: 'a', created: false, fields: ['title', 'answers'] },
-      { kind: 'site', documentId: 's', entryId: 'site', created: true, fields: ['labels'] },
+      { kind: 'practice', documentId: 'a', entryId: 'a', created: false, fields: ['title', 'answers'], untranslated: [] },
+      { kind: 'site', documentId: 's', entryId: 'site', created: true, fields: ['labels'], untranslated: [] },
+      { kind: 'tool', documentId: 't', entryId: 't', created: true, fields: ['description', 'name', 'slug'], untranslated: ['name', 'slug'] },
     ] };
-    expect(writtenFieldCount(result)).toBe(3);
+    expect(writtenFieldCount(result)).toBe(4);
+    expect(untranslatedFieldCount(result)).toBe(2);
   });
 });
 

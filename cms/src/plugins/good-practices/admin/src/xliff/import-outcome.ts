@@ -53,7 +53,16 @@ export function outcomeOfError(status: number | undefined, body: unknown, fallba
   return { kind: 'failed', reason: message, status };
 }
 
-/** Fields written, counted over every entry: what the success message sums up. */
+/**
+ * Translated fields written, counted over every entry: what the success message sums up. The
+ * texts a new version took from the source are written too but are not translations: they are
+ * counted apart (untranslatedFieldCount).
+ */
 export function writtenFieldCount(result: XliffImportResult): number {
-  return result.written.reduce((sum, entry) => sum + entry.fields.length, 0);
+  return result.written.reduce((sum, entry) => sum + entry.fields.length - entry.untranslated.length, 0);
+}
+
+/** Required texts of new versions taken from the source, not translated: still to translate. */
+export function untranslatedFieldCount(result: XliffImportResult): number {
+  return result.written.reduce((sum, entry) => sum + entry.untranslated.length, 0);
 }

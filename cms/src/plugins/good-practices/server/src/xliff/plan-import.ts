@@ -9,8 +9,15 @@
  *   never blanks a translation);
  * - a target equal to the current text is left alone, so exporting and re-importing a file
  *   writes nothing;
- * - a new locale version of an entry is created when the file translates what it needs
- *   (title/name…; a missing slug is derived from the translated title);
+ * - a unit of an entry with no version in the target locale creates that version (a draft) with
+ *   the file's units; the texts a version cannot be created without (title/name…, slug) that the
+ *   file does not translate are taken from the source and reported as untranslated
+ *   (`PlannedWrite.untranslated`), and stamped so that the translation status lists them as
+ *   still to translate (UNTRANSLATED_STAMP);
+ * - a missing slug of a new version is derived from the translated title when the file
+ *   translates it (a Czech title gives a Czech slug), otherwise it is the source's slug (taken
+ *   from the source, so reported untranslated); either way made unique among the locale's slugs
+ *   (import/slug.ts), so the slug invariant never refuses it;
  * - the recorded source fingerprint of an imported text is the one of the source text *in the
  *   file*: a translation made from an older export shows as outdated at once.
  *
@@ -40,9 +47,18 @@ export interface PlannedWrite {
   documentId: string;
   isNew: boolean;
   data: Record<string, unknown>;
-  /** Segment path -> fingerprint of the file's source text. */
+  /** Segment path -> fingerprint of the file's source text (UNTRANSLATED_STAMP for a text taken from the source). */
   stamps: Record<string, string>;
+  /** Required fields of a new version that the file does not translate: written with the source's text. */
+  untranslated: string[];
 }
+
+/**
+ * The stamp of a text copied from the source into a new version: never a fingerprint of any text,
+ * so the translation status reports the segment as outdated (to translate) until a translation of
+ * it is saved, which records a real fingerprint.
+ */
+export const UNTRANSLATED_STAMP = 'untranslated';
 
 export interface ImportPlan {
   locale: string;
@@ -247,22 +263,33 @@ export async function planImport(
     const { type, source, translation } = entry;
     const data = dataOf(entry);
     const isNew = translation === undefined;
+    const untranslated: string[] = [];
     if (isNew) {
       for (const field of type.requiredForNewVersion) {
         if (data[field] !== undefined) continue;
-        const title = data[type.labelField];
-        if (field === 'slug' && typeof title === 'string') {
+        if (field === 'slug') {
+          const title = data[type.labelField];
+          const sourceSlug = segmentText(source, 'slug');
+          const translatedTitle = typeof title === 'string' && !untranslated.includes(type.labelField);
+          if (!translatedTitle) untranslated.push('slug');
           let taken = slugsTaken.get(type);
           if (!taken) {
             taken = await takenSlugs(strapi, type, locale);
             slugsTaken.set(type, taken);
           }
-          const slug = uniqueSlug(slugFor(title, type.kind), taken);
+          const base = translatedTitle ? slugFor(title as string, type.kind) : sourceSlug && SLUG.test(sourceSlug) ? sourceSlug : slugFor(source.label, type.kind);
+          const slug = uniqueSlug(base, taken);
           taken.add(slug);
           data.slug = slug;
           continue;
         }
-        problems.add(`${type.kind}/${entry.source.entryId}`, `the ${type.kind} “${source.label}” has no ${locale} version yet: the file must translate its “${field}” to create one.`);
+        const sourceText = segmentText(source, field);
+        if (sourceText === undefined || sourceText.trim() === '') {
+          problems.add(`${type.kind}/${entry.source.entryId}`, `the ${type.kind} “${source.label}” has no ${locale} version yet and no “${field}” in ${defaultLocale} to start one from: the file must translate its “${field}”.`);
+          continue;
+        }
+        data[field] = sourceText;
+        untranslated.push(field);
       }
     }
     const refusal = permission.refusal(type, locale, isNew ? undefined : translation?.row, Object.keys(data));
@@ -273,7 +300,11 @@ export async function planImport(
       documentId: translation?.documentId ?? source.documentId,
       isNew,
       data,
-      stamps: Object.fromEntries(entry.changes.map((change) => [change.path, sourceHash(change.source)])),
+      stamps: {
+        ...Object.fromEntries(entry.changes.map((change) => [change.path, sourceHash(change.source)])),
+        ...Object.fromEntries(untranslated.map((field) => [field, UNTRANSLATED_STAMP])),
+      },
+      untranslated,
     });
   }
   problems.throwIfAny();
