@@ -5,6 +5,7 @@ import { useEditedLocale } from '../locale/useEditedLocale';
 import { type MessageKey, useText } from '../translations/messages';
 import type { CheckedField } from './checked-values';
 import { SaveCheck } from './SaveCheck';
+import { TranslationNotice } from './TranslationNotice';
 import { isTranslatorOnly } from './translator-only';
 import { usePracticeCheck } from './usePracticeCheck';
 import { ValidationWorkflow } from './ValidationWorkflow';
@@ -30,7 +31,7 @@ interface PracticePanelProps {
   restored: boolean;
 }
 
-/** The practice edit view's side panel: the save check and the validation workflow. */
+/** The practice edit view's side panel: the save check, what a translation lacks, and the validation workflow. */
 export function PracticePanel({ documentId, documentLocale, readOnly, restored }: PracticePanelProps) {
   const text = useText();
   const urlLocale = useEditedLocale();
@@ -53,6 +54,15 @@ export function PracticePanel({ documentId, documentLocale, readOnly, restored }
           <SaveCheck state={state} retry={retry} labels={labels} />
         </Flex>
       )}
+      {/* Only in a locale other than the default one (the server answers null there). */}
+      {!readOnly && state.kind === 'checked' && state.translation ? (
+        <Flex direction="column" alignItems="stretch" gap={2} data-testid="translation-notice">
+          <Typography tag="h3" variant="sigma" textColor="neutral600">
+            {text('editView.translation.heading')}
+          </Typography>
+          <TranslationNotice gaps={state.translation} />
+        </Flex>
+      ) : null}
       <Divider />
       <Box>
         <Typography tag="h3" variant="sigma" textColor="neutral600">

@@ -5,11 +5,11 @@
  * update practices; writes nothing), which runs the same rules as every save.
  */
 import { getFetchClient } from '@strapi/strapi/admin';
-import type { PracticeCheckProblem, PracticeCheckResponse } from '../../../server/src/controllers/practice-check-response';
+import type { PracticeCheckProblem, PracticeCheckResponse, PracticeTranslationGaps } from '../../../server/src/controllers/practice-check-response';
 import { PLUGIN_ID } from '../pluginId';
 import { checkedValues } from './checked-values';
 
-export type { PracticeCheckProblem };
+export type { PracticeCheckProblem, PracticeTranslationGaps };
 
 export interface PracticeCheckRequest {
   documentId?: string;
@@ -17,12 +17,18 @@ export interface PracticeCheckRequest {
   values: Record<string, unknown>;
 }
 
-export async function checkPractice(request: PracticeCheckRequest, signal?: AbortSignal): Promise<PracticeCheckProblem[]> {
+export interface PracticeCheckResult {
+  problems: PracticeCheckProblem[];
+  /** What the translation lacks of the default locale's version (null in the default locale). */
+  translation: PracticeTranslationGaps | null;
+}
+
+export async function checkPractice(request: PracticeCheckRequest, signal?: AbortSignal): Promise<PracticeCheckResult> {
   const { post } = getFetchClient();
   const { data } = await post<PracticeCheckResponse>(
     `/${PLUGIN_ID}/practices/check`,
     { documentId: request.documentId, locale: request.locale, data: checkedValues(request.values) },
     { signal },
   );
-  return data.data.problems;
+  return { problems: data.data.problems, translation: data.data.translation ?? null };
 }

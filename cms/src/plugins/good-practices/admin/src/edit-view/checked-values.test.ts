@@ -3,8 +3,12 @@ import { checkedValues, checkedValuesKey } from './checked-values';
 import { problemsByField } from './problems-by-field';
 
 describe('values sent to the save check', () => {
-  it('keeps only the fields the server rules read, null included, undefined left out', () => {
-    expect(checkedValues({ title: 'T', country: 'de', website: null, summary: 'S', projectEnd: undefined })).toEqual({ country: 'de', website: null });
+  it('keeps only the fields the server rules read and the texts a translation is compared on, null included, undefined left out', () => {
+    expect(checkedValues({ title: 'T', country: 'de', website: null, summary: 'S', projectEnd: undefined, funding: undefined })).toEqual({
+      country: 'de',
+      website: null,
+      summary: 'S',
+    });
   });
 
   it('changes its key only when a checked field changes', () => {

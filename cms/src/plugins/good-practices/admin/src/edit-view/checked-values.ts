@@ -1,5 +1,6 @@
 /**
- * The part of the practice form that the server's practice rules read (see
+ * The part of the practice form that the server's practice rules read (and the texts a
+ * translation is compared on) (see
  * server/src/invariants/practice-check.ts), in the form the check endpoint takes. Everything else
  * in the form (relations, media, long texts) is left out: it cannot make a save be refused by the
  * plugin, and sending it on every keystroke would only cost bandwidth.
@@ -18,10 +19,20 @@ export const CHECKED_FIELDS = [
 
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
+/**
+ * The texts a translation may lack: sent too, so that the server can say (on the values being
+ * edited, not the stored ones) what visitors of this locale will read in another language.
+ */
+export const TRANSLATED_TEXT_FIELDS = ['summary', 'contactDetails', 'funding', 'objectives', 'inspiration'] as const;
+
+export type TranslatedTextField = (typeof TRANSLATED_TEXT_FIELDS)[number];
+
+const SENT_FIELDS = [...CHECKED_FIELDS, ...TRANSLATED_TEXT_FIELDS];
+
 /** `undefined` values are "not written" on the server, as in a real save; null stays null. */
-export function checkedValues(formValues: Record<string, unknown>): Partial<Record<CheckedField, unknown>> {
-  const picked: Partial<Record<CheckedField, unknown>> = {};
-  for (const field of CHECKED_FIELDS) {
+export function checkedValues(formValues: Record<string, unknown>): Partial<Record<CheckedField | TranslatedTextField, unknown>> {
+  const picked: Partial<Record<CheckedField | TranslatedTextField, unknown>> = {};
+  for (const field of SENT_FIELDS) {
     if (formValues[field] !== undefined) picked[field] = formValues[field];
   }
   return picked;
@@ -29,5 +40,5 @@ export function checkedValues(formValues: Record<string, unknown>): Partial<Reco
 
 /** A stable text of the checked values, to ask again only when one of them changed. */
 export function checkedValuesKey(formValues: Record<string, unknown>): string {
-  return JSON.stringify(CHECKED_FIELDS.map((field) => formValues[field] ?? null));
+  return JSON.stringify(SENT_FIELDS.map((field) => formValues[field] ?? null));
 }

@@ -7,13 +7,13 @@ import { useForm } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { describeFailure } from '../framework/load-framework';
 import { checkedValuesKey } from './checked-values';
-import { checkPractice, type PracticeCheckProblem } from './check-practice';
+import { checkPractice, type PracticeCheckProblem, type PracticeTranslationGaps } from './check-practice';
 
 const PAUSE_MS = 400;
 
 export type PracticeCheckState =
   | { kind: 'checking' }
-  | { kind: 'checked'; problems: PracticeCheckProblem[] }
+  | { kind: 'checked'; problems: PracticeCheckProblem[]; translation: PracticeTranslationGaps | null }
   | { kind: 'failed'; reason: string };
 
 export function usePracticeCheck(documentId: string | undefined, locale: string | undefined): { state: PracticeCheckState; retry: () => void } {
@@ -29,7 +29,7 @@ export function usePracticeCheck(documentId: string | undefined, locale: string 
     setState((previous) => (previous.kind === 'checked' ? previous : { kind: 'checking' }));
     const timer = setTimeout(() => {
       checkPractice({ documentId, locale, values: valuesRef.current }, controller.signal)
-        .then((problems) => setState({ kind: 'checked', problems }))
+        .then((result) => setState({ kind: 'checked', ...result }))
         .catch((error: unknown) => {
           if (!controller.signal.aborted) setState({ kind: 'failed', reason: describeFailure(error) });
         });

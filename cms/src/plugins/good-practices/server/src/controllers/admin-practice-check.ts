@@ -10,9 +10,11 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { requestAdmin } from '../editorial/request-admin';
 import { isTranslatorOnly, sharedValueProblems } from '../editorial/translator-guard';
+import { FALLBACK_TEXT_FIELDS } from '../domain/text-fallback';
 import { checkPracticeWrite } from '../invariants/practice-check';
 import { uids } from '../plugin-id';
 import { SUPER_ADMIN_CODE } from '../roles/role-codes';
+import { practiceTranslationGaps } from '../translation/practice-gaps';
 import type { PracticeCheckResponse } from './practice-check-response';
 
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
@@ -29,6 +31,9 @@ const checkedValues = z
     answers: z.unknown(),
   })
   .partial();
+
+/** The texts a translation may lack (compared with the default locale's, see translation/practice-gaps.ts). */
+const textValues = z.object(Object.fromEntries(FALLBACK_TEXT_FIELDS.map((field) => [field, z.string().nullable().optional().catch(undefined)])));
 
 const checkRequest = z.object({
   /** Absent for a practice not saved yet. */
@@ -54,7 +59,10 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // The terms are shared too: checked for translators only (the practice rules ignore them).
       const terms = Object.fromEntries(['integrationAreas', 'targetGroups'].filter((name) => data[name] !== undefined).map((name) => [name, data[name]]));
       const shared = translator ? await sharedValueProblems(strapi, uids.practice, documentId, { ...values, ...terms }) : [];
-      const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale } };
+      // Not a problem (a partial translation may be published): what visitors will read in another language.
+      const texts = Object.fromEntries(Object.entries(textValues.parse(data)).filter(([, value]) => value !== undefined));
+      const translation = await practiceTranslationGaps(strapi, { documentId, locale: verdict.locale, values: { ...texts, ...(values.answers !== undefined ? { answers: values.answers } : {}) } });
+      const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale, translation } };
       ctx.body = body;
     },
   } satisfies Core.Controller;
