@@ -133,7 +133,6 @@ export const defaultLabels = {
   'unavailable.body': 'The content service cannot be reached right now. Please try again in a minute.',
 
   'root.choose': 'Choose your language',
-  'root.redirecting': 'Redirecting to the default language…',
 } as const;
 
 export type LabelKey = keyof typeof defaultLabels;
