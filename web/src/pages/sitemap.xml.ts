@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getFramework, getLocales, getPracticeSummaries, getSite, getTools } from '../lib/data';
-import { cacheResponse, originOf } from '../lib/data/pages';
+import { cacheResponse, originOf } from '../lib/data/page-context';
 import { canonicalTag } from '../lib/cache/hints';
 import { tags } from '../lib/cms/tags';
 import { alternatesFor, defaultLocaleOf } from '../lib/i18n';

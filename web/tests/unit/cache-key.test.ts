@@ -98,7 +98,7 @@ describe('render hints', () => {
 
 /**
  * The key holds only because no cached page reads the query string except through `listQueryOf`
- * (src/lib/data/pages.ts), which declares the read. A new read of `searchParams` / `url.search`
+ * (src/lib/data/page-context.ts), which declares the read. A new read of `searchParams` / `url.search`
  * anywhere in the site's rendering code fails here until it is declared the same way.
  */
 describe('query string reads in the site', () => {
@@ -120,14 +120,14 @@ describe('query string reads in the site', () => {
       // The CMS client builds its own request URLs (no visitor's query).
       'lib/cms/client.ts',
       // `listQueryOf`: the declared read (READS_LIST_QUERY_TAG).
-      'lib/data/pages.ts',
+      'lib/data/page-context.ts',
       // The draft preview's token check, called only by the preview route: never cached (below).
       'lib/preview.ts',
       // The draft preview: never cached (below).
       'routes/preview-practice.astro',
     ]);
     expect(readFileSync(join(src, 'routes/preview-practice.astro'), 'utf8')).toContain('Astro.cache.set(false)');
-    const pages = readFileSync(join(src, 'lib/data/pages.ts'), 'utf8');
+    const pages = readFileSync(join(src, 'lib/data/page-context.ts'), 'utf8');
     expect(pages.match(/searchParams|\.search\b/g)).toEqual(['searchParams']);
     expect(pages).toMatch(/cacheResponse\(context, READS_LIST_QUERY_TAG\);\n\s+return context\.url\.searchParams;/);
   });

@@ -1,5 +1,5 @@
 /**
- * (src/lib/data/pages.ts's originOf, which every page uses, is this function; that module needs
+ * (src/lib/data/page-context.ts's originOf, which every page uses, is this function; that module needs
  * Astro's virtual modules and is exercised by the site's integration tests.)
  *
  * Absolute URLs (canonical, hreflang, sitemap, RSS, robots.txt) use SITE_URL as it is when the

@@ -5,7 +5,7 @@
  *
  * A page's render depends on its path, and on the query string only where the page reads it. One
  * route reads it: the practice list at `/{locale}/practices/`, through `listQueryOf`
- * (src/lib/data/pages.ts), which tells the cache so with its render. The parameters it reads,
+ * (src/lib/data/page-context.ts), which tells the cache so with its render. The parameters it reads,
  * and how it reads them, are defined once, next to the list's parser (`readListQuery` in
  * src/lib/site/urls.ts); the key uses that same reader. So a request has two keys:
  *  - `path`, the key of every page that reads no parameter: `/en/practices/x/?x=1`, `?utm_source=…`

@@ -5,7 +5,7 @@
  * tags start with `gp:`, which no content tag does (src/lib/cms/tags.ts).
  *
  * - `READS_LIST_QUERY_TAG`: the render depends on the request's practice list parameters. Only
- *   `listQueryOf` (src/lib/data/pages.ts) sets it, the only read of a query string by a cached page.
+ *   `listQueryOf` (src/lib/data/page-context.ts) sets it, the only read of a query string by a cached page.
  * - `canonicalTag(path)`: the render is a page of known content (a practice that exists, a facet
  *   value the framework has…) whose own URL is `path`. Stored in the canonical tier when the
  *   request was exactly that path (./route-store.ts) — so no spelling of a URL the site does not

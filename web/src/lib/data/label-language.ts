@@ -7,7 +7,7 @@
  */
 import { languageName } from '../i18n';
 import type { LabelKey } from '../i18n/labels';
-import type { PageContext } from './pages';
+import type { PageContext } from './page-context';
 
 /** A label naming one language (`{fallbackLanguage}`), with the `lang` it needs on this page (undefined: the page's). */
 export function languageLabel(page: PageContext, key: LabelKey, code: string, vars: Record<string, string | number> = {}): { text: string; lang: string | undefined } {

@@ -1,7 +1,8 @@
 /** RSS feed of a locale's practices, newest first. */
 import type { APIRoute } from 'astro';
 import { getPracticeSummaries } from '../../lib/data';
-import { loadPageContext, localePaths } from '../../lib/data/pages';
+import { loadPageContext } from '../../lib/data/page-context';
+import { localePaths } from '../../lib/data/static-paths';
 import { tags } from '../../lib/cms/tags';
 import { countryName } from '../../lib/i18n';
 import { rss } from '../../lib/site/feeds';

@@ -6,7 +6,8 @@
 import type { APIRoute } from 'astro';
 import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { getLocales } from '../../../lib/data';
-import { cacheResponse, lookupPractice, practiceJsonPaths } from '../../../lib/data/pages';
+import { cacheResponse, lookupPractice } from '../../../lib/data/page-context';
+import { practiceJsonPaths } from '../../../lib/data/static-paths';
 import { tags } from '../../../lib/cms/tags';
 import { canonicalTag } from '../../../lib/cache/hints';
 import { paths } from '../../../lib/site/urls';
