@@ -7,7 +7,7 @@
  * - Astro's own phases in the build log: "Syncing content" → "Synced content" is the content
  *   layer running the CMS loaders (HTTP + JSON + contract validation + the data store), and
  *   "generating static routes" → "✓ Completed in Xs" is the rendering of every page;
- * - a replay of exactly the requests the loaders make (web/src/lib/cms/loaders.ts: the same
+ * - a replay of exactly the requests the loaders make (web/src/lib/cms/loaders/build.ts: the same
  *   endpoints, page size and concurrency, validated with the same contract schemas), timed from
  *   the bench while nothing else runs: the pure CMS fetch time.
  */
@@ -108,7 +108,7 @@ export async function staticBuild(options: { cmsUrl: string; siteUrl: string; ou
 }
 
 // ---------------------------------------------------------------------------------------------
-// Replay of the loaders' requests (web/src/lib/cms/loaders.ts, buildItems)
+// Replay of the loaders' requests (web/src/lib/cms/loaders/build.ts, buildItems)
 // ---------------------------------------------------------------------------------------------
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -144,7 +144,7 @@ function endpointOf(pathAndQuery: string): string {
 }
 
 /** The requests of one static build's content sync, with the loaders' concurrency; all six collections at once, as Astro runs them. */
-/** The loaders' bulk concurrency (BULK_CONCURRENCY in web/src/lib/cms/loaders.ts). */
+/** The loaders' bulk concurrency (BULK_CONCURRENCY in web/src/lib/cms/loaders/build.ts). */
 const BULK_CONCURRENCY = 3;
 
 export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult> {
@@ -167,7 +167,7 @@ export async function replayLoaderFetches(cmsUrl: string): Promise<ReplayResult>
   const started = performance.now();
   const locales = (await get(apiPaths.locales, localesResponse))!.data;
   const codes = locales.map((locale) => locale.code);
-  // The bulk endpoints as web/src/lib/cms/loaders.ts reads them (readAllPages): each locale's
+  // The bulk endpoints as web/src/lib/cms/loaders/build.ts reads them (readAllPages): each locale's
   // first page, then the other pages, at most BULK_CONCURRENCY requests in flight per collection.
   const allPages = async (endpoint: string, schema: Schema<{ data: unknown[]; meta: { pagination: { pageCount: number } } }>) => {
     const rest: { code: string; page: number }[] = [];

@@ -6,7 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { frameworkResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
-import { buildItems, buildLoader } from './lib/cms/loaders';
+import { buildItems, buildLoader } from './lib/cms/loaders/build';
 import { isStaticMode } from './lib/mode';
 
 const enabled = isStaticMode;
@@ -22,7 +22,7 @@ export const collections = {
     loader: buildLoader({ name: 'taxonomies', enabled, items: buildItems.taxonomies }),
     schema: z.object({ locale: z.string(), integrationAreas: z.array(taxonomyTerm), targetGroups: z.array(taxonomyTerm) }),
   }),
-  // Summaries, translations and the path of each full detail (kept out of the data store: lib/data/detail-files.ts).
+  // Summaries, translations and the path of each full detail (kept out of the data store: lib/cms/loaders/detail-files.ts).
   practices: defineCollection({
     loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }),
     schema: practiceSummary.extend({

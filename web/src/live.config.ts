@@ -3,7 +3,7 @@
  * the build-time collections. Each entry carries cache tags for Astro's route cache.
  */
 import { defineLiveCollection } from 'astro:content';
-import { liveLoaders } from './lib/cms/loaders';
+import { liveLoaders } from './lib/cms/loaders/live';
 
 export const collections = {
   liveLocales: defineLiveCollection({ loader: liveLoaders.locales }),

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTimeoutFromEnv, DEFAULT_BUILD_TIMEOUT_MS } from '../../src/lib/cms/client';
-import { readAllPages } from '../../src/lib/cms/loaders';
-import { detailFolder, readDetail, writeDetails } from '../../src/lib/data/detail-files';
+import { readAllPages } from '../../src/lib/cms/loaders/build';
+import { detailFolder, readDetail, writeDetails } from '../../src/lib/cms/loaders/detail-files';
 
 /** A paged endpoint over `items` per locale, recording how many requests were in flight at most. */
 function pagedSource(items: Record<string, string[]>, pageSize: number) {

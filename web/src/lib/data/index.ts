@@ -16,10 +16,10 @@ import type {
   ToolDetail,
   ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders';
+import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders/types';
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
-import { readDetail } from './detail-files';
+import { readDetail } from '../cms/loaders/detail-files';
 import { chainOf, shownInChain } from './locale-chain';
 import { querySortedSummaries, sortPractices, toSummary } from './static-query';
 

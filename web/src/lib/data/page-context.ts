@@ -5,7 +5,7 @@
  * switch lives in ./index.ts.
  */
 import type { Locale, PracticeDetail, Site, ToolDetail } from 'strapi-plugin-good-practices/contract';
-import type { Framework } from '../cms/loaders';
+import type { Framework } from '../cms/loaders/types';
 import { tags } from '../cms/tags';
 import { canonicalTag, READS_LIST_QUERY_TAG } from '../cache/hints';
 import { defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';

@@ -9,7 +9,7 @@
  * in the visitor's language with `lang`/`dir`.
  */
 import type { TaxonomyTerm } from 'strapi-plugin-good-practices/contract';
-import type { Framework, Taxonomies } from '../cms/loaders';
+import type { Framework, Taxonomies } from '../cms/loaders/types';
 
 /** A string and, when it is not in the page's language, the language it is in. */
 export interface Text {

@@ -1,0 +1,167 @@
+/**
+ * Build-time content-layer loaders (static mode) over the CMS client. Thin: all HTTP, timeout
+ * and validation logic is in ../client.ts. The on-request loaders are in ./live.ts.
+ */
+import type { Loader } from 'astro/loaders';
+import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type ToolDetail } from 'strapi-plugin-good-practices/contract';
+import { buildCms, CmsError, type CmsClient } from '../client';
+import { detailFolder, writeDetails } from './detail-files';
+import { fetchTaxonomies } from './taxonomies';
+import type { StaticPractice } from './types';
+
+/** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T, index);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function localesOrFail(client: CmsClient): Promise<Locale[]> {
+  const locales = await client.locales();
+  if (locales.length === 0) {
+    throw new CmsError(new URL('/api/good-practices/locales', client.baseUrl).href, 'schema', 'the CMS lists no locale: refusing to build an empty site');
+  }
+  return locales;
+}
+
+/** What a build-time item function gets: the build's CMS client, the CMS's locales, where to put files. */
+export interface BuildContext {
+  client: CmsClient;
+  locales: Locale[];
+  /** Astro's cache directory (practice details are written under it, see ./detail-files.ts). */
+  cacheDir: URL;
+  collection: string;
+}
+
+interface BuildLoaderOptions {
+  name: string;
+  /** False outside static mode: the loader then leaves the collection empty and calls nothing. */
+  enabled: boolean;
+  items: (context: BuildContext) => Promise<{ id: string; data: Record<string, unknown> }[]>;
+}
+
+/**
+ * A content-layer loader that replaces the collection with what the CMS has now. Any CMS
+ * failure is thrown, which fails the build with the CmsError's message (URL and cause):
+ * a build never writes a half-empty site.
+ */
+export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loader {
+  return {
+    name: `cms-${name}`,
+    async load({ store, logger, generateDigest, parseData, config, collection }) {
+      store.clear();
+      if (!enabled) return;
+      // Build-time requests wait longer than a visitor's (CMS_BUILD_TIMEOUT_MS, default 60 s).
+      const client = buildCms();
+      let entries: { id: string; data: Record<string, unknown> }[];
+      try {
+        entries = await items({ client, locales: await localesOrFail(client), cacheDir: config.cacheDir, collection });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error(message);
+        throw new Error(`Cannot build the site: ${message}`, { cause: error });
+      }
+      for (const { id, data } of entries) {
+        const parsed = await parseData({ id, data });
+        store.set({ id, data: parsed, digest: generateDigest(parsed) });
+      }
+      logger.info(`${entries.length} entries from ${client.baseUrl}`);
+    },
+  };
+}
+
+/** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
+const BULK_CONCURRENCY = 3;
+
+interface Page<T> {
+  data: T[];
+  meta: { pagination: { pageCount: number; total: number } };
+}
+
+/**
+ * Every item of a paged bulk endpoint, for every locale: each locale's first page (it says how
+ * many there are), then the other pages, at most `concurrency` requests at a time. `handle`
+ * turns each page into what is kept as soon as it arrives, so the full answers of at most a few
+ * pages are in memory at once. Results are in the CMS's (stable) order, locale by locale.
+ * Fails when the pages do not add up to the total announced by the first page (content published
+ * or removed while the build was reading: the next build will be consistent).
+ */
+export async function readAllPages<T, R>(
+  locales: readonly string[],
+  concurrency: number,
+  describe: (locale: string) => string,
+  fetchPage: (locale: string, page: number) => Promise<Page<T>>,
+  handle: (items: T[]) => Promise<R[]>,
+): Promise<R[]> {
+  const results: R[][][] = locales.map(() => []);
+  const seen = locales.map(() => 0);
+  const rest: { index: number; page: number }[] = [];
+  const firsts = await mapLimit(locales, concurrency, async (locale, index) => {
+    const first = await fetchPage(locale, 1);
+    seen[index] = first.data.length;
+    results[index]![0] = await handle(first.data);
+    for (let page = 2; page <= first.meta.pagination.pageCount; page++) rest.push({ index, page });
+    return first.meta.pagination.total;
+  });
+  await mapLimit(rest, concurrency, async ({ index, page }) => {
+    const answer = await fetchPage(locales[index]!, page);
+    seen[index]! += answer.data.length;
+    results[index]![page - 1] = await handle(answer.data);
+  });
+  locales.forEach((locale, index) => {
+    if (seen[index] !== firsts[index]) {
+      throw new Error(
+        `${describe(locale)} announced ${firsts[index]} entries but its pages held ${seen[index]} (the content changed while the build read it): build again`,
+      );
+    }
+  });
+  return results.flat(2);
+}
+
+const pageSize = MAX_PAGE_SIZE;
+
+export const buildItems = {
+  locales: async ({ locales }: BuildContext) => locales.map((l) => ({ id: l.code, data: l })),
+  sites: async ({ client, locales }: BuildContext) =>
+    (await mapLimit(locales, 4, (l) => client.site(l.code))).flatMap((site, i) => (site ? [{ id: locales[i]!.code, data: site }] : [])),
+  frameworks: async ({ client, locales }: BuildContext) =>
+    (await mapLimit(locales, 4, (l) => client.framework(l.code))).flatMap((f, i) => (f ? [{ id: locales[i]!.code, data: f }] : [])),
+  taxonomies: async ({ client, locales }: BuildContext) =>
+    (await mapLimit(locales, 4, (l) => fetchTaxonomies(client, l.code))).flatMap((t) => (t ? [{ id: t.locale, data: t }] : [])),
+  /**
+   * Practices, from the bulk endpoint (N/100 requests). The store keeps each practice's summary,
+   * its translations and the path of its full detail, written to a file (./detail-files.ts).
+   */
+  practices: async ({ client, locales, cacheDir, collection }: BuildContext) => {
+    const dir = detailFolder(cacheDir, collection);
+    let files = 0;
+    return readAllPages(
+      locales.map((l) => l.code),
+      BULK_CONCURRENCY,
+      (locale) => `${client.baseUrl}${apiPaths.practiceDetails}?locale=${locale}`,
+      (locale, page) => client.practiceDetails({ locale, page, pageSize }),
+      async (details: PracticeDetail[]) => {
+        const refs = await writeDetails(dir, String(files++), details);
+        return details.map((detail, index) => {
+          const entry: StaticPractice = { ...practiceSummary.parse(detail), locales: detail.locales, detail: refs[index]! };
+          return { id: `${detail.locale}/${detail.slug}`, data: entry };
+        });
+      },
+    );
+  },
+  tools: async ({ client, locales }: BuildContext) =>
+    readAllPages(
+      locales.map((l) => l.code),
+      BULK_CONCURRENCY,
+      (locale) => `${client.baseUrl}${apiPaths.toolDetails}?locale=${locale}`,
+      (locale, page) => client.toolDetails({ locale, page, pageSize }),
+      async (tools: ToolDetail[]) => tools.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d })),
+    ),
+};
