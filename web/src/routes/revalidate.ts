@@ -1,16 +1,16 @@
 /**
  * POST /api/revalidate (server mode only; injected by astro.config.mjs).
  *
- * The CMS calls it after a publish/unpublish/update, signed (see src/lib/webhook.ts). The cached
+ * The CMS calls it after a publish/unpublish/update, signed (see src/lib/revalidation/webhook.ts). The cached
  * pages showing what changed are invalidated in Astro's route cache (and the CMS answers cached
  * for renders — locales, site texts — by the same tags), so the next request re-renders them
  * from the CMS: a publish shows on the next page view.
  */
 import type { APIRoute } from 'astro';
 import { siteDataCache } from '../lib/cache/data-cache';
-import { tagsForChange } from '../lib/cms/tags';
+import { tagsForChange } from '../lib/revalidation/tags-for-change';
 import { readLimitedBody } from '../lib/read-limited-body';
-import { revalidatePayload, WebhookVerifier } from '../lib/webhook';
+import { revalidatePayload, WebhookVerifier } from '../lib/revalidation/webhook';
 
 export const prerender = false;
 

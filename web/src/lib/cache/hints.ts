@@ -2,7 +2,7 @@
  * What a render tells the route cache about itself, carried as reserved cache tags: the one
  * channel Astro gives pages and endpoints alike (`cache.set({ tags })`), which the provider reads
  * from the response's `Cache-Tag` (Astro strips that header before the response leaves). Reserved
- * tags start with `gp:`, which no content tag does (src/lib/cms/tags.ts).
+ * tags start with `gp:`, which no content tag does (src/lib/cache/tags.ts).
  *
  * - `READS_LIST_QUERY_TAG`: the render depends on the request's practice list parameters. Only
  *   `listQueryOf` (src/lib/data/page-context.ts) sets it, the only read of a query string by a cached page.

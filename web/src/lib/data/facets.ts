@@ -3,7 +3,7 @@
  * the practice list, tagged for the cache. Mode-independent: the mode switch lives in ./index.ts.
  */
 import type { PracticeSummary, TaxonomyTerm } from 'strapi-plugin-good-practices/contract';
-import { tags } from '../cms/tags';
+import { tags } from '../cache/tags';
 import { collatorOf, countryName, resolveWithFallback } from '../i18n';
 import { isServerMode } from '../mode';
 import type { ListState } from '../site/urls';

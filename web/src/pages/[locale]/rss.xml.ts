@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getPracticeSummaries } from '../../lib/data';
 import { loadPageContext } from '../../lib/data/page-context';
 import { localePaths } from '../../lib/data/static-paths';
-import { tags } from '../../lib/cms/tags';
+import { tags } from '../../lib/cache/tags';
 import { countryName } from '../../lib/i18n';
 import { rss } from '../../lib/site/feeds';
 import { paths } from '../../lib/site/urls';

@@ -6,7 +6,7 @@
 import type { LiveLoader } from 'astro/loaders';
 import type { Locale, PracticeDetail, PracticeListQueryInput, PracticeListResponse, PracticeSummary, Site, ToolDetail, ToolSummary } from 'strapi-plugin-good-practices/contract';
 import { cms, CmsError } from '../client';
-import { tags } from '../tags';
+import { tags } from '../../cache/tags';
 import { siteDataCache } from '../../cache/data-cache';
 import { fetchTaxonomies } from './taxonomies';
 import type { Framework, Taxonomies } from './types';

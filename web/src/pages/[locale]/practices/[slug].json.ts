@@ -8,7 +8,7 @@ import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { getLocales } from '../../../lib/data';
 import { cacheResponse, lookupPractice } from '../../../lib/data/page-context';
 import { practiceJsonPaths } from '../../../lib/data/static-paths';
-import { tags } from '../../../lib/cms/tags';
+import { tags } from '../../../lib/cache/tags';
 import { canonicalTag } from '../../../lib/cache/hints';
 import { paths } from '../../../lib/site/urls';
 

@@ -2,7 +2,7 @@
  * The import command line and the public site (issue 12, item 10), and files that are not UTF-8
  * (item 5). The CLI runs as a user runs it (a child process on a throw-away SQLite database);
  * the site is a local HTTP receiver that checks every call with the site's own verifier
- * (web/src/lib/webhook.ts): a published import sends the signed notification the admin sends,
+ * (web/src/lib/revalidation/webhook.ts): a published import sends the signed notification the admin sends,
  * a dry run and a draft import send nothing, and a site that does not answer costs a warning,
  * not the import.
  */
@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/webhook';
+import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/revalidation/webhook';
 import { CMS_DIR, testSecrets } from '../../../../../tests/harness/strapi';
 import { runImportCli as runCli } from '../support/import-cli';
 import { FIXTURE_DIR } from '../unit/helpers/spring-fixtures';

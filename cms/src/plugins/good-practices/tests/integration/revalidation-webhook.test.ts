@@ -1,7 +1,7 @@
 /**
  * Publishing reaches the site: with SITE_REVALIDATE_URL and REVALIDATE_SECRET set, the CMS POSTs
  * a signed revalidation body to a real local HTTP receiver standing in for the site, whose
- * signature verifies with the site's own verifier (web/src/lib/webhook.ts) and whose body the
+ * signature verifies with the site's own verifier (web/src/lib/revalidation/webhook.ts) and whose body the
  * site maps to the right cache tags. Draft saves send nothing; a site that hangs never slows or
  * fails the editor's write. SITE_REBUILD_HOOK_URL gets a plain POST.
  */
@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tagsForChange } from '../../../../../../web/src/lib/cms/tags';
-import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/webhook';
+import { tagsForChange } from '../../../../../../web/src/lib/revalidation/tags-for-change';
+import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/revalidation/webhook';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, QUESTION } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 

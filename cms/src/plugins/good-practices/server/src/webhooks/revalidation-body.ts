@@ -1,6 +1,6 @@
 /**
  * Which content events change what the public site shows, and the body that tells the site
- * (web/src/lib/webhook.ts `revalidatePayload`, web/README.md):
+ * (web/src/lib/revalidation/webhook.ts `revalidatePayload`, web/README.md):
  *
  *   { "event": "entry.publish", "model": "practice", "entry": { "documentId": "…", "slug": "…", "locale": "en" } }
  *

@@ -1,5 +1,5 @@
 /**
- * The signature the site verifies (web/src/lib/webhook.ts): `x-gp-timestamp` = Unix seconds,
+ * The signature the site verifies (web/src/lib/revalidation/webhook.ts): `x-gp-timestamp` = Unix seconds,
  * `x-gp-signature` = hex HMAC-SHA256 of `${timestamp}.${body}` keyed with REVALIDATE_SECRET.
  * The timestamp lets the site refuse stale and replayed calls. Strapi's own webhooks send
  * static headers only, hence this sender.
