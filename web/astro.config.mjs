@@ -24,10 +24,10 @@ const siteRoutes = {
   name: 'gp-routes',
   hooks: {
     'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
-      // The static build's Markdown workers load this file with Node (src/lib/markdown-pool.ts);
-      // not in the dev server, where a worker would not see edits of markdown.ts.
+      // The static build's Markdown workers load this file with Node (src/lib/markdown/pool.ts);
+      // not in the dev server, where a worker would not see edits of renderer.ts.
       if (!server && command === 'build') {
-        const worker = fileURLToPath(new URL('./src/lib/markdown-worker.ts', import.meta.url));
+        const worker = fileURLToPath(new URL('./src/lib/markdown/worker.ts', import.meta.url));
         updateConfig({ vite: { define: { 'import.meta.env.GP_MARKDOWN_WORKER': JSON.stringify(worker) } } });
       }
       // Only a server can answer a POST: the webhook route does not exist in a static build.
@@ -89,7 +89,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: Number(process.env.PORT) || 4321 },
   trailingSlash: 'ignore',
   // Static builds render several pages at a time: a page awaiting its Markdown from a worker
-  // thread (src/lib/markdown-pool.ts) lets the main thread render the next ones.
+  // thread (src/lib/markdown/pool.ts) lets the main thread render the next ones.
   build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency: 8 }) },
   cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
   integrations: [siteRoutes],

@@ -1,19 +1,19 @@
 /**
- * The static build's Markdown pool (src/lib/markdown-pool.ts) renders in a real worker thread
- * (src/lib/markdown-worker.ts, loaded by Node): the same HTML as renderMarkdown, sanitized the
+ * The static build's Markdown pool (src/lib/markdown/pool.ts) renders in a real worker thread
+ * (src/lib/markdown/worker.ts, loaded by Node): the same HTML as renderMarkdown, sanitized the
  * same way, requests of one tick answered together, and a worker that cannot start falls back to
  * rendering in this thread.
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown';
+import { renderMarkdown } from '../../src/lib/markdown/renderer';
 
-const WORKER = fileURLToPath(new URL('../../src/lib/markdown-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('../../src/lib/markdown/worker.ts', import.meta.url));
 
 async function loadPool(workerFile: string) {
   vi.resetModules();
   vi.stubEnv('GP_MARKDOWN_WORKER', workerFile);
-  return import('../../src/lib/markdown-pool');
+  return import('../../src/lib/markdown/pool');
 }
 
 afterEach(() => {

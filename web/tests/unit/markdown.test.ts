@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from '../../src/lib/markdown';
+import { markdownToText, renderMarkdown } from '../../src/lib/markdown/renderer';
 
 describe('markdown sanitizer', () => {
   it('strips script elements and their content', () => {

@@ -1,12 +1,12 @@
 /**
- * A worker of the static build's Markdown pool (markdown-pool.ts): renders batches of editor
- * Markdown with the site's one renderer (markdown.ts) on another core.
+ * A worker of the static build's Markdown pool (pool.ts): renders batches of editor
+ * Markdown with the site's one renderer (renderer.ts) on another core.
  *
  * Loaded by Node itself, not by Vite (hence the `.ts` specifier, run with Node's type
- * stripping): keep this file and markdown.ts free of Vite-only imports.
+ * stripping): keep this file and renderer.ts free of Vite-only imports.
  */
 import { parentPort } from 'node:worker_threads';
-import { renderUncached } from './markdown.ts';
+import { renderUncached } from './renderer.ts';
 
 export interface MarkdownBatch {
   id: number;

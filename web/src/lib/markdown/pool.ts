@@ -7,15 +7,15 @@
  * Markdown from worker threads, and Astro renders several pages at a time (build.concurrency in
  * astro.config.mjs), so one page's Markdown is rendered while the main thread renders others.
  *
- * The same renderer (markdown.ts) runs in the workers, so the HTML is byte for byte what
+ * The same renderer (renderer.ts) runs in the workers, so the HTML is byte for byte what
  * renderMarkdown returns; its cache is consulted first and filled with the results. Requests of
  * the same tick go to a worker as one message. Outside the static build (dev server, on request),
  * and if a worker cannot start or fails, Markdown is rendered in this thread as before.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { cachedMarkdown, rememberMarkdown, renderMarkdown, renderUncached } from './markdown';
-import type { MarkdownBatch, MarkdownResult } from './markdown-worker';
+import { cachedMarkdown, rememberMarkdown, renderMarkdown, renderUncached } from './renderer';
+import type { MarkdownBatch, MarkdownResult } from './worker';
 
 interface Pending {
   items: [string, number][];
@@ -29,7 +29,7 @@ interface PoolWorker {
   inFlight: Map<number, Pending>;
 }
 
-/** Set by astro.config.mjs in static builds only: where markdown-worker.ts is on disk. */
+/** Set by astro.config.mjs in static builds only: where worker.ts is on disk. */
 const WORKER_FILE: string | undefined = import.meta.env?.GP_MARKDOWN_WORKER || undefined;
 
 let workers: PoolWorker[] | null | undefined;
