@@ -7,8 +7,7 @@
 import type { APIRoute } from 'astro';
 import { getFramework, getLocales, getPracticeSummaries, getSite, getTools } from '../lib/data';
 import { cacheResponse, originOf } from '../lib/data/page-context';
-import { canonicalTag } from '../lib/cache/hints';
-import { tags } from '../lib/cache/tags';
+import { canonicalTag, tags } from '../lib/cache/tags';
 import { alternatesFor, defaultLocaleOf } from '../lib/i18n';
 import { sitemap, type SitemapUrl } from '../lib/site/feeds';
 import { paths, sitePageKeys } from '../lib/site/urls';

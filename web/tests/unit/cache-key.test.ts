@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requestKey, storageKey } from '../../src/lib/cache/cache-key';
-import { canonicalTag, readHints, READS_LIST_QUERY_TAG } from '../../src/lib/cache/hints';
+import { readHints } from '../../src/lib/cache/hints';
+import { canonicalTag, READS_LIST_QUERY_TAG } from '../../src/lib/cache/tags';
 import { listQueryKey, listQueryParameters, parseListRequest, readListQuery } from '../../src/lib/site/urls';
 
 const key = (target: string) => requestKey(new URL(target, 'http://site.test'));

@@ -1,6 +1,6 @@
 /** The route-cache provider: fresh hits, invalidation by tag, and the last good copy on CMS failure. */
 import { describe, expect, it } from 'vitest';
-import { canonicalTag, READS_LIST_QUERY_TAG } from '../../src/lib/cache/hints';
+import { canonicalTag, READS_LIST_QUERY_TAG } from '../../src/lib/cache/tags';
 import { CMS_UNAVAILABLE_HEADER, createStaleIfErrorProvider, routeCacheLimits } from '../../src/lib/cache/provider';
 
 const logger = { info() {}, warn() {}, error() {} };

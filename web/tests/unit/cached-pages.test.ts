@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { READS_LIST_QUERY_TAG } from '../../src/lib/cache/hints';
+import { READS_LIST_QUERY_TAG } from '../../src/lib/cache/tags';
 import { createStaleIfErrorProvider } from '../../src/lib/cache/provider';
 import { RouteStore } from '../../src/lib/cache/route-store';
 import { createCachedPageHandler } from '../../src/server/cached-pages';

@@ -6,8 +6,7 @@
  */
 import type { Locale, PracticeDetail, Site, ToolDetail } from 'strapi-plugin-good-practices/contract';
 import type { Framework } from '../cms/loaders/types';
-import { tags } from '../cache/tags';
-import { canonicalTag, READS_LIST_QUERY_TAG } from '../cache/hints';
+import { canonicalTag, READS_LIST_QUERY_TAG, tags } from '../cache/tags';
 import { defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
 import { isServerMode } from '../mode';
 import { siteOrigin } from '../site/origin';

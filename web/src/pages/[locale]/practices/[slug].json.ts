@@ -8,8 +8,7 @@ import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { getLocales } from '../../../lib/data';
 import { cacheResponse, lookupPractice } from '../../../lib/data/page-context';
 import { practiceJsonPaths } from '../../../lib/data/static-paths';
-import { tags } from '../../../lib/cache/tags';
-import { canonicalTag } from '../../../lib/cache/hints';
+import { canonicalTag, tags } from '../../../lib/cache/tags';
 import { paths } from '../../../lib/site/urls';
 
 export const getStaticPaths = practiceJsonPaths;
