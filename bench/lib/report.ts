@@ -14,7 +14,7 @@ export interface ReportInput {
   meta: { startedAt: string; seconds: number; options: Record<string, unknown>; machine: Machine; siteDatabase: string; code?: CodeVersion | null };
   figures: FigureSet;
   targets: TargetResult[];
-  // The run's raw details (see run.ts); read loosely here.
+  // The run's raw details (Details in phases/details.ts); read loosely here.
   details: Record<string, unknown>;
   /** Markdown appended as the analysis section (hand-written findings, e.g. from profiles). */
   analysis?: string;

@@ -57,3 +57,11 @@ export async function startServerSite(options: { outDir: string; port: number; c
   await waitForUrl(`${url}/robots.txt`, 30_000, child);
   return { url, pid: child.pid ?? 0, process: child, stop: () => stopChild(child) };
 }
+
+/** A page of the site as the bench reads it: status, headers and body (redirects not followed). */
+export async function fetchPage(url: string): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
+  const response = await fetch(url, { redirect: 'manual' });
+  const headers: [string, string][] = [];
+  response.headers.forEach((value, name) => headers.push([name, value]));
+  return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+}

@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TARGETS } from '../lib/figures.ts';
-import { BENCH_DIR, parseBenchArgs, runBench, type BenchOptions } from '../run.ts';
+import { parseBenchArgs, type BenchOptions } from '../command-line.ts';
+import { BENCH_DIR } from '../lib/paths.ts';
+import { runBench } from '../run.ts';
 
 mkdirSync(path.join(BENCH_DIR, 'out'), { recursive: true });
 const out = mkdtempSync(path.join(BENCH_DIR, 'out', 'smoke-'));

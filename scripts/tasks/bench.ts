@@ -5,7 +5,8 @@
  * targets, and where the Markdown report and the JSON of every figure were written.
  */
 import path from 'node:path';
-import { BenchUsageError, parseBenchArgs, runBench, USAGE } from '../../bench/run.ts';
+import { BenchUsageError, parseBenchArgs, USAGE } from '../../bench/command-line.ts';
+import { runBench } from '../../bench/run.ts';
 import { targetsTable } from '../../bench/lib/report.ts';
 import { buildPlugin, compileCmsServer } from '../lib/builds.ts';
 import { ROOT } from '../lib/paths.ts';
