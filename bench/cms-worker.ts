@@ -13,7 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import type { Core } from '@strapi/strapi';
+import { waitForQuiet } from '../cms/tests/harness/quiet.ts';
 import { startStrapi, type RunningStrapi } from '../cms/tests/harness/strapi.ts';
 import { sign } from '../web/src/lib/revalidation/webhook.ts';
 import { generate, UID, type GenerateOptions } from './generate.ts';
@@ -65,22 +65,6 @@ let profiler: Session | undefined;
 
 function send(message: unknown): void {
   process.send?.(message);
-}
-
-/** Waits until Strapi sent no query for `quietMs` (writes leave asynchronous work behind). */
-async function waitForQuiet(strapi: Core.Strapi, quietMs = 300, timeoutMs = 10_000): Promise<void> {
-  const connection = strapi.db.connection as unknown as QueryEmitter;
-  let last = Date.now();
-  const listener = (): void => {
-    last = Date.now();
-  };
-  connection.on('query', listener);
-  try {
-    const started = Date.now();
-    while (Date.now() - last < quietMs && Date.now() - started < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 50));
-  } finally {
-    connection.off('query', listener);
-  }
 }
 
 async function countQueries(running: RunningStrapi, paths: readonly string[]): Promise<QueryCount[]> {

@@ -22,26 +22,8 @@ export async function countQueries<T>(strapi: Core.Strapi, run: () => Promise<T>
   }
 }
 
-/**
- * Waits until Strapi has sent no query for `quietMs`: writes leave asynchronous work behind
- * (event listeners reading the written entry), which must not be counted against the next request.
- */
-export async function waitForQuiet(strapi: Core.Strapi, quietMs = 300, timeoutMs = 10_000): Promise<void> {
-  const connection = strapi.db.connection as unknown as QueryEmitter;
-  let last = Date.now();
-  const listener = (): void => {
-    last = Date.now();
-  };
-  connection.on('query', listener);
-  try {
-    const started = Date.now();
-    while (Date.now() - last < quietMs && Date.now() - started < timeoutMs) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    connection.off('query', listener);
-  }
-}
+/** Waits until Strapi sent no query for a while (in the CMS's harness: the bench waits the same way). */
+export { waitForQuiet } from '../../../../../tests/harness/quiet';
 
 const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 
