@@ -1,13 +1,13 @@
 /**
  * How long an XLIFF upload of a large translation takes, and whether the CMS keeps answering
- * meanwhile (issue 12, item 5: a 4.8 MB file froze the CMS for 55 s).
+ * meanwhile (issue 12, item 5; the figures measured with it are in bench/README.md).
  *
  *   node bench/xliff-import.ts [--practices 150] [--labels 0] [--database-name NAME] [--keep]
  *
  * Boots the compiled CMS in-process on SQLite (cms/tests/harness/strapi.ts), generates N
  * practices in en + cs with bench/generate.ts (or reuses a database kept with --keep), gives the
  * site N extra interface labels in both locales when --labels is set (many short units: the
- * shape that made planning quadratic), exports
+ * shape on which planning work quadratic in the number of units would show), exports
  * the Czech XLIFF of every practice, tool, framework entry, taxonomy term and the site texts,
  * and uploads it through the admin route twice: as exported (every unit unchanged: planning
  * only) and with every practice title translated anew (planning + one write per practice).

@@ -3,10 +3,11 @@
  *
  * Strapi parses the body of every POST/PUT/PATCH before routing, for anyone, and its login /
  * password rate limiters keep the raw `email` of each request as a key for five minutes: with
- * Strapi's default 1 MB JSON limit, 2,000 anonymous logins with 900 KB e-mails grew the CMS
- * from 292 MB to 2.4 GB. The authentication routes need a few hundred bytes, so their bodies are
- * capped before parsing (middlewares/auth-body-caps.ts) and their e-mails checked before any
- * limiter sees them (middlewares/auth-email-length.ts).
+ * Strapi's default 1 MB JSON limit, each anonymous login with a 900 KB e-mail grows the CMS by
+ * about a megabyte (figures: bench/reports/abuse-memory.md, README "Limits"). The authentication
+ * routes need a few hundred bytes, so their bodies are capped before parsing
+ * (middlewares/auth-body-caps.ts) and their e-mails checked before any limiter sees them
+ * (middlewares/auth-email-length.ts).
  */
 
 /** Body cap of the authentication routes: e-mail + password + names + a token fit many times. */

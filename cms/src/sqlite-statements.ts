@@ -5,9 +5,9 @@
  * knex's better-sqlite3 client prepares a new statement for every query and drops it. Each one
  * holds native SQLite memory (its compiled program) that V8 does not see, freed only by an N-API
  * finalizer after a major GC *and* a turn of the event loop; a long chain of writes (an import,
- * the benchmark's generator) never turns it, so memory grew by gigabytes (6.8 GB of RSS after
- * generating 2,000 practices × 5 locales). Reusing one prepared statement per SQL text (least
- * recently used evicted) bounds that memory and skips re-preparing.
+ * the benchmark's generator) never turns it, so memory grows by gigabytes
+ * (bench/reports/full-2000x5.md, analysis item 3). Reusing one prepared statement per SQL text
+ * (least recently used evicted) bounds that memory and skips re-preparing.
  *
  * Safe because better-sqlite3 runs a statement to completion synchronously (knex uses all/run);
  * a statement still busy (an unfinished iterate()) is never handed out twice.

@@ -2,15 +2,15 @@
  * Editor Markdown for the static build, rendered on the machine's other cores.
  *
  * Why: Astro prerenders pages on one thread, and rendering + sanitizing the answers of each
- * practice was the largest part of a practice page's render (about a fifth of the build's CPU,
- * bench/reports/full-2000x5.md), while the other cores stood idle. Pages now await their
- * Markdown from worker threads, and Astro renders several pages at a time (build.concurrency in
- * astro.config.mjs), so one page's Markdown is rendered while the main thread renders others.
+ * practice is the largest part of a practice page's render, while the other cores would stand
+ * idle (bench/reports/full-2000x5.md, analysis item 4). So pages await their Markdown from worker
+ * threads, and Astro renders several pages at a time (build.concurrency in astro.config.mjs):
+ * one page's Markdown is rendered while the main thread renders others.
  *
  * The same renderer (renderer.ts) runs in the workers, so the HTML is byte for byte what
  * renderMarkdown returns; its cache is consulted first and filled with the results. Requests of
  * the same tick go to a worker as one message. Outside the static build (dev server, on request),
- * and if a worker cannot start or fails, Markdown is rendered in this thread as before.
+ * and if a worker cannot start or fails, Markdown is rendered in this thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -5,10 +5,10 @@
  * Why: Astro keeps a collection's data store in memory several times during `astro build` (the
  * loaders' store, its serialised form, the bundled module that carries it into the prerender
  * step, the render-time copy). A practice detail is ≈ 33 KB of JSON (every answer, the framework
- * texts, the checklist), so at 2,000 practices × 5 locales the details alone made peak memory
- * grow by ≈ 0.5 MB per page. The store now holds what lists, facets and paths need (the summary,
- * the translations and where its detail is); a practice page reads its detail from disk when it
- * is rendered (≈ 0.1 ms) and the memory of the build no longer grows with the answers' text.
+ * texts, the checklist): in the store, the details would make the build's peak memory grow with
+ * the answers' text, page after page (bench/reports/before-fixes/full-2000x5.md, analysis item
+ * 7). The store holds what lists, facets and paths need (the summary, the translations and where
+ * its detail is); a practice page reads its detail from disk when it is rendered (≈ 0.1 ms).
  *
  * The files are written by the content loader from answers the CMS client has already validated
  * against the contract, so they are read back without validating again. Each build process
@@ -75,7 +75,7 @@ export interface DetailRef {
 
 /**
  * Writes the details of one bulk page into one file (a few files per build rather than one per
- * practice: creating, opening and removing thousands of small files was a visible part of the
+ * practice: creating, opening and removing thousands of small files would be a visible part of the
  * build's time) and returns where each one is. `name` must be unique in the folder.
  */
 export async function writeDetails(dir: string, name: string, values: readonly unknown[]): Promise<DetailRef[]> {
