@@ -3,7 +3,8 @@
  *
  * Every public read filters practices and tools by locale (and slug), published versions only.
  * Strapi's own index on these tables leads with document_id, so without these a slug lookup scans
- * every version of every practice (measured: bench/reports/full-2000x5.md, analysis item 1).
+ * every version of every practice (measured: bench/reports/before-fixes/full-2000x5.md, analysis
+ * item 1).
  *
  * Created at every bootstrap with CREATE INDEX IF NOT EXISTS (SQLite and PostgreSQL both have it):
  * idempotent, and it restores an index if a schema change rebuilt the table. Strapi's schema sync

@@ -2,7 +2,7 @@
  * What the practice list filters and sorts on, for every published practice of a locale, kept for
  * the content generation (read-cache/generation-cache.ts): the list then costs a pass over this
  * index and one page read, instead of loading and parsing every practice of the locale on every
- * request (bench/reports/full-2000x5.md, analysis item 2).
+ * request (bench/reports/before-fixes/full-2000x5.md, analysis item 2).
  *
  * Each entry keeps the practice's summary row (with its shared terms, from all its published
  * versions: withSharedTerms, and cover image), so a list page

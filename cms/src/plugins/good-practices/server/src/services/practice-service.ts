@@ -112,7 +112,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
    * (bench/reports/full-2000x5.md). List requests build it. The versions index is small (three
    * short columns) and is built in the background by the first request that misses it.
    * With both built, a detail costs the generation check and the rows' own query: each statement
-   * costs a round trip (a socket write was a third of the CPU of the slug load on PostgreSQL).
+   * costs a round trip (bench/reports/full-2000x5.md, analysis item 1).
    */
   async function detailsOf(rows: readonly PracticeDetailRow[], context: LocaleContext): Promise<PracticeDetail[]> {
     if (rows.length === 0) return [];
