@@ -25,6 +25,7 @@ import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
 import type { LocaleContext } from './locale-service';
+import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
 
 export interface ListEntry extends SortablePractice {
@@ -50,8 +51,11 @@ export interface PracticeListIndex {
    * (bench/reports/full-2000x5.md, CPU profile of the list load).
    */
   matches(filterKey: string, compute: () => Promise<readonly ListEntry[]>): Promise<readonly ListEntry[]>;
-  /** The entry's summary for this framework tree (the same tree object for one generation), kept. */
-  summaryOf(entry: ListEntry, tree: FrameworkTree): PracticeSummary;
+  /**
+   * The entry's summary for this framework tree and these term names (the same objects for one
+   * generation), kept.
+   */
+  summaryOf(entry: ListEntry, tree: FrameworkTree, terms: TermNames): PracticeSummary;
 }
 
 /** Filter combinations kept per index: at 2,000 practices a combination costs at most 16 KB. */
@@ -78,9 +82,10 @@ export function versionsInChainOrder<Row extends { documentId: string; locale: s
 /**
  * The row shown with the practice's terms: the terms are one set per practice (shared in every
  * language, invariants/shared-terms.ts), but a version links only the terms that have a version in
- * its locale. So the set is read from every published version, each term named in the first
- * language of the chain that has it: a practice stays under its areas in a language its terms are
- * not translated into. `versions` are in chain order; the rows are shared: a copy is returned.
+ * its locale. So the set is read from every published version: a practice stays under its areas
+ * in a language its terms are not translated into. (The names shown are the requested locale's,
+ * term-names.ts, whichever version linked the term.) `versions` are in chain order; the rows are
+ * shared: a copy is returned.
  */
 export function withSharedTerms<Row extends Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups'>>(versions: readonly Row[]): Row {
   const merged = (relation: 'integrationAreas' | 'targetGroups'): TermRow[] => {
@@ -134,6 +139,7 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
   const matches = new Map<string, Promise<readonly ListEntry[]>>();
   let summaries = new Map<string, PracticeSummary>();
   let summariesTree: FrameworkTree | undefined;
+  let summariesTerms: TermNames | undefined;
   return {
     sortedBy(sort) {
       let list = sorted.get(sort);
@@ -159,14 +165,15 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
       matches.set(filterKey, found);
       return found;
     },
-    summaryOf(entry, tree) {
-      if (tree !== summariesTree) {
+    summaryOf(entry, tree, terms) {
+      if (tree !== summariesTree || terms !== summariesTerms) {
         summaries = new Map();
         summariesTree = tree;
+        summariesTerms = terms;
       }
       let summary = summaries.get(entry.documentId);
       if (!summary) {
-        summary = mapPracticeSummary(entry.row, tree, entry.summaryFallback);
+        summary = mapPracticeSummary(entry.row, tree, terms, entry.summaryFallback);
         summaries.set(entry.documentId, summary);
       }
       return summary;
