@@ -99,7 +99,7 @@ const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ps', 'syc', 'ug', 'ur', 'yi', 
 /**
  * Directions already worked out, by code: a fallback page asks for the direction of every text in
  * another language (each answer, field and term), and `Intl.Locale` with its text info costs
- * microseconds each time; uncached, this function was a sixth of the CPU of a static build
+ * microseconds each time; uncached, this function would be a sixth of the CPU of a static build
  * (bench/reports/full-2000x5-locale-fallback.md, static build profile). Codes are a handful.
  */
 const directions = new Map<string, 'ltr' | 'rtl'>();
