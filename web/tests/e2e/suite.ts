@@ -16,7 +16,7 @@ import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { createTranslator, defaultLocaleOf, languageName, type Translate } from '../../src/lib/i18n';
 import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
-import { sign } from '../../src/lib/webhook';
+import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 import { closeBrowser, openPage } from '../helpers/browser';
 
 export interface SiteTarget {

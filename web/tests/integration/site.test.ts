@@ -36,7 +36,7 @@ import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { queryPractices } from '../../src/lib/data/static-query';
 import { createTranslator, defaultLocaleOf, languageName } from '../../src/lib/i18n';
 import AxeBuilder from '@axe-core/playwright';
-import { sign } from '../../src/lib/webhook';
+import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 
 const SECRET = 'integration-secret';
 /** The draft preview: the site's secret (the admin's Preview URL carries it) and its CMS token. */

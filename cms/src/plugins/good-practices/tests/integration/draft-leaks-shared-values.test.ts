@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagsForChange } from '../../../../../../web/src/lib/cms/tags';
-import { revalidatePayload } from '../../../../../../web/src/lib/webhook';
+import { revalidatePayload } from '../../contract/revalidation-webhook';
 import { apiPaths, type PracticeDetail, practiceListResponse, practiceResponse } from '../../contract';
 import type { ImportService } from '../../server/src/services/import';
 import { type ContentManager, loginAsEditor } from '../support/admin-session';
