@@ -12,7 +12,7 @@
  */
 import xliff12ToJs from 'xliff/xliff12ToJs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TranslationStatusResponse } from '../../server/src/translation/translation-status-response';
+import type { TranslationStatusResponse } from '../../contract/admin-api';
 import { loginWithCustomRole } from '../support/custom-role';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documents, PRACTICE, uniqueSlug, type WrittenDocument } from '../support/practices';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import { errorResponse } from '../../contract';
 import { UNTRANSLATED_STAMP } from '../../server/src/xliff/plan-import';
-import type { XliffImportResponse, XliffImportResult } from '../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse, XliffImportResult } from '../../contract/admin-api';
 import { createStampsStore } from '../../server/src/translation/stamps-store';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, CRITERIA_GROUP, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import xliff12ToJs from 'xliff/xliff12ToJs';
 import { errorResponse } from '../../contract';
-import type { XliffImportResponse } from '../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse } from '../../contract/admin-api';
 import { ensureLocales } from '../support/locales';
 import {
   CHECKLIST_ITEM,

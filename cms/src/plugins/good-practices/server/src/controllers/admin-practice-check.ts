@@ -15,7 +15,7 @@ import { checkPracticeWrite } from '../invariants/practice-check';
 import { uids } from '../plugin-id';
 import { SUPER_ADMIN_CODE } from '../roles/role-codes';
 import { practiceTranslationGaps } from '../translation/practice-gaps';
-import type { PracticeCheckResponse } from './practice-check-response';
+import type { PracticeCheckResponse } from '../../../contract/admin-api';
 
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
 const checkedValues = z

@@ -16,13 +16,13 @@ import { listConfiguredLocales } from '../locales/configured-locales';
 import { fieldOfSegment, readPermissionOf } from '../translation/read-permission';
 import { type TranslationArea, typesOfAreas } from '../translation/translatable-types';
 import { translationStatus } from '../translation/translation-status';
-import type { TranslationStatusResponse } from '../translation/translation-status-response';
+import type { TranslationStatusResponse } from '../../../contract/admin-api';
 import { applyImport } from '../xliff/apply-import';
 import { exportXliff } from '../xliff/export-xliff';
 import { planImport } from '../xliff/plan-import';
 import { readXliff } from '../xliff/read-xliff';
 import { type AdminAbility, permissionOf } from '../xliff/write-permission';
-import type { XliffImportResult } from '../xliff/xliff-import-response';
+import type { XliffImportResult } from '../../../contract/admin-api';
 
 function localeProblem(message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: ['locale'], message, name: 'ValidationError' }] });
