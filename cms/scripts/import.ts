@@ -16,9 +16,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parseImportArgs, USAGE, UsageError, type ImportArgs } from './lib/import-args.ts';
-import { importService, loadStrapi, requirePlugin, stopStrapi, type ImportReportEntry, type ImportResult, type PreparedPage } from './lib/strapi-app.ts';
-
-type ReportEntry = ImportReportEntry;
+import type { EditorialService, ImportReportEntry as ReportEntry, ImportResult, PreparedPage } from '../src/plugins/good-practices/contract/services.ts';
+import { importService, loadStrapi, requirePlugin, stopStrapi } from './lib/strapi-app.ts';
 
 function isFile(file: string): boolean {
   try {
@@ -119,7 +118,7 @@ async function configuredLocales(strapi: Core.Strapi): Promise<string[]> {
  * short). A site that does not answer is reported on stderr by the notifier; the import stands.
  */
 async function notifySite(strapi: Core.Strapi): Promise<void> {
-  const editorial = strapi.plugin('good-practices').service('editorial') as { flushSiteNotifications(): Promise<void> };
+  const editorial = strapi.plugin('good-practices').service('editorial') as EditorialService;
   try {
     await editorial.flushSiteNotifications();
   } catch (error) {

@@ -28,21 +28,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import { type RevalidationBody, signRevalidation } from '../../../contract/revalidation-webhook';
+import type { SiteNotifierOptions } from '../../../contract/services';
 import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
 import { isPlainObject } from '../domain/json-values';
 
 /** The core store row of i18n's default locale (`strapi.store({ type: 'plugin', name: 'i18n' })`, key `default_locale`). */
 const DEFAULT_LOCALE_STORE_KEY = 'plugin_i18n_default_locale';
-
-export interface SiteNotifierOptions {
-  revalidateUrl?: string;
-  secret?: string;
-  rebuildHookUrl?: string;
-  timeoutMs?: number;
-  coalesceMs?: number;
-  rebuildDebounceMs?: number;
-  retryDelayMs?: number;
-}
 
 export interface SiteNotifier {
   stop(): void;
