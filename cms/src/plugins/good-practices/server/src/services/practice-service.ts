@@ -76,6 +76,20 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       };
     },
 
+    /**
+     * The list response as JSON bytes, kept with the locale's index for the generation (see
+     * PracticeListIndex.response): a page asked for again costs a map lookup.
+     */
+    async listJson(query: PracticeListQuery, context: LocaleContext): Promise<Buffer> {
+      const [index, tree, terms] = await Promise.all([
+        practiceListIndex(strapi, context),
+        getService(strapi, 'framework').tree(context),
+        termNames(strapi, context),
+      ]);
+      const key = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q, query.page, query.pageSize]);
+      return index.response(key, tree, terms, async () => Buffer.from(JSON.stringify(await service.list(query, context))));
+    },
+
     async findBySlug(slug: string, context: LocaleContext): Promise<PracticeDetail> {
       const { locale } = context;
       const row = await practices.findFirst<PracticeDetailRow>({ locale, filters: { slug: { $eq: slug } }, fields: practiceDetailFields });
