@@ -1,6 +1,6 @@
 /** Counts the SQL queries Strapi sends while a callback runs (knex `query` event). */
 import type { Core } from '@strapi/strapi';
-import { WATCHED_MODELS } from '../../server/src/read-cache/content-generation';
+import { WATCHED_MODELS } from '../../server/src/read-model/content-generation';
 
 interface QueryEmitter {
   on(event: 'query', listener: (query: { sql: string }) => void): void;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foldText, matchesQuery } from '../../contract';
-import { matchesFolded } from '../../server/src/services/practice-search-index';
+import { matchesFolded } from '../../server/src/read-model/practice-search-index';
 
 const texts = ['Ženy v zaměstnání', 'Kurzy ČEŠTINY pro dospělé', 'Intégration des réfugiés à Paris', 'Straße und İstanbul', 'مساعدة اللاجئين'];
 const queries = ['zeny', 'ŽENY zaměstnání', 'cestiny kurzy', 'integration REFUGIES', 'strasse', 'straße', 'istanbul', 'اللاجئين', 'paris berlin', '  dospělé  ', 'x'];

@@ -10,7 +10,7 @@ import { mapTerm } from '../mappers/taxonomy';
 import { uids } from '../plugin-id';
 import { STARTER_TERMS_LOCALE } from '../seed/starter-terms';
 import { type LocaleContext, structureLocale } from './locale-service';
-import { publishedDocuments } from './published-documents';
+import { publishedDocuments } from '../read-model/published-documents';
 
 type TaxonomyUid = typeof uids.integrationArea | typeof uids.targetGroup;
 

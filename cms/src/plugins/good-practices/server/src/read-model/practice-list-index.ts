@@ -23,8 +23,8 @@ import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
 import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type TermRow } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import { publishedDocuments } from './published-documents';
 
 export interface ListEntry extends SortablePractice {

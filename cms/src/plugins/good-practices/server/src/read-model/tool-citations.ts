@@ -10,8 +10,8 @@
 import type { Core } from '@strapi/strapi';
 import { mergeTexts } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
-import { cachedForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { cachedForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 
