@@ -1,6 +1,6 @@
 /**
  * The list's text search folds each practice's texts once per content generation and matches the
- * query against the folded text (services/practice-search-index.ts); the result must be the
+ * query against the folded text (read-model/practice-search-index.ts); the result must be the
  * contract's matchesQuery, which the static site applies to the same texts.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * What the practice list filters and sorts on, for every published practice of a locale, kept for
- * the content generation (read-cache/generation-cache.ts): the list then costs a pass over this
+ * the content generation (generation-cache.ts): the list then costs a pass over this
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *

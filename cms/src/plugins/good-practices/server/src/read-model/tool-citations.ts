@@ -2,7 +2,7 @@
  * Which published practices cite each tool, as a locale's visitors see them (each practice in the
  * first language of the locale's chain that has it, citing what its shown answers cite, fallback
  * answers included), kept for the content generation
- * (read-cache/generation-cache.ts). Citations live in the practices' JSON answers; reading every
+ * (generation-cache.ts). Citations live in the practices' JSON answers; reading every
  * answer of the locale on each tool request was the tool page's whole cost (bench/reports/
  * full-2000x5.md, analysis item 3). Now it is read once per locale and generation, and only the
  * slugs and titles are kept.
