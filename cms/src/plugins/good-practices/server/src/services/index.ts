@@ -4,7 +4,7 @@
  */
 import { createEditorialService } from './editorial-service';
 import { createFrameworkService } from './framework-service';
-import { createImportService } from './import';
+import { createImportService } from './import-service';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
 import { createPreviewLinkService } from './preview-link-service';
@@ -13,7 +13,7 @@ import { createSiteService } from './site-service';
 import { createTaxonomyService } from './taxonomy-service';
 import { createToolService } from './tool-service';
 import { createTranslationService } from './translation-service';
-import { createUnknownKeysReport } from './unknown-keys-report';
+import { createUnknownKeysReport } from './unknown-keys-service';
 
 const services = {
   locale: createLocaleService,
