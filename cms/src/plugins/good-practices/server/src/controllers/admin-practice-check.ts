@@ -8,12 +8,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { requestAdmin } from '../editorial/request-admin';
-import { isTranslatorOnly, sharedValueProblems } from '../editorial/translator-guard';
+import { requestAdmin } from '../access/request-admin';
+import { isTranslatorOnly, sharedValueProblems } from '../access/translator-guard';
 import { FALLBACK_TEXT_FIELDS } from '../domain/text-fallback';
 import { checkPracticeWrite } from '../invariants/practice-check';
 import { uids } from '../plugin-id';
-import { SUPER_ADMIN_CODE } from '../roles/role-codes';
+import { SUPER_ADMIN_CODE } from '../access/role-codes';
 import { practiceTranslationGaps } from '../translation/practice-gaps';
 import type { PracticeCheckResponse } from './practice-check-response';
 

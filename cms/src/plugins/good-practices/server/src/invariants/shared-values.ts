@@ -19,7 +19,7 @@
  * edits must not look published because another locale was.
  */
 import type { Core } from '@strapi/strapi';
-import { changesSharedValue, type SharedAttribute } from '../editorial/shared-values';
+import { changesSharedValue, type SharedAttribute } from '../access/shared-values';
 import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
 

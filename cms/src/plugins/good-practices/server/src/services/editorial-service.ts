@@ -8,8 +8,8 @@
  *   flushSiteNotifications()                                           before a script exits
  */
 import type { Core } from '@strapi/strapi';
-import { ensureEditorialRoles, type RolesOptions } from '../roles/ensure-roles';
-import { ensureSiteTokens, type SiteTokenKeys } from '../site-access/ensure-site-tokens';
+import { ensureEditorialRoles, type RolesOptions } from '../access/ensure-roles';
+import { ensureSiteTokens, type SiteTokenKeys } from '../access/ensure-site-tokens';
 import { type SiteNotifier, type SiteNotifierOptions, startSiteNotifier } from '../webhooks/site-notifier';
 
 export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {

@@ -21,7 +21,7 @@ import { applyImport } from '../xliff/apply-import';
 import { exportXliff } from '../xliff/export-xliff';
 import { planImport } from '../xliff/plan-import';
 import { readXliff } from '../xliff/read-xliff';
-import { type AdminAbility, permissionOf } from '../xliff/write-permission';
+import { type AdminAbility, permissionOf } from '../access/write-permission';
 import type { XliffImportResult } from '../xliff/xliff-import-response';
 
 function localeProblem(message: string): never {

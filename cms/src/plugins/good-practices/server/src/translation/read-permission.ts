@@ -10,7 +10,7 @@
  * (scripts) passes no ability and reads everything.
  */
 import type { Core } from '@strapi/strapi';
-import { type AdminAbility, asSubject } from '../xliff/write-permission';
+import { type AdminAbility, asSubject } from '../access/write-permission';
 import { type TranslatableType, translatableTypes } from './translatable-types';
 
 const READ = 'plugin::content-manager.explorer.read';

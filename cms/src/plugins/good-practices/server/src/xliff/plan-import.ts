@@ -36,7 +36,7 @@ import { createSlicer } from './event-loop';
 import { ImportProblems } from './import-problems';
 import type { XliffDocument, XliffUnit } from './read-xliff';
 import { parseUnitId } from './unit-id';
-import type { WritePermission } from './write-permission';
+import type { WritePermission } from '../access/write-permission';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
