@@ -8,7 +8,7 @@
  *
  * `ability` is the signed-in admin's (ctx.state.userAbility): the status and the export show only
  * the types and locales it may read (translation/read-permission.ts), the import writes only what
- * it may write (xliff/write-permission.ts). Scripts pass none and are trusted.
+ * it may write (access/write-permission.ts). Scripts pass none and are trusted.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
