@@ -2,7 +2,7 @@
  * The plugin's services, reachable as strapi.plugin('good-practices').service(name); use
  * getService() (service-access.ts) for a typed handle.
  */
-import { createEditorialService } from './editorial-service';
+import { createEditorialService } from './deployment-service';
 import { createFrameworkService } from './framework-service';
 import { createImportService } from './import-service';
 import { createLocaleService } from './locale-service';
