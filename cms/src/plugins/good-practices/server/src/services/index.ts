@@ -2,7 +2,7 @@
  * The plugin's services, reachable as strapi.plugin('good-practices').service(name); use
  * getService() (service-access.ts) for a typed handle.
  */
-import { createEditorialService } from './deployment-service';
+import { createDeploymentService } from './deployment-service';
 import { createFrameworkService } from './framework-service';
 import { createImportService } from './import-service';
 import { createLocaleService } from './locale-service';
@@ -27,7 +27,7 @@ const services = {
   preview: createPreviewService,
   'preview-link': createPreviewLinkService,
   translation: createTranslationService,
-  editorial: createEditorialService,
+  deployment: createDeploymentService,
 };
 
 export type ServiceName = keyof typeof services;
