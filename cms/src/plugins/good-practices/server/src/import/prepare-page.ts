@@ -9,7 +9,7 @@
  */
 import { springFramework, type Framework } from '../framework/framework';
 import { isHttpUrl } from '../invariants/web-address';
-import { ImportError } from './import-error';
+import { ImportError } from './errors';
 import { parseSpringPage } from './parse-spring-page';
 import { slugFor } from './slug';
 import type { ParseOptions, PracticeDraft, ReportCode, ReportEntry } from './types';
