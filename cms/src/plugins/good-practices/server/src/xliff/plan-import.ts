@@ -26,7 +26,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { readAnswers, type StoredAnswer } from '../domain/answers';
-import { slugFor, uniqueSlug } from '../import/slug';
+import { slugFor, uniqueSlug } from '../domain/slug';
 import type { ConfiguredLocale } from '../locales/configured-locales';
 import { type EntryRow, loadEntries } from '../translation/entry-rows';
 import { answerKeyOf, labelKeyOf, readLabels } from '../translation/segments';
