@@ -17,7 +17,7 @@
  * - a missing slug of a new version is derived from the translated title when the file
  *   translates it (a Czech title gives a Czech slug), otherwise it is the source's slug (taken
  *   from the source, so reported untranslated); either way made unique among the locale's slugs
- *   (import/slug.ts), so the slug invariant never refuses it;
+ *   (domain/slug.ts), so the slug invariant never refuses it;
  * - the recorded source fingerprint of an imported text is the one of the source text *in the
  *   file*: a translation made from an older export shows as outdated at once.
  *
