@@ -119,9 +119,9 @@ async function configuredLocales(strapi: Core.Strapi): Promise<string[]> {
  * short). A site that does not answer is reported on stderr by the notifier; the import stands.
  */
 async function notifySite(strapi: Core.Strapi): Promise<void> {
-  const editorial = strapi.plugin('good-practices').service('editorial') as { flushSiteNotifications(): Promise<void> };
+  const deployment = strapi.plugin('good-practices').service('deployment') as { flushSiteNotifications(): Promise<void> };
   try {
-    await editorial.flushSiteNotifications();
+    await deployment.flushSiteNotifications();
   } catch (error) {
     process.stderr.write(`warning: the site could not be told about the import: ${error instanceof Error ? error.message : String(error)}\n`);
   }

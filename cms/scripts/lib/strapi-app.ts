@@ -58,7 +58,7 @@ export async function stopStrapi(strapi: Core.Strapi | undefined): Promise<void>
 }
 
 /**
- * The part of the plugin's import service (server/src/services/import.ts) that the scripts use,
+ * The part of the plugin's import service (server/src/services/import-service.ts) that the scripts use,
  * restated structurally: the plugin's server code compiles as CommonJS with its own settings and
  * cannot be type-checked from here.
  */

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagsForChange } from '../../../../../../web/src/lib/cms/tags';
 import { revalidatePayload } from '../../../../../../web/src/lib/webhook';
 import { apiPaths, type PracticeDetail, practiceListResponse, practiceResponse } from '../../contract';
-import type { ImportService } from '../../server/src/services/import';
+import type { ImportService } from '../../server/src/services/import-service';
 import { type ContentManager, loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';

@@ -4,7 +4,7 @@
  * practice schema's regexes (enforced by the admin before submitting) agree with the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDITOR_ROLE } from '../../server/src/roles/role-codes';
+import { EDITOR_ROLE } from '../../server/src/access/role-codes';
 import type { PracticeCheckResponse } from '../../server/src/controllers/practice-check-response';
 import type { StrapiErrorBody } from '../support/admin-session';
 import { sendJson } from '../support/http';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteBoundedCache } from '../../server/src/read-cache/byte-bounded-cache';
+import { byteBoundedCache } from '../../server/src/read-model/byte-bounded-cache';
 
 const bytes = (length: number) => Promise.resolve(Buffer.alloc(length));
 

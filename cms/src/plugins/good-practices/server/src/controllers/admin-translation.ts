@@ -9,7 +9,7 @@ import { localeCode } from '../../../contract';
 import { getService } from '../services/service-access';
 import { type TranslationArea, translationAreas } from '../translation/translatable-types';
 import { xliffFromRequest } from '../xliff/request-body';
-import type { AdminAbility } from '../xliff/write-permission';
+import type { AdminAbility } from '../access/write-permission';
 import type { XliffImportResponse } from '../xliff/xliff-import-response';
 import { parseQuery } from './query-validation';
 

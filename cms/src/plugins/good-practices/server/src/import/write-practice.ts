@@ -33,7 +33,7 @@ import { normaliseText } from '../framework/framework';
 import { toIsoDate } from '../invariants/practice-field-rules';
 import { uids } from '../plugin-id';
 import type { PreparedPage } from './prepare-page';
-import { slugFor, uniqueSlug } from './slug';
+import { slugFor, uniqueSlug } from '../domain/slug';
 import type { PracticeDraft, ToolKind } from './types';
 
 export type ImportStatus = 'draft' | 'published';

@@ -24,14 +24,14 @@ import {
 } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { groupVersions, paginationOf } from './detail-pages';
-import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from './practice-list-index';
-import { matchesFolded, searchTexts } from './practice-search-index';
-import { publishedDocuments } from './published-documents';
-import { builtPublishedVersions, publishedVersions } from './published-versions';
+import { groupVersions, paginationOf } from '../read-model/detail-pages';
+import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from '../read-model/practice-list-index';
+import { matchesFolded, searchTexts } from '../read-model/practice-search-index';
+import { publishedDocuments } from '../read-model/published-documents';
+import { builtPublishedVersions, publishedVersions } from '../read-model/published-versions';
 import { getService } from './service-access';
-import { termNames } from './term-names';
-import { builtTextPresence, type PresentTexts, textPresence } from './text-presence';
+import { termNames } from '../read-model/term-names';
+import { builtTextPresence, type PresentTexts, textPresence } from '../read-model/text-presence';
 
 function unknownKey(parameter: string, message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });

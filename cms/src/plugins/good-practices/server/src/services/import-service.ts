@@ -15,7 +15,7 @@
  * whole import is then rolled back). See import/write-practice.ts for identity and idempotency.
  */
 import type { Core } from '@strapi/strapi';
-import { ImportError } from '../import/import-error';
+import { ImportError } from '../import/errors';
 import { preparePage } from '../import/prepare-page';
 import type { ImportReportEntry } from '../import/prepare-page';
 import type { PracticeDraft } from '../import/types';

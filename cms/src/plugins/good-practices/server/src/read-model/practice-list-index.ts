@@ -1,6 +1,6 @@
 /**
  * What the practice list filters and sorts on, for every published practice of a locale, kept for
- * the content generation (read-cache/generation-cache.ts): the list then costs a pass over this
+ * the content generation (generation-cache.ts): the list then costs a pass over this
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *
@@ -23,9 +23,9 @@ import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
 import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type TermRow } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
-import { byteBoundedCache } from '../read-cache/byte-bounded-cache';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { byteBoundedCache } from './byte-bounded-cache';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
 
@@ -62,7 +62,7 @@ export interface PracticeListIndex {
    * site asks for the same pages again and again, and serialising a page (and encoding it) was a
    * quarter of the CPU of the list load (bench/reports/full-2000x5-locale-fallback.md, list
    * profile: koa's respond, byteLength, writeUtf8String). At most RESPONSE_BYTES_KEPT bytes are
-   * kept (read-cache/byte-bounded-cache.ts).
+   * kept (byte-bounded-cache.ts).
    */
   response(key: string, tree: FrameworkTree, terms: TermNames, compute: () => Promise<Buffer>): Promise<Buffer>;
 }

@@ -1,5 +1,5 @@
 /**
- * The `editorial` service: what the app wires at boot for editors, translators and the site
+ * The `deployment` service: what the app wires at boot for editors, translators and the site
  * (cms/src/bootstrap/editorial.ts reads the environment and calls these):
  *
  *   ensureRoles({ translatorLocales? })   Editor and Translator admin roles, created only if absent
@@ -8,11 +8,11 @@
  *   flushSiteNotifications()                                           before a script exits
  */
 import type { Core } from '@strapi/strapi';
-import { ensureEditorialRoles, type RolesOptions } from '../roles/ensure-roles';
-import { ensureSiteTokens, type SiteTokenKeys } from '../site-access/ensure-site-tokens';
+import { ensureEditorialRoles, type RolesOptions } from '../access/ensure-roles';
+import { ensureSiteTokens, type SiteTokenKeys } from '../access/ensure-site-tokens';
 import { type SiteNotifier, type SiteNotifierOptions, startSiteNotifier } from '../webhooks/site-notifier';
 
-export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
+export function createDeploymentService({ strapi }: { strapi: Core.Strapi }) {
   let notifier: SiteNotifier | undefined;
   return {
     /** Outer first: the guard refuses before anything is written or stamped. */
@@ -43,4 +43,4 @@ export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
   };
 }
 
-export type EditorialService = ReturnType<typeof createEditorialService>;
+export type DeploymentService = ReturnType<typeof createDeploymentService>;
