@@ -342,6 +342,35 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       }
     });
 
+    it('names the terms of every card in the visitor’s language where a translator did, marking the others, even on a fallback card', async (ctx) => {
+      let fallbackCards = 0;
+      let translatedTermsOnFallbackCards = 0;
+      for (const l of known.locales) {
+        const page = await fetchText(site(`/${l.code}/practices/`));
+        const cards = [...page.text.matchAll(/<article class="card">([\s\S]*?)<\/article>/g)].map((m) => m[1]!);
+        expect(cards.length, l.code).toBeGreaterThan(0);
+        for (const card of cards) {
+          const href = card.match(/<a href="([^"]+)"/)?.[1] ?? '';
+          const summary = known.practices.get(l.code)?.find((p) => href.endsWith(`/practices/${p.slug}/`));
+          expect(summary, `${l.code}: card ${href} is a practice the CMS lists`).toBeDefined();
+          // What the card shows: each tag's text and language, in order.
+          const shown = [...card.matchAll(/<span class="tag"([^>]*)>([^<]*)<\/span>/g)].map((m) => ({
+            name: decode(m[2]!),
+            lang: m[1]!.match(/\blang="([^"]+)"/)?.[1],
+          }));
+          const expected = summary!.integrationAreas.map((term) => ({ name: term.name, lang: term.locale !== l.code ? term.locale : undefined }));
+          expect(shown, `${l.code}: tags of ${href}`).toEqual(expected);
+          if (summary!.locale !== l.code) {
+            fallbackCards++;
+            translatedTermsOnFallbackCards += summary!.integrationAreas.filter((term) => term.locale === l.code).length;
+          }
+        }
+      }
+      if (fallbackCards === 0 || translatedTermsOnFallbackCards === 0) {
+        return ctx.skip('no fallback card with a term translated into its locale on a first list page: nothing to distinguish');
+      }
+    });
+
     it('has a per-country facet page', async () => {
       const l = known.defaultLocale.code;
       const country = (known.practices.get(l) ?? []).find((p) => p.country)?.country;

@@ -168,7 +168,7 @@ export interface ImportService {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The `editorial` service: what the app wires at boot for editors, translators and the site
+// The `deployment` service: what the app wires at boot for editors, translators and the site
 // ---------------------------------------------------------------------------------------------
 
 export interface RolesOptions {
@@ -193,7 +193,7 @@ export interface SiteNotifierOptions {
   retryDelayMs?: number;
 }
 
-export interface EditorialService {
+export interface DeploymentService {
   /** Editor and Translator admin roles, created only if absent; resolves to the names of the roles it created. */
   ensureRoles(options?: RolesOptions): Promise<string[]>;
   /** The site's API tokens with the deployment's access keys. */

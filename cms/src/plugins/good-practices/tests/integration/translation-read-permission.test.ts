@@ -159,7 +159,7 @@ describe('the plugin’s roles', () => {
     const roles = app.strapi.service('admin::role') as unknown as { findOne(where: object): Promise<{ id: number } | null>; deleteByIds(ids: number[]): Promise<unknown> };
     const bootEditor = await roles.findOne({ code: 'good-practices-editor' });
     if (bootEditor) await roles.deleteByIds([bootEditor.id]);
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: object): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: object): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     for (const code of ['good-practices-editor', 'good-practices-translator']) {
       const session = await loginWithRole(app.strapi, app.url, code);
       const status = await session.json('GET', '/good-practices/translation-status');

@@ -212,7 +212,7 @@ describe('refusals stay', () => {
   });
 
   it('lets a translator create a partial version in their locale only', async () => {
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     const translator = await loginWithRole(app.strapi, app.url, 'good-practices-translator');
     const practice = await createPractice(app.strapi, { title: 'Buddy scheme', summary: 'Pairs newcomers.' });
 

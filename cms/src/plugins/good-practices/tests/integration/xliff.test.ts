@@ -257,7 +257,7 @@ describe('import', () => {
 
 describe('import by a translator', () => {
   it('is limited to the translator’s locales', async () => {
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     const translator = await loginWithRole(app.strapi, app.url, 'good-practices-translator');
     const units: Units = { [`practice/${translated.documentId}/funding`]: { source: 'Funded by the city.', target: 'Gefördert von der Stadt.' } };
     const before = await snapshot();

@@ -9,7 +9,7 @@ import { localeCode } from '../../../contract';
 import { getService } from '../services/service-access';
 import { type TranslationArea, translationAreas } from '../translation/translatable-types';
 import { xliffFromRequest } from '../xliff/request-body';
-import type { AdminAbility } from '../xliff/write-permission';
+import type { AdminAbility } from '../access/write-permission';
 import type { TranslationStatusResponse, XliffImportResponse } from '../../../contract/admin-api';
 import { parseQuery } from './query-validation';
 

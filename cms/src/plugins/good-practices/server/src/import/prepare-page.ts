@@ -9,9 +9,9 @@
  */
 import { springFramework, type Framework } from '../framework/framework';
 import { isHttpUrl } from '../invariants/web-address';
-import { ImportError } from './import-error';
+import { ImportError } from './errors';
 import { parseSpringPage } from './parse-spring-page';
-import { slugFor } from './slug';
+import { slugFor } from '../domain/slug';
 import type { ParseOptions, PracticeDraft } from './types';
 import type { ImportReportEntry, PreparedPage } from '../../../contract/services';
 

@@ -32,7 +32,7 @@ import { readAssessment } from '../domain/assessment';
 import { normaliseText } from '../framework/framework';
 import { toIsoDate } from '../invariants/practice-field-rules';
 import { uids } from '../plugin-id';
-import { slugFor, uniqueSlug } from './slug';
+import { slugFor, uniqueSlug } from '../domain/slug';
 import type { PracticeDraft, ToolKind } from './types';
 import type { ImportAction, ImportStatus, PreparedPage, ToolOutcome } from '../../../contract/services';
 

@@ -8,7 +8,7 @@
  *
  * `ability` is the signed-in admin's (ctx.state.userAbility): the status and the export show only
  * the types and locales it may read (translation/read-permission.ts), the import writes only what
- * it may write (xliff/write-permission.ts). Scripts pass none and are trusted.
+ * it may write (access/write-permission.ts). Scripts pass none and are trusted.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -21,7 +21,7 @@ import { applyImport } from '../xliff/apply-import';
 import { exportXliff } from '../xliff/export-xliff';
 import { planImport } from '../xliff/plan-import';
 import { readXliff } from '../xliff/read-xliff';
-import { type AdminAbility, permissionOf } from '../xliff/write-permission';
+import { type AdminAbility, permissionOf } from '../access/write-permission';
 import type { XliffImportResult } from '../../../contract/admin-api';
 
 function localeProblem(message: string): never {

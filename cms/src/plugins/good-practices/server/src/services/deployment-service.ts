@@ -1,5 +1,5 @@
 /**
- * The `editorial` service: what the app wires at boot for editors, translators and the site
+ * The `deployment` service: what the app wires at boot for editors, translators and the site
  * (cms/src/bootstrap/editorial.ts reads the environment and calls these):
  *
  *   ensureRoles({ translatorLocales? })   Editor and Translator admin roles, created only if absent
@@ -10,12 +10,12 @@
  * Its types are the contract's (contract/services.ts), shared with the CMS's scripts.
  */
 import type { Core } from '@strapi/strapi';
-import { ensureEditorialRoles } from '../roles/ensure-roles';
-import { ensureSiteTokens } from '../site-access/ensure-site-tokens';
+import { ensureEditorialRoles } from '../access/ensure-roles';
+import { ensureSiteTokens } from '../access/ensure-site-tokens';
 import { type SiteNotifier, startSiteNotifier } from '../webhooks/site-notifier';
-import type { EditorialService, RolesOptions, SiteNotifierOptions, SiteTokenKeys } from '../../../contract/services';
+import type { DeploymentService, RolesOptions, SiteNotifierOptions, SiteTokenKeys } from '../../../contract/services';
 
-export function createEditorialService({ strapi }: { strapi: Core.Strapi }): EditorialService {
+export function createDeploymentService({ strapi }: { strapi: Core.Strapi }): DeploymentService {
   let notifier: SiteNotifier | undefined;
   return {
     /** Outer first: the guard refuses before anything is written or stamped. */

@@ -16,7 +16,7 @@
  * Its types are the contract's (contract/services.ts), shared with the CMS's import command.
  */
 import type { Core } from '@strapi/strapi';
-import { ImportError } from '../import/import-error';
+import { ImportError } from '../import/errors';
 import { preparePage } from '../import/prepare-page';
 import { writePractice } from '../import/write-practice';
 import { listConfiguredLocales } from '../locales/configured-locales';
