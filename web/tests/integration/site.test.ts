@@ -193,7 +193,7 @@ function pagesUnder(dir: string): number {
 describe('static build', () => {
   let target: SiteTarget;
   beforeAll(() => {
-    target = { siteUrl: staticSite.url, cmsUrl: cms.url, mode: 'static' };
+    target = { siteUrl: staticSite.url, cmsUrl: cms.url };
   });
 
   it('prerendered every page of every locale, fallback pages included, with no client JavaScript', async () => {
@@ -261,7 +261,7 @@ describe('static build', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  defineSiteSuite(() => target);
+  defineSiteSuite('static', () => target);
   defineFallbackChecks(() => target);
 });
 
@@ -269,10 +269,10 @@ describe('server build', () => {
   let target: SiteTarget;
   beforeAll(() => {
     // The site reads the CMS through the fault injector (pass-through unless a test says otherwise).
-    target = { siteUrl: serverSite.url, cmsUrl: proxy.url, mode: 'server', revalidateSecret: SECRET };
+    target = { siteUrl: serverSite.url, cmsUrl: proxy.url, revalidateSecret: SECRET };
   });
 
-  defineSiteSuite(() => target);
+  defineSiteSuite('server', () => target);
   defineFallbackChecks(() => target);
 
   it.runIf(Boolean(process.env.SCREENSHOT_DIR))('saves full-page screenshots of every practice (SCREENSHOT_DIR)', async () => {
