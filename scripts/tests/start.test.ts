@@ -5,12 +5,13 @@
  * when stale (what `npm start` does; `npm test` has built all but the on-request site already).
  *
  * First start: seeds the demo content, serves the CMS (health, admin, first admin's login) and the
- * site (demo practices, the Spanish slug's redirect); Ctrl-C (SIGINT to the process group) stops everything. Second start: skips every build, reuses
+ * site (demo practices, the Spanish slug's redirect), and the screenshot tool works against it;
+ * Ctrl-C (SIGINT to the process group) stops everything. Second start: skips every build, reuses
  * the database; SIGTERM to the launcher alone (a process manager) stops everything too.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -152,6 +153,14 @@ describe('npm start', () => {
     expect(moved.status).toBe(301);
     expect(new URL(moved.headers.get('location') ?? '', siteUrl).pathname).toBe('/es/practices/portal-para-el-reconocimiento-de-cualificaciones-extranjeras/');
     expect((await fetch(`${siteUrl}/es/practices/portal-para-el-reconocimiento-de-cualificaciones-extranjeras/`)).status).toBe(200);
+
+    // The screenshot tool, against this stack (its URLs given as to any other running site).
+    const shots = path.join(work, 'shots');
+    const tool = spawnSync(process.execPath, [BOOTSTRAP, 'screenshots', shots], { cwd: ROOT, env: { ...env, SITE_URL: siteUrl, CMS_URL: cmsUrl }, encoding: 'utf8', timeout: 180_000 });
+    expect(tool.status, `${tool.stdout}${tool.stderr}`).toBe(0);
+    expect(readdirSync(shots).sort()).toEqual(
+      expect.arrayContaining(['home-ar.png', 'home-es.png', 'list-cs.png', 'tools-ar.png', 'migracode-en.png', 'migracode-ar.png', 'portal-for-the-recognition-of-foreign-qualifications-ar.png']),
+    );
 
     // Ctrl-C in a terminal: SIGINT to the whole foreground process group.
     process.kill(-first.child.pid!, 'SIGINT');

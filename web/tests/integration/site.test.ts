@@ -15,12 +15,8 @@
  * the admin does); the CMS then calls the site's signed webhook itself (SITE_REVALIDATE_URL,
  * REVALIDATE_SECRET: the plugin's site notifier). To make a page stale without changing it (CMS
  * outage checks), the test signs the same webhook call with the site's own `sign`.
- *
- * Optional: SCREENSHOT_DIR=<dir> saves full-page screenshots (1280 px) of every practice in the
- * default and the right-to-left locale, server mode, as <dir>/<slug>-<locale>.png, and of the
- * locale fallback pages (partial-cs, list-ar, home-de, tools-ar).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -274,29 +270,6 @@ describe('server build', () => {
 
   defineSiteSuite('server', () => target);
   defineFallbackChecks(() => target);
-
-  it.runIf(Boolean(process.env.SCREENSHOT_DIR))('saves full-page screenshots of every practice (SCREENSHOT_DIR)', async () => {
-    const dir = process.env.SCREENSHOT_DIR!;
-    mkdirSync(dir, { recursive: true });
-    const rtl = locales.find((l) => l.dir === 'rtl');
-    const session = await openPage({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
-    try {
-      for (const p of await defaultPractices()) {
-        for (const l of [defaultLocale, ...(rtl ? [rtl] : [])]) {
-          const response = await session.page.goto(`${serverSite.url}/${l.code}/practices/${p.slug}/`);
-          expect(response?.status()).toBe(200);
-          await session.page.screenshot({ path: join(dir, `${p.slug}-${l.code}.png`), fullPage: true });
-        }
-      }
-      // Locale fallback: a partial translation, and lists of a locale without translations (RTL, LTR).
-      for (const [name, path] of [['partial-cs', `/cs/practices/${PARTIAL.slug}/`], ['list-ar', '/ar/practices/'], ['home-de', '/de/'], ['tools-ar', '/ar/tools/']]) {
-        expect((await session.page.goto(`${serverSite.url}${path}`))?.status()).toBe(200);
-        await session.page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-      }
-    } finally {
-      await session.close();
-    }
-  });
 
   it('redirects a default-locale slug to a translation under its own slug', async () => {
     // The demo content translates the Czech portal into Spanish under a Spanish slug (and
