@@ -136,7 +136,7 @@ describe('the first boot of this version on a database of the previous one', () 
     expect((await getJson(`${app.url}${apiPaths.framework}`)).body).toEqual(frameworkBefore);
     expect((await getJson(`${app.url}${apiPaths.framework}?locale=cs`)).body).toEqual(frameworkCsBefore);
     expect(JSON.stringify(frameworkCsBefore)).toContain('Česká otázka');
-    expect(taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).data).toContainEqual({ key: 'housing', name: 'Bydlení' });
+    expect(taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).data).toContainEqual({ key: 'housing', name: 'Bydlení', locale: 'cs' });
     expect((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).toEqual(areasCsBefore);
   });
 
