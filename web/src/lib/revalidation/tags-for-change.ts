@@ -1,6 +1,7 @@
 /** Which pages a revalidation call makes stale: the cache tags (../cache/tags.ts) of what changed. */
+import type { RevalidatePayload } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 import { tags } from '../cache/tags';
-import { changedKind, type RevalidatePayload } from './webhook';
+import { changedKind } from './webhook';
 
 /** The tags to invalidate for a webhook payload. */
 export function tagsForChange(payload: RevalidatePayload): string[] {

@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 /**
- * The public read side keeps derived values for one content generation (read-cache/): the first
+ * The public read side keeps derived values for one content generation (read-model/): the first
  * request after a write reads more than the next ones. Both states are compared: 'cold' right
  * after a write (a draft edit of a tool, which changes nothing public), 'warm' after the same
  * request once.

@@ -10,7 +10,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tagsForChange } from '../../../../../../web/src/lib/revalidation/tags-for-change';
-import { revalidatePayload, WebhookVerifier } from '../../../../../../web/src/lib/revalidation/webhook';
+import { revalidatePayload } from '../../contract/revalidation-webhook';
+import { WebhookVerifier } from '../../../../../../web/src/lib/revalidation/webhook';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, QUESTION } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 

@@ -10,7 +10,7 @@ import { scoreFramework, scoreGroup } from '../domain/scores';
 import { isHttpUrl } from '../invariants/web-address';
 import { mapImage } from './media';
 import type { LocalizedSlugRow, PracticeDetailRow, PracticeSummaryRow } from './public-rows';
-import type { TermNames } from '../services/term-names';
+import type { TermNames } from '../read-model/term-names';
 import { countryOrNull, isoDate, isoDateTime, text } from './values';
 
 /** The summary shown for a version whose own is missing, and its language (list fallback). */

@@ -24,14 +24,14 @@ import {
 } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { groupVersions, paginationOf } from './detail-pages';
-import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from './practice-list-index';
-import { matchesFolded, searchTexts } from './practice-search-index';
-import { publishedDocuments } from './published-documents';
-import { builtPublishedVersions, publishedVersions } from './published-versions';
+import { groupVersions, paginationOf } from '../read-model/detail-pages';
+import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from '../read-model/practice-list-index';
+import { matchesFolded, searchTexts } from '../read-model/practice-search-index';
+import { publishedDocuments } from '../read-model/published-documents';
+import { builtPublishedVersions, publishedVersions } from '../read-model/published-versions';
 import { getService } from './service-access';
-import { termNames } from './term-names';
-import { builtTextPresence, type PresentTexts, textPresence } from './text-presence';
+import { termNames } from '../read-model/term-names';
+import { builtTextPresence, type PresentTexts, textPresence } from '../read-model/text-presence';
 
 function unknownKey(parameter: string, message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
@@ -74,6 +74,20 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         data: page.map((entry) => index.summaryOf(entry, tree, terms)),
         meta: { pagination: paginationOf(query, total) },
       };
+    },
+
+    /**
+     * The list response as JSON bytes, kept with the locale's index for the generation (see
+     * PracticeListIndex.response): a page asked for again costs a map lookup.
+     */
+    async listJson(query: PracticeListQuery, context: LocaleContext): Promise<Buffer> {
+      const [index, tree, terms] = await Promise.all([
+        practiceListIndex(strapi, context),
+        getService(strapi, 'framework').tree(context),
+        termNames(strapi, context),
+      ]);
+      const key = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q, query.page, query.pageSize]);
+      return index.response(key, tree, terms, async () => Buffer.from(JSON.stringify(await service.list(query, context))));
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<PracticeDetail> {

@@ -16,7 +16,7 @@ import { type LocalizedSlugRow, type PracticeDetailRow, practiceDetailFields, pr
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { getService } from './service-access';
-import { termNames } from './term-names';
+import { termNames } from '../read-model/term-names';
 
 interface UntypedReads {
   findMany(params: Record<string, unknown>): Promise<unknown[]>;

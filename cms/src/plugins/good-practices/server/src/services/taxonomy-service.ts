@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { TaxonomyTerm } from '../../../contract';
 import type { LocaleContext } from './locale-service';
-import { type TermRelation, termNames } from './term-names';
+import { type TermRelation, termNames } from '../read-model/term-names';
 
 export function createTaxonomyService({ strapi }: { strapi: Core.Strapi }) {
   async function terms(relation: TermRelation, context: LocaleContext): Promise<TaxonomyTerm[]> {

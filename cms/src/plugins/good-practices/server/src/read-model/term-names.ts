@@ -12,8 +12,8 @@ import type { Core } from '@strapi/strapi';
 import type { TaxonomyTerm } from '../../../contract';
 import type { TermRow } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
-import { cachedForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { cachedForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import { publishedDocuments } from './published-documents';
 
 export type TermRelation = 'integrationAreas' | 'targetGroups';

@@ -13,7 +13,7 @@ import type { Core } from '@strapi/strapi';
 import { readAnswers } from '../domain/answers';
 import { FALLBACK_TEXT_FIELDS, type FallbackTextField, hasText, type TextVersion } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
 import { publishedDocuments } from './published-documents';
 
 export interface PresentTexts {

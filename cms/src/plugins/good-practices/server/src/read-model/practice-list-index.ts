@@ -1,6 +1,6 @@
 /**
  * What the practice list filters and sorts on, for every published practice of a locale, kept for
- * the content generation (read-cache/generation-cache.ts): the list then costs a pass over this
+ * the content generation (generation-cache.ts): the list then costs a pass over this
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/before-fixes/full-2000x5.md, analysis item 2).
  *
@@ -23,8 +23,9 @@ import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
 import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type TermRow } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { byteBoundedCache } from './byte-bounded-cache';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
 
@@ -56,10 +57,21 @@ export interface PracticeListIndex {
    * generation), kept.
    */
   summaryOf(entry: ListEntry, tree: FrameworkTree, terms: TermNames): PracticeSummary;
+  /**
+   * A list response as sent (JSON bytes), kept under `key` for this tree and these term names: the
+   * site asks for the same pages again and again, and serialising a page (and encoding it) was a
+   * quarter of the CPU of the list load (bench/reports/full-2000x5-locale-fallback.md, list
+   * profile: koa's respond, byteLength, writeUtf8String). At most RESPONSE_BYTES_KEPT bytes are
+   * kept (byte-bounded-cache.ts).
+   */
+  response(key: string, tree: FrameworkTree, terms: TermNames, compute: () => Promise<Buffer>): Promise<Buffer>;
 }
 
 /** Filter combinations kept per index: at 2,000 practices a combination costs at most 16 KB. */
 export const MATCHES_KEPT = 256;
+
+/** Bytes of list responses kept per locale: a page of 25 is about 40 KB, so some 200 pages. */
+export const RESPONSE_BYTES_KEPT = 8 * 1024 * 1024;
 
 const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
@@ -140,6 +152,15 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
   let summaries = new Map<string, PracticeSummary>();
   let summariesTree: FrameworkTree | undefined;
   let summariesTerms: TermNames | undefined;
+  let responses = byteBoundedCache(RESPONSE_BYTES_KEPT);
+  /** Summaries and responses are of one tree and one naming of terms: forgotten when either changes. */
+  const sameInputs = (tree: FrameworkTree, terms: TermNames): void => {
+    if (tree === summariesTree && terms === summariesTerms) return;
+    summaries = new Map();
+    responses = byteBoundedCache(RESPONSE_BYTES_KEPT);
+    summariesTree = tree;
+    summariesTerms = terms;
+  };
   return {
     sortedBy(sort) {
       let list = sorted.get(sort);
@@ -166,17 +187,17 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
       return found;
     },
     summaryOf(entry, tree, terms) {
-      if (tree !== summariesTree || terms !== summariesTerms) {
-        summaries = new Map();
-        summariesTree = tree;
-        summariesTerms = terms;
-      }
+      sameInputs(tree, terms);
       let summary = summaries.get(entry.documentId);
       if (!summary) {
         summary = mapPracticeSummary(entry.row, tree, terms, entry.summaryFallback);
         summaries.set(entry.documentId, summary);
       }
       return summary;
+    },
+    response(key, tree, terms, compute) {
+      sameInputs(tree, terms);
+      return responses.get(key, compute);
     },
   };
 }
