@@ -6,7 +6,7 @@
  *   count    SQL queries of each given request path (knex `query` events on strapi.db.connection)
  *   publish  Document Service update + publish of a practice's summary, then (unless the plugin
  *            notifies the site itself through SITE_REVALIDATE_URL) the signed revalidation webhook
- *            to the site, as the CMS sends it (web/src/lib/webhook.ts)
+ *            to the site, as the CMS sends it (the plugin's contract/revalidation-webhook.ts)
  *   stop     destroy Strapi (and drop the database unless kept)
  *
  * Started by bench/lib/cms.ts; not meant to be run by hand.
@@ -15,8 +15,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { Core } from '@strapi/strapi';
 import { startStrapi, type RunningStrapi } from '../cms/tests/harness/strapi.ts';
-import { sign } from '../web/src/lib/webhook.ts';
 import { generate, UID, type GenerateOptions } from './generate.ts';
+import { revalidationSignature } from './lib/contract.ts';
 
 export interface WorkerStart {
   type: 'start';
@@ -144,7 +144,7 @@ async function publishChange(running: RunningStrapi, command: Extract<WorkerComm
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(command.webhook.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-gp-timestamp': timestamp, 'x-gp-signature': `sha256=${sign(command.webhook.secret, timestamp, body)}` },
+      headers: { 'content-type': 'application/json', 'x-gp-timestamp': timestamp, 'x-gp-signature': `sha256=${revalidationSignature(command.webhook.secret, timestamp, body)}` },
       body,
     });
     await response.arrayBuffer();

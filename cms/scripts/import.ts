@@ -16,9 +16,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parseImportArgs, USAGE, UsageError, type ImportArgs } from './lib/import-args.ts';
-import { importService, loadStrapi, requirePlugin, stopStrapi, type ImportReportEntry, type ImportResult, type PreparedPage } from './lib/strapi-app.ts';
-
-type ReportEntry = ImportReportEntry;
+import type { DeploymentService, ImportReportEntry as ReportEntry, ImportResult, PreparedPage } from '../src/plugins/good-practices/contract/services.ts';
+import { importService, loadStrapi, requirePlugin, stopStrapi } from './lib/strapi-app.ts';
 
 function isFile(file: string): boolean {
   try {
@@ -119,9 +118,9 @@ async function configuredLocales(strapi: Core.Strapi): Promise<string[]> {
  * short). A site that does not answer is reported on stderr by the notifier; the import stands.
  */
 async function notifySite(strapi: Core.Strapi): Promise<void> {
-  const editorial = strapi.plugin('good-practices').service('editorial') as { flushSiteNotifications(): Promise<void> };
+  const deployment = strapi.plugin('good-practices').service('deployment') as DeploymentService;
   try {
-    await editorial.flushSiteNotifications();
+    await deployment.flushSiteNotifications();
   } catch (error) {
     process.stderr.write(`warning: the site could not be told about the import: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -9,8 +9,9 @@
  * 3. the site texts and UI labels in every locale;
  * 4. the SPRING pages of demo/pages imported as published practices (the plugin's import
  *    service), completed with what the pages do not say: summary, integration areas, target groups;
- * 5. the practice translations of the data files (MigraCode in Spanish); the other practices stay
- *    English-only, so that the site shows its fallback.
+ * 5. the practice translations of the data files: both practices in Spanish, the Czech portal
+ *    under a Spanish slug of its own (the site redirects its English slug there), MigraCode
+ *    under the same name; Czech and Arabic get none, so that the site shows its fallback.
  *
  * Data: demo/translations/<locale>.json and demo/practices.json (see lib/demo-data.ts).
  * Running it again on the same database rewrites the same content (the import is idempotent).

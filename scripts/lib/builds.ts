@@ -2,7 +2,7 @@
  * The build steps shared by `npm start` and `npm test`, each skipped when its inputs are unchanged.
  */
 import path from 'node:path';
-import { isFresh, markFresh } from './freshness.ts';
+import { buildUnlessFresh } from './freshness.ts';
 import { bin, CMS_DIR, PLUGIN_DIR, ROOT, SITE_SERVER_ENTRY, WEB_DIR } from './paths.ts';
 import { step } from './progress.ts';
 import { mustRunNode } from './processes.ts';
@@ -18,12 +18,8 @@ const pluginServerInputs = [
 const cmsServerInputs = [path.join(CMS_DIR, 'src'), path.join(CMS_DIR, 'config'), path.join(CMS_DIR, 'tsconfig.json'), lockfile];
 
 async function buildIfStale(name: string, title: string, inputs: string[], outputs: string[], build: () => Promise<void>, extra = ''): Promise<void> {
-  if (isFresh(name, inputs, outputs, extra)) {
-    process.stdout.write(`✓ ${title}: up to date\n`);
-    return;
-  }
-  await step(title, build);
-  markFresh(name, inputs, extra);
+  const built = await buildUnlessFresh(name, inputs, outputs, () => step(title, build), extra);
+  if (!built) process.stdout.write(`✓ ${title}: up to date\n`);
 }
 
 /** The plugin's server code and contract, compiled to CommonJS (Strapi loads .js). */

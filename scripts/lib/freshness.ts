@@ -31,18 +31,33 @@ export function fingerprint(inputs: string[], extra = ''): string {
   return hash.digest('hex');
 }
 
-function stampFile(name: string): string {
+/** Where the fingerprint of a build's last success is kept. */
+export function stampFile(name: string): string {
   return path.join(STATE_DIR, 'stamps', `${name}.sha256`);
 }
 
 /** True when `outputs` exist and the inputs' fingerprint equals the one of the last success. */
 export function isFresh(name: string, inputs: string[], outputs: string[], extra = ''): boolean {
-  const file = stampFile(name);
-  if (!outputs.every((output) => existsSync(output)) || !existsSync(file)) return false;
-  return readFileSync(file, 'utf8') === fingerprint(inputs, extra);
+  return isFreshAt(name, fingerprint(inputs, extra), outputs);
 }
 
-export function markFresh(name: string, inputs: string[], extra = ''): void {
+function isFreshAt(name: string, current: string, outputs: string[]): boolean {
+  const file = stampFile(name);
+  if (!outputs.every((output) => existsSync(output)) || !existsSync(file)) return false;
+  return readFileSync(file, 'utf8') === current;
+}
+
+/**
+ * Runs `build` unless its outputs are fresh, and resolves with whether it ran. The fingerprint
+ * recorded is the one taken before the build: an input edited while a build runs (minutes for
+ * the admin panel) is not in its output, so the next run must build again. A failed build
+ * records nothing.
+ */
+export async function buildUnlessFresh(name: string, inputs: string[], outputs: string[], build: () => Promise<void>, extra = ''): Promise<boolean> {
+  const before = fingerprint(inputs, extra);
+  if (isFreshAt(name, before, outputs)) return false;
+  await build();
   mkdirSync(path.dirname(stampFile(name)), { recursive: true });
-  writeFileSync(stampFile(name), fingerprint(inputs, extra));
+  writeFileSync(stampFile(name), before);
+  return true;
 }

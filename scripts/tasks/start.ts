@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCms, buildPlugin, buildWeb } from '../lib/builds.ts';
 import { ensureLocalEnv } from '../lib/env-file.ts';
+import { localStack } from '../lib/local-stack.ts';
 import { bin, CMS_DIR, ROOT, SITE_SERVER_ENTRY, WEB_DIR } from '../lib/paths.ts';
 import { startService, stopService, waitForHttp } from '../lib/processes.ts';
 import { note, seconds, step } from '../lib/progress.ts';
@@ -15,35 +16,17 @@ export async function run(): Promise<number> {
   const startedAt = performance.now();
   const { values: local, created } = await step('Preparing local settings (.env)', () => ensureLocalEnv());
 
-  const cmsPort = local.CMS_PORT ?? '1337';
-  const webPort = local.WEB_PORT ?? '4321';
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const databaseFile = local.DATABASE_FILENAME ?? '.tmp/data.db';
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...local,
-    NODE_ENV: 'production',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: databaseFile,
-    CMS_URL: cmsUrl,
-    SITE_URL: webUrl,
-    // A publish in the admin reaches the on-request site at once (signed with REVALIDATE_SECRET).
-    SITE_REVALIDATE_URL: local.SITE_REVALIDATE_URL ?? `${webUrl}/api/revalidate`,
-    // Preview of drafts from the admin: the CMS creates the site's preview token with this key and
-    // points its Preview panel at the site (SITE_URL + PREVIEW_SECRET); the site sends the key.
-    SITE_PREVIEW_TOKEN: local.SITE_PREVIEW_TOKEN,
-    PREVIEW_SECRET: local.PREVIEW_SECRET,
-  };
+  const { cmsPort, webPort, cmsUrl, webUrl, databasePath, env } = localStack(local);
 
   await buildPlugin();
   await buildCms();
   await buildWeb('server', env);
 
-  if (!existsSync(path.join(CMS_DIR, databaseFile))) {
+  if (!existsSync(databasePath)) {
     await step('Creating the SQLite database with demo content', () => seedDemoContent(env));
   } else {
-    note(`Reusing the database cms/${databaseFile} (delete it to start over with fresh demo content).`);
+    const shown = databasePath.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, databasePath) : databasePath;
+    note(`Reusing the database ${shown} (delete it to start over with fresh demo content).`);
   }
 
   const cms = startService('cms', bin.strapi, ['start'], { cwd: CMS_DIR, env: { ...env, HOST: '127.0.0.1', PORT: cmsPort } });

@@ -1,11 +1,13 @@
 /**
  * No Docker engine runs here, so the compose file is checked as far as it can be without one:
- * against the Compose Specification's JSON schema, with `docker-compose config` where that tool
- * is installed, and for build contexts and Dockerfiles that really exist.
+ * against the Compose Specification's JSON schema, by Compose itself (`docker-compose config`,
+ * which needs no engine; .ci/run installs Debian's docker-compose; a skip says when it is absent), and for
+ * build contexts and Dockerfiles that really exist.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -125,12 +127,47 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  const dockerCompose = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
-  it.runIf(dockerCompose.status === 0)('passes `docker-compose config` (installed here)', () => {
-    const secrets = Object.fromEntries(
-      ['DATABASE_PASSWORD', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'SITE_PREVIEW_TOKEN'].map((k) => [k, 'x']),
-    );
-    const output = execFileSync('docker-compose', ['-f', composeFile, 'config', '-q'], { env: { ...process.env, ...secrets }, encoding: 'utf8' });
-    expect(output).toBe('');
+  describe('read by Compose itself (`docker-compose config`)', () => {
+    const compose = composeCommand();
+    const secrets = ['DATABASE_PASSWORD', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'SITE_PREVIEW_TOKEN'];
+    /** `config -q` with exactly these variables: none from this shell, none from the checkout's .env. */
+    const config = (variables: Record<string, string>) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'gp-compose-'));
+      try {
+        const envFile = path.join(dir, 'empty.env');
+        writeFileSync(envFile, '');
+        const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !secrets.includes(key) && !key.startsWith('COMPOSE_')));
+        const [command, ...args] = compose!;
+        return spawnSync(command!, [...args, '--env-file', envFile, '-f', composeFile, 'config', '-q'], { env: { ...env, ...variables }, encoding: 'utf8' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const all = Object.fromEntries(secrets.map((name) => [name, 'x']));
+
+    it('accepts the file with every secret set, and refuses it naming each required secret left out', (ctx) => {
+      // Skipped, with its reason in the summary, where Compose is absent: .ci/run installs it
+      // when it can (root and apt), and a CI machine that cannot must not block every landing.
+      if (!compose) return ctx.skip('neither docker-compose nor docker compose is installed here (.ci/run installs Debian’s docker-compose when it runs as root)');
+      const accepted = config(all);
+      expect(accepted.stderr).toBe('');
+      expect(accepted.status).toBe(0);
+      // A few, each from another service (Compose is slow to start); the pattern test above covers every secret.
+      for (const name of ['DATABASE_PASSWORD', 'ADMIN_PASSWORD', 'REVALIDATE_SECRET']) {
+        const { [name]: _left, ...others } = all;
+        const refused = config(others);
+        expect(refused.status, `without ${name}`).not.toBe(0);
+        expect(refused.stderr, `without ${name}`).toContain(name);
+      }
+    });
   });
 });
+
+/** Compose v1 (Debian's docker-compose) or v2 (the docker CLI plugin), whichever runs here. */
+function composeCommand(): string[] | null {
+  for (const command of [['docker-compose'], ['docker', 'compose']]) {
+    const probe = spawnSync(command[0]!, [...command.slice(1), 'version'], { encoding: 'utf8' });
+    if (probe.status === 0) return command;
+  }
+  return null;
+}

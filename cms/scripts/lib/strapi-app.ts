@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import type { ImportService } from '../../src/plugins/good-practices/contract/services.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -55,78 +56,6 @@ export async function stopStrapi(strapi: Core.Strapi | undefined): Promise<void>
   } catch (error) {
     process.stderr.write(`warning: Strapi did not stop cleanly: ${(error as Error).message}\n`);
   }
-}
-
-/**
- * The part of the plugin's import service (server/src/services/import.ts) that the scripts use,
- * restated structurally: the plugin's server code compiles as CommonJS with its own settings and
- * cannot be type-checked from here.
- */
-export interface ImportPageOptions {
-  locale?: string;
-  status?: 'draft' | 'published';
-  dryRun?: boolean;
-  title?: string;
-  country?: string;
-  fileName?: string;
-}
-
-export interface ImportReportEntry {
-  line: number;
-  level: 'warning' | 'error';
-  code: string;
-  message: string;
-}
-
-export interface ImportedAnswer {
-  questionKey: string;
-  body: string;
-  tools: { name: string; kind: string }[];
-  line: number;
-}
-
-export interface ImportedPractice {
-  title: string | null;
-  country: string | null;
-  answers: ImportedAnswer[];
-  assessment: Record<string, 'met' | 'not-met'>;
-  [field: string]: unknown;
-}
-
-export interface ImportToolOutcome {
-  name: string;
-  kind: string;
-  slug: string;
-  documentId: string | null;
-  action: 'created' | 'reused';
-  published: boolean;
-}
-
-export interface ImportResult {
-  fileName: string | null;
-  documentId: string | null;
-  slug: string;
-  title: string;
-  locale: string;
-  status: 'draft' | 'published';
-  action: 'created' | 'updated' | 'unchanged';
-  dryRun: boolean;
-  published: boolean;
-  tools: ImportToolOutcome[];
-  practice: ImportedPractice;
-  report: ImportReportEntry[];
-}
-
-export interface ImportService {
-  importPage(text: string, options?: ImportPageOptions): Promise<ImportResult>;
-}
-
-/** The plugin's pure page preparation (server/src/import/prepare-page.ts), used by --dry-run. */
-export interface PreparedPage {
-  title: string;
-  slug: string;
-  practice: ImportedPractice;
-  report: ImportReportEntry[];
 }
 
 /** The plugin's `import` service. */

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Editors, translators and the site, configured from this deployment's environment through the
- * good-practices plugin's `editorial` service:
+ * good-practices plugin's `deployment` service:
  *
  * - TRANSLATOR_LOCALES   comma list of locale codes of the Translator role when it is created
  *                        (default: every locale except the default one);
@@ -14,14 +14,14 @@ import type { Core } from '@strapi/strapi';
  */
 
 /** The plugin service's surface used here (the app does not compile the plugin's sources). */
-interface EditorialService {
+interface DeploymentService {
   ensureRoles(options: { translatorLocales?: string[] }): Promise<string[]>;
   ensureSiteTokens(keys: { read?: string; preview?: string }): Promise<void>;
   startSiteNotifier(options: { revalidateUrl?: string; secret?: string; rebuildHookUrl?: string }): boolean;
 }
 
-function editorial(strapi: Core.Strapi): EditorialService {
-  return strapi.plugin('good-practices').service('editorial') as unknown as EditorialService;
+function deployment(strapi: Core.Strapi): DeploymentService {
+  return strapi.plugin('good-practices').service('deployment') as unknown as DeploymentService;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -34,7 +34,7 @@ function list(value: string | undefined): string[] | undefined {
 
 /** At bootstrap, once locales exist (roles need them) and the token services are up. */
 export async function configureEditorial(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const service = editorial(strapi);
+  const service = deployment(strapi);
   await service.ensureRoles({ translatorLocales: list(env.TRANSLATOR_LOCALES) });
   await service.ensureSiteTokens({ read: env.SITE_READ_TOKEN, preview: env.SITE_PREVIEW_TOKEN });
   service.startSiteNotifier({

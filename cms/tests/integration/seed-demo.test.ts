@@ -83,6 +83,7 @@ describe.each(databases)('demo content on %s', (database) => {
     expect(seedOutput).toContain('locales: en (default), ar, cs, es');
     expect(seedOutput).toMatch(/framework in cs: 5 groups, 12 questions, 40 checklist items/);
     expect(seedOutput).toMatch(/practice “migracode” translated into es/);
+    expect(seedOutput).toMatch(/practice “portal-for-the-recognition-of-foreign-qualifications” translated into es/);
   });
 
   it('configures en (default), cs, es and ar, Arabic right to left', async () => {
@@ -126,7 +127,19 @@ describe.each(databases)('demo content on %s', (database) => {
     expect(practice.locales.map((version) => version.locale).sort()).toEqual(['en', 'es']);
   });
 
-  it('keeps the other practice English-only: Czech lists both in English (locale fallback)', async () => {
+  it('serves the Czech portal in Spanish under a Spanish slug of its own', async () => {
+    const { status, body } = await get('/api/good-practices/practices/portal-para-el-reconocimiento-de-cualificaciones-extranjeras?locale=es');
+    expect(status).toBe(200);
+    const practice = body.data as unknown as { locale: string; title: string; locales: { locale: string; slug: string }[] };
+    expect(practice.locale).toBe('es');
+    expect(practice.title).toBe('Portal para el reconocimiento de cualificaciones extranjeras');
+    expect(practice.locales.map((version) => `${version.locale} ${version.slug}`).sort()).toEqual([
+      'en portal-for-the-recognition-of-foreign-qualifications',
+      'es portal-para-el-reconocimiento-de-cualificaciones-extranjeras',
+    ]);
+  });
+
+  it('translates no practice into Czech nor Arabic: Czech lists both in English (locale fallback)', async () => {
     expect((await get('/api/good-practices/practices/portal-for-the-recognition-of-foreign-qualifications?locale=ar')).status).toBe(404);
     const { body } = await get('/api/good-practices/practices?locale=cs&sort=title:asc');
     const listed = body.data as unknown as { slug: string; locale: string }[];

@@ -27,8 +27,8 @@ interface LooseDocuments {
 
 async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
   // As in translation-page.test.ts: the demo content adds its locales after the boot.
-  const editorial = strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-  await editorial.ensureRoles({ translatorLocales: ['cs'] });
+  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
+  await deployment.ensureRoles({ translatorLocales: ['cs'] });
   const role = await (strapi.service('admin::role') as unknown as { findOne(where: Record<string, unknown>): Promise<{ id: number } | null> }).findOne({
     code: TRANSLATOR_ROLE,
   });

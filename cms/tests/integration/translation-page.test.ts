@@ -35,8 +35,8 @@ interface RoleService {
 async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
   // The plugin creates the Translator role at boot only when a locale to translate exists; the
   // demo content adds its locales after the boot, so the role is made here as the next boot would.
-  const editorial = strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-  await editorial.ensureRoles({ translatorLocales: ['cs'] });
+  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
+  await deployment.ensureRoles({ translatorLocales: ['cs'] });
   const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: TRANSLATOR_ROLE });
   if (!role) throw new Error('the Translator role was not created');
   const account = { email: `translator-${randomBytes(4).toString('hex')}@example.org`, password: `Tr4nslator-${randomBytes(6).toString('hex')}` };

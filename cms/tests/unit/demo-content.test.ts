@@ -92,14 +92,29 @@ describe('demo practices', () => {
     expect(practice.summary.length).toBeGreaterThan(80);
   });
 
-  it('includes MigraCode translated into Spanish, answer by answer', () => {
-    const migracode = demo.practices.find((practice) => practice.slug === 'migracode');
-    expect(migracode).toBeDefined();
-    const page = preparePage(readFileSync(path.join(DEMO_DIR, migracode?.file ?? ''), 'utf8'), {});
-    const spanish = demo.translations.find((translation) => translation.locale.code === 'es')?.practices?.migracode;
-    expect(spanish?.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-    expect(sorted(Object.keys(spanish?.answers ?? {}))).toEqual(sorted(page.practice.answers.map((answer) => answer.questionKey)));
-    for (const answer of page.practice.answers) expect(spanish?.answers[answer.questionKey]).not.toBe(answer.body);
+  const practiceTranslations = translated.flatMap((translation) =>
+    Object.entries(translation.practices ?? {}).map(([sourceSlug, text]) => [`${sourceSlug} into ${translation.locale.code}`, sourceSlug, text] as const),
+  );
+
+  it('translate both practices into Spanish', () => {
+    expect(practiceTranslations.map(([name]) => name).sort()).toEqual(['migracode into es', 'portal-for-the-recognition-of-foreign-qualifications into es']);
+  });
+
+  it.each(practiceTranslations)('%s: answer by answer, under a valid slug', (_name, sourceSlug, text) => {
+    const source = demo.practices.find((practice) => practice.slug === sourceSlug);
+    expect(source).toBeDefined();
+    const page = preparePage(readFileSync(path.join(DEMO_DIR, source?.file ?? ''), 'utf8'), { title: source?.title, country: source?.country });
+    expect(text.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(sorted(Object.keys(text.answers))).toEqual(sorted(page.practice.answers.map((answer) => answer.questionKey)));
+    for (const answer of page.practice.answers) expect(text.answers[answer.questionKey]).not.toBe(answer.body);
+    expect(text.summary).not.toBe(source?.summary);
+  });
+
+  it('give a translation a slug of its own, so that the site redirects the source slug to it', () => {
+    // The Spanish portal: /es/practices/portal-for-the-recognition-of-foreign-qualifications/ → 301.
+    expect(practiceTranslations.filter(([, sourceSlug, text]) => text.slug !== sourceSlug).map(([name, , text]) => `${name}: ${text.slug}`)).toEqual([
+      'portal-for-the-recognition-of-foreign-qualifications into es: portal-para-el-reconocimiento-de-cualificaciones-extranjeras',
+    ]);
   });
 
   // The originals live beside the repository (../shared) in the team's workspace and in CI, not

@@ -1,11 +1,11 @@
 /**
- * Verification of the CMS's revalidation webhook.
+ * The site's side of the CMS's revalidation webhook: which calls it accepts. The protocol itself
+ * (headers, signature, body) is the plugin's contract
+ * (`strapi-plugin-good-practices/contract/revalidation-webhook`), shared with the sender.
  *
- * The CMS signs each call: `x-gp-timestamp` is the Unix time in seconds, `x-gp-signature` is the
- * hex HMAC-SHA256 of `${timestamp}.${rawBody}` keyed with the shared `REVALIDATE_SECRET`
- * (optionally prefixed `sha256=`). A call is accepted once: timestamps more than five minutes
- * away from now are rejected, and every accepted signature is remembered until its timestamp
- * leaves that window, so a captured call cannot be replayed.
+ * A call is accepted once: timestamps more than five minutes away from now are rejected, and
+ * every accepted signature is remembered until its timestamp leaves that window, so a captured
+ * call cannot be replayed.
  *
  * That memory lives in the process. So that a restart does not reopen the window, calls signed
  * before the process started are refused too (`notBefore`, whole seconds: the timestamp has no
@@ -14,10 +14,13 @@
  * after it is refused — the CMS signs every attempt afresh (plugin webhooks/site-notifier.ts), so
  * only a CMS clock running behind the site's makes a real call look older; keep clocks in sync.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
-
-export const MAX_SKEW_SECONDS = 5 * 60;
+import {
+  isFreshRevalidation,
+  MAX_SKEW_SECONDS,
+  readRevalidationTimestamp,
+  type RevalidatePayload,
+  verifiedRevalidationSignature,
+} from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 
 export type VerifyResult =
   | { ok: true }
@@ -26,10 +29,6 @@ export type VerifyResult =
       status: 400 | 401 | 409 | 503;
       reason: 'not-configured' | 'missing-headers' | 'bad-timestamp' | 'stale' | 'before-start' | 'bad-signature' | 'replay';
     };
-
-export function sign(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
-}
 
 export class WebhookVerifier {
   readonly #secret: string | undefined;
@@ -51,19 +50,14 @@ export class WebhookVerifier {
   verify(timestampHeader: string | null, signatureHeader: string | null, rawBody: string): VerifyResult {
     if (!this.#secret) return { ok: false, status: 503, reason: 'not-configured' };
     if (!timestampHeader || !signatureHeader) return { ok: false, status: 400, reason: 'missing-headers' };
-    if (!/^\d{1,12}$/.test(timestampHeader.trim())) return { ok: false, status: 400, reason: 'bad-timestamp' };
-    const timestamp = Number(timestampHeader.trim());
+    const timestamp = readRevalidationTimestamp(timestampHeader);
+    if (timestamp === undefined) return { ok: false, status: 400, reason: 'bad-timestamp' };
     const now = this.#now();
-    if (Math.abs(now / 1000 - timestamp) > MAX_SKEW_SECONDS) return { ok: false, status: 401, reason: 'stale' };
+    if (!isFreshRevalidation(timestamp, now)) return { ok: false, status: 401, reason: 'stale' };
     if (timestamp < this.#notBeforeSeconds) return { ok: false, status: 401, reason: 'before-start' };
 
-    const given = signatureHeader.trim().replace(/^sha256=/i, '').toLowerCase();
-    const expected = sign(this.#secret, timestampHeader.trim(), rawBody);
-    const givenBytes = /^[0-9a-f]{64}$/.test(given) ? Buffer.from(given, 'hex') : Buffer.alloc(0);
-    const expectedBytes = Buffer.from(expected, 'hex');
-    if (givenBytes.length !== expectedBytes.length || !timingSafeEqual(givenBytes, expectedBytes)) {
-      return { ok: false, status: 401, reason: 'bad-signature' };
-    }
+    const expected = verifiedRevalidationSignature(this.#secret, timestampHeader, signatureHeader, rawBody);
+    if (expected === undefined) return { ok: false, status: 401, reason: 'bad-signature' };
 
     this.#forgetExpired(now);
     if (this.#seen.has(expected)) return { ok: false, status: 409, reason: 'replay' };
@@ -81,26 +75,6 @@ export class WebhookVerifier {
     }
   }
 }
-
-/**
- * Body of a revalidation call: what changed. Accepts the plugin's own shape
- * (`{ model, entry: { documentId, slug, locale } }`) and Strapi's webhook shape
- * (`{ event, model|uid, entry }`); `model` may be a short name or a Strapi UID.
- */
-export const revalidatePayload = z.object({
-  event: z.string().optional(),
-  model: z.string().optional(),
-  uid: z.string().optional(),
-  entry: z
-    .looseObject({
-      documentId: z.string().nullable().optional(),
-      slug: z.string().nullable().optional(),
-      locale: z.string().nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-});
-export type RevalidatePayload = z.infer<typeof revalidatePayload>;
 
 export type ChangedKind = 'practice' | 'tool' | 'site' | 'framework' | 'taxonomy' | 'locale' | 'unknown';
 

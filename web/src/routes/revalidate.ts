@@ -1,16 +1,18 @@
 /**
  * POST /api/revalidate (server mode only; injected by astro.config.mjs).
  *
- * The CMS calls it after a publish/unpublish/update, signed (see src/lib/webhook.ts). The cached
+ * The CMS calls it after a publish/unpublish/update, signed (the plugin's contract
+ * contract/revalidation-webhook.ts; accepted by src/lib/webhook.ts). The cached
  * pages showing what changed are invalidated in Astro's route cache (and the CMS answers cached
  * for renders — locales, site texts — by the same tags), so the next request re-renders them
  * from the CMS: a publish shows on the next page view.
  */
 import type { APIRoute } from 'astro';
+import { revalidatePayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 import { siteDataCache } from '../lib/cache/data-cache';
 import { tagsForChange } from '../lib/cms/tags';
 import { readLimitedBody } from '../lib/read-limited-body';
-import { revalidatePayload, WebhookVerifier } from '../lib/webhook';
+import { WebhookVerifier } from '../lib/webhook';
 
 export const prerender = false;
 
@@ -35,7 +37,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   }
   const rawBody = body.text;
 
-  const verdict = verifier.verify(request.headers.get('x-gp-timestamp'), request.headers.get('x-gp-signature'), rawBody);
+  const verdict = verifier.verify(request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER), rawBody);
   if (!verdict.ok) return json(verdict.status, { ok: false, error: verdict.reason });
 
   let payload;

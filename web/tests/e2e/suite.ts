@@ -6,7 +6,8 @@
  * are already running, e.g. `npm start`).
  *
  * Nothing is skipped silently: a check whose content precondition the CMS does not meet is
- * reported as skipped with the reason (vitest lists it), never passed.
+ * reported as skipped with the reason (vitest lists it), never passed. Checks that only a server
+ * can pass are defined for server mode only: they are not skipped in static mode, they do not exist.
  */
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
@@ -16,14 +17,14 @@ import { practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { createTranslator, defaultLocaleOf, languageName, type Translate } from '../../src/lib/i18n';
 import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
-import { sign } from '../../src/lib/webhook';
+import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
+import type { SiteMode } from '../../src/lib/mode';
 import { closeBrowser, openPage } from '../helpers/browser';
 
 export interface SiteTarget {
   siteUrl: string;
   cmsUrl: string;
-  mode: 'static' | 'server';
-  /** Server mode: the REVALIDATE_SECRET the site runs with (webhook checks). */
+  /** Server mode: the REVALIDATE_SECRET the site runs with (webhook checks; required there). */
   revalidateSecret?: string | undefined;
 }
 
@@ -49,7 +50,11 @@ async function fetchText(url: string, init?: RequestInit): Promise<{ status: num
 
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
-export function defineSiteSuite(target: () => SiteTarget): void {
+/**
+ * The checks of a site built in `mode`. The mode is known when the tests are defined, so the
+ * checks that only a server can pass exist only for the server, instead of being skipped.
+ */
+export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void {
   let known: Known;
   const site = (path: string) => new URL(path, target().siteUrl).href;
 
@@ -79,7 +84,7 @@ export function defineSiteSuite(target: () => SiteTarget): void {
     it('answers / with the preferred or default locale', async () => {
       const other = known.locales.find((l) => !l.isDefault) ?? known.defaultLocale;
       const root = await fetchText(site('/'), { headers: { 'accept-language': `${other.code};q=1, en;q=0.5` } });
-      if (target().mode === 'server') {
+      if (mode === 'server') {
         expect(root.status).toBe(302);
         expect(new URL(root.headers.get('location') ?? '', site('/')).pathname).toBe(`/${other.code}/`);
         expect(root.headers.get('vary')).toMatch(/accept-language/i);
@@ -98,23 +103,25 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       }
     });
 
-    it('sends each visitor of / to their own language, every CMS locale included, uncached', async (ctx) => {
-      if (target().mode !== 'server') return ctx.skip('a static host cannot read Accept-Language: / is a chooser');
-      // Alternating visitors: a cached answer for one would send the next to the wrong language.
-      for (let round = 0; round < 2; round++) {
-        for (const l of known.locales) {
-          const [language, region = 'XX'] = l.code.split('-');
-          const root = await fetchText(site('/'), { headers: { 'accept-language': `${language}-${region};q=0.9, zz;q=0.8, *;q=0.1` } });
-          expect(root.status, l.code).toBe(302);
-          expect(new URL(root.headers.get('location') ?? '', site('/')).pathname, l.code).toBe(`/${l.code}/`);
-          expect(root.headers.get('vary')).toMatch(/accept-language/i);
-          expect(root.headers.get('cache-control')).toMatch(/no-store/);
-          expect(root.headers.get('x-astro-cache')).toBeNull();
+    // A static host cannot read Accept-Language: its / is a chooser (checked above).
+    if (mode === 'server') {
+      it('sends each visitor of / to their own language, every CMS locale included, uncached', async () => {
+        // Alternating visitors: a cached answer for one would send the next to the wrong language.
+        for (let round = 0; round < 2; round++) {
+          for (const l of known.locales) {
+            const [language, region = 'XX'] = l.code.split('-');
+            const root = await fetchText(site('/'), { headers: { 'accept-language': `${language}-${region};q=0.9, zz;q=0.8, *;q=0.1` } });
+            expect(root.status, l.code).toBe(302);
+            expect(new URL(root.headers.get('location') ?? '', site('/')).pathname, l.code).toBe(`/${l.code}/`);
+            expect(root.headers.get('vary')).toMatch(/accept-language/i);
+            expect(root.headers.get('cache-control')).toMatch(/no-store/);
+            expect(root.headers.get('x-astro-cache')).toBeNull();
+          }
         }
-      }
-      const none = await fetchText(site('/'), { headers: { 'accept-language': 'zz, *;q=0.5' } });
-      expect(new URL(none.headers.get('location') ?? '', site('/')).pathname).toBe(`/${known.defaultLocale.code}/`);
-    });
+        const none = await fetchText(site('/'), { headers: { 'accept-language': 'zz, *;q=0.5' } });
+        expect(new URL(none.headers.get('location') ?? '', site('/')).pathname).toBe(`/${known.defaultLocale.code}/`);
+      });
+    }
 
     it('serves every locale home with <html lang dir>, no script and one stylesheet', async () => {
       for (const l of known.locales) {
@@ -129,7 +136,7 @@ export function defineSiteSuite(target: () => SiteTarget): void {
 
     it('answers an unknown practice with a localized 404', async () => {
       const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
-      if (target().mode === 'server') {
+      if (mode === 'server') {
         const missing = await fetchText(site(`/${l.code}/practices/no-such-practice-e2e/`));
         expect(missing.status).toBe(404);
         expect(missing.text).toContain(`<html lang="${l.code}"`);
@@ -284,7 +291,7 @@ export function defineSiteSuite(target: () => SiteTarget): void {
           expect(link.tag, `${path} ${link.code}`).toContain(`hreflang="${locale.code}" lang="${locale.code}" dir="${locale.dir}"`);
           expect(link.name, `${path} ${link.code}`).toBe(autonymOf(locale.code));
           // A list keeps its filter in every locale where that list exists (on request: all).
-          if (country && path.includes('/country/') && (target().mode === 'server' || known.practices.get(link.code)?.some((p) => p.country === country))) {
+          if (country && path.includes('/country/') && (mode === 'server' || known.practices.get(link.code)?.some((p) => p.country === country))) {
             expect(link.href, `${path} ${link.code}`).toBe(`/${link.code}/practices/country/${country}/`);
           }
           // Every link leads to a page (not a 404) in that language.
@@ -342,6 +349,35 @@ export function defineSiteSuite(target: () => SiteTarget): void {
       }
     });
 
+    it('names the terms of every card in the visitor’s language where a translator did, marking the others, even on a fallback card', async (ctx) => {
+      let fallbackCards = 0;
+      let translatedTermsOnFallbackCards = 0;
+      for (const l of known.locales) {
+        const page = await fetchText(site(`/${l.code}/practices/`));
+        const cards = [...page.text.matchAll(/<article class="card">([\s\S]*?)<\/article>/g)].map((m) => m[1]!);
+        expect(cards.length, l.code).toBeGreaterThan(0);
+        for (const card of cards) {
+          const href = card.match(/<a href="([^"]+)"/)?.[1] ?? '';
+          const summary = known.practices.get(l.code)?.find((p) => href.endsWith(`/practices/${p.slug}/`));
+          expect(summary, `${l.code}: card ${href} is a practice the CMS lists`).toBeDefined();
+          // What the card shows: each tag's text and language, in order.
+          const shown = [...card.matchAll(/<span class="tag"([^>]*)>([^<]*)<\/span>/g)].map((m) => ({
+            name: decode(m[2]!),
+            lang: m[1]!.match(/\blang="([^"]+)"/)?.[1],
+          }));
+          const expected = summary!.integrationAreas.map((term) => ({ name: term.name, lang: term.locale !== l.code ? term.locale : undefined }));
+          expect(shown, `${l.code}: tags of ${href}`).toEqual(expected);
+          if (summary!.locale !== l.code) {
+            fallbackCards++;
+            translatedTermsOnFallbackCards += summary!.integrationAreas.filter((term) => term.locale === l.code).length;
+          }
+        }
+      }
+      if (fallbackCards === 0 || translatedTermsOnFallbackCards === 0) {
+        return ctx.skip('no fallback card with a term translated into its locale on a first list page: nothing to distinguish');
+      }
+    });
+
     it('has a per-country facet page', async () => {
       const l = known.defaultLocale.code;
       const country = (known.practices.get(l) ?? []).find((p) => p.country)?.country;
@@ -355,7 +391,7 @@ export function defineSiteSuite(target: () => SiteTarget): void {
 
     it('filters with the GET form on request, or offers facet links when static', async () => {
       const l = known.defaultLocale.code;
-      if (target().mode !== 'server') {
+      if (mode !== 'server') {
         const list = await fetchText(site(`/${l}/practices/`));
         expect(list.text).toContain('<nav class="facets"');
         expect(list.text).not.toContain('<form');
@@ -416,33 +452,34 @@ export function defineSiteSuite(target: () => SiteTarget): void {
     });
   });
 
-  describe('server mode only', () => {
-    it('sends the security headers', async (ctx) => {
-      if (target().mode !== 'server') return ctx.skip('static hosting sets its own headers');
-      const page = await fetchText(site(`/${known.defaultLocale.code}/`));
-      const csp = page.headers.get('content-security-policy') ?? '';
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).not.toContain('unsafe-inline');
-      expect(csp).toContain(`frame-ancestors 'self' ${new URL(target().cmsUrl).origin}`);
-      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(page.headers.get('referrer-policy')).toBeTruthy();
-    });
+  // Static hosting sets its own headers, and has no webhook.
+  if (mode === 'server') {
+    describe('server mode only', () => {
+      it('sends the security headers', async () => {
+        const page = await fetchText(site(`/${known.defaultLocale.code}/`));
+        const csp = page.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(csp).toContain(`frame-ancestors 'self' ${new URL(target().cmsUrl).origin}`);
+        expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(page.headers.get('referrer-policy')).toBeTruthy();
+      });
 
-    it('accepts a signed webhook once and rejects bad, stale and replayed calls', async (ctx) => {
-      const secret = target().revalidateSecret;
-      if (target().mode !== 'server') return ctx.skip('the webhook exists in server mode only');
-      if (!secret) return ctx.skip('REVALIDATE_SECRET not given to the test');
-      const body = JSON.stringify({ model: 'practice', entry: { slug: known.sample.slug, locale: known.defaultLocale.code } });
-      const post = (ts: string, signature: string) =>
-        fetch(site('/api/revalidate'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-gp-timestamp': ts, 'x-gp-signature': signature }, body });
-      const now = String(Math.floor(Date.now() / 1000));
-      expect((await post(now, sign(secret, now, body))).status).toBe(200);
-      expect((await post(now, sign(secret, now, body))).status).toBe(409);
-      expect((await post(now, sign('wrong', now, body))).status).toBe(401);
-      const old = String(Math.floor(Date.now() / 1000) - 600);
-      expect((await post(old, sign(secret, old, body))).status).toBe(401);
+      it('accepts a signed webhook once and rejects bad, stale and replayed calls', async () => {
+        const secret = target().revalidateSecret;
+        if (!secret) throw new Error('the site’s REVALIDATE_SECRET must be given to the test (SiteTarget.revalidateSecret)');
+        const body = JSON.stringify({ model: 'practice', entry: { slug: known.sample.slug, locale: known.defaultLocale.code } });
+        const post = (ts: string, signature: string) =>
+          fetch(site('/api/revalidate'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-gp-timestamp': ts, 'x-gp-signature': signature }, body });
+        const now = String(Math.floor(Date.now() / 1000));
+        expect((await post(now, sign(secret, now, body))).status).toBe(200);
+        expect((await post(now, sign(secret, now, body))).status).toBe(409);
+        expect((await post(now, sign('wrong', now, body))).status).toBe(401);
+        const old = String(Math.floor(Date.now() / 1000) - 600);
+        expect((await post(old, sign(secret, old, body))).status).toBe(401);
+      });
     });
-  });
+  }
 
   describe('in a browser', () => {
     const pagesToAudit = () => {

@@ -1,7 +1,9 @@
 /**
  * Launches headless Chromium with playwright-core and returns a page from `browser.newContext()`
  * (what @axe-core/playwright needs). Chromium is, in order: env CHROMIUM_PATH, Debian's
- * /usr/bin/chromium when present, else @sparticuz/chromium's bundled build with its own args.
+ * /usr/bin/chromium when present, else @sparticuz/chromium's bundled build with its own args —
+ * a Linux x64 build only: elsewhere (macOS, Linux arm64) CHROMIUM_PATH must name a Chrome or
+ * Chromium, and its absence fails saying so.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -16,10 +18,27 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function resolveChromium(): Promise<{ executablePath: string; args: string[] }> {
-  const fromEnv = process.env.CHROMIUM_PATH?.trim();
+/** What decides where Chromium comes from (this machine unless a test says otherwise). */
+export interface Machine {
+  platform: string;
+  arch: string;
+  env: Record<string, string | undefined>;
+  exists(path: string): boolean;
+}
+
+const thisMachine: Machine = { platform: process.platform, arch: process.arch, env: process.env, exists: existsSync };
+
+export async function resolveChromium(machine: Machine = thisMachine): Promise<{ executablePath: string; args: string[] }> {
+  const fromEnv = machine.env.CHROMIUM_PATH?.trim();
   if (fromEnv) return { executablePath: fromEnv, args: DEBIAN_ARGS };
-  if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: DEBIAN_ARGS };
+  if (machine.exists(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: DEBIAN_ARGS };
+  if (machine.platform !== 'linux' || machine.arch !== 'x64') {
+    const example = machine.platform === 'darwin' ? '"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"' : '/path/to/chromium';
+    throw new Error(
+      `The browser tests need Chromium: the one @sparticuz/chromium carries runs on Linux x64 only, and this machine is ${machine.platform} ${machine.arch}. ` +
+        `Set CHROMIUM_PATH to an installed Chrome or Chromium, e.g. CHROMIUM_PATH=${example} npm test`,
+    );
+  }
   const sparticuz = (await import('@sparticuz/chromium')).default;
   // Its args target AWS Lambda; --single-process there makes a second browser context crash the
   // whole browser, so it is dropped (the tests open several contexts in one browser).

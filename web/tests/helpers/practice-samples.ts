@@ -18,14 +18,14 @@ interface SpringFramework {
 const STATES: ChecklistState[] = ['met', 'met', 'not-met', 'not-assessed'];
 const COUNTRIES = ['NL', 'CZ', 'DE', 'IT', 'GR', 'ES'];
 const AREAS = [
-  { key: 'education', name: 'Education' },
-  { key: 'employment', name: 'Employment' },
-  { key: 'language', name: 'Language learning' },
+  { key: 'education', name: 'Education', locale: 'en' },
+  { key: 'employment', name: 'Employment', locale: 'en' },
+  { key: 'language', name: 'Language learning', locale: 'en' },
 ];
 const TARGET_GROUPS = [
-  { key: 'refugees', name: 'Refugees' },
-  { key: 'women', name: 'Women' },
-  { key: 'young-people', name: 'Young people' },
+  { key: 'refugees', name: 'Refugees', locale: 'en' },
+  { key: 'women', name: 'Women', locale: 'en' },
+  { key: 'young-people', name: 'Young people', locale: 'en' },
 ];
 
 /**

@@ -20,7 +20,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
-import { sign } from '../../src/lib/webhook';
+import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 
 const SECRET = 'cache-flood-secret';
 const FLOOD = 7_000;

@@ -19,7 +19,7 @@ import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-buil
 import { createCmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
 import { parseHeadersFile } from '../../src/lib/static-headers';
-import { sign } from '../../src/lib/webhook';
+import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 
 const SECRET = 'site-limits-secret';
 const PRACTICE_UID = 'plugin::good-practices.practice';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tagsForChange } from '../../src/lib/cms/tags';
-import { MAX_SKEW_SECONDS, revalidatePayload, sign, WebhookVerifier } from '../../src/lib/webhook';
+import { MAX_SKEW_SECONDS, revalidatePayload, revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
+import { WebhookVerifier } from '../../src/lib/webhook';
 
 const SECRET = 'test-secret';
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -3,7 +3,8 @@
  * webhook invalidates by the same tags. Tags are locale-independent on purpose: a practice
  * change also refreshes the fallback pages that show it under other locales.
  */
-import { changedKind, type RevalidatePayload } from '../webhook';
+import type { RevalidatePayload } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
+import { changedKind } from '../webhook';
 
 export const tags = {
   /** Every page: site chrome (labels, footer, locales list). */

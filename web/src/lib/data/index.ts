@@ -22,6 +22,7 @@ import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
 import { readDetail } from './detail-files';
 import { chainOf, shownInChain } from './locale-chain';
 import { querySortedSummaries, sortPractices, toSummary } from './static-query';
+import { termsNamedBy } from './term-names';
 
 interface LiveEntryResult<T> {
   entry?: { data: T };
@@ -143,10 +144,14 @@ const staticLocales = once(async (_: 'all') => (await getCollection('locales')).
 
 const staticPracticeEntries = once(async (_: 'all') => (await getCollection('practices')).map((e) => e.data as StaticPractice));
 
-/** A locale's list in a static build: every practice, in the first language of the chain that has it. */
-const staticSummaries = once(async (locale: string) =>
-  shownInChain(await staticPracticeEntries('all'), chainOf(await staticLocales('all'), locale)).map(toSummary),
-);
+/**
+ * A locale's list in a static build: every practice, in the first language of the chain that has
+ * it, its terms named for the locale (term-names.ts).
+ */
+const staticSummaries = once(async (locale: string) => {
+  const named = termsNamedBy(await staticEntry('taxonomies', locale));
+  return shownInChain(await staticPracticeEntries('all'), chainOf(await staticLocales('all'), locale)).map((practice) => toSummary(named(practice)));
+});
 
 /** The practices a locale's list shows, in a static build (every published one; see staticSummaries). */
 export function staticPracticesShownIn(locale: string): Promise<PracticeSummary[]> {

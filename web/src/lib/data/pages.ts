@@ -195,6 +195,8 @@ export interface FacetValue {
   key: string;
   name: string;
   count: number;
+  /** The language of `name` (a term no translator named in the page's language is named along its chain). */
+  lang?: string;
 }
 
 export interface Facets {
@@ -209,10 +211,11 @@ export interface Facets {
 }
 
 function countTerms(summaries: PracticeSummary[], pick: (p: PracticeSummary) => TaxonomyTerm[], known: TaxonomyTerm[], locale: string): FacetValue[] {
-  const values = new Map<string, FacetValue>(known.map((t) => [t.key, { key: t.key, name: t.name, count: 0 }]));
+  const valueOf = (term: TaxonomyTerm): FacetValue => ({ key: term.key, name: term.name, count: 0, lang: term.locale });
+  const values = new Map<string, FacetValue>(known.map((t) => [t.key, valueOf(t)]));
   for (const practice of summaries) {
     for (const term of pick(practice)) {
-      const value = values.get(term.key) ?? { key: term.key, name: term.name, count: 0 };
+      const value = values.get(term.key) ?? valueOf(term);
       value.count++;
       values.set(term.key, value);
     }

@@ -25,10 +25,12 @@ export interface VisitorTexts {
 }
 
 /**
- * `contentLang` is the language of the practice (undefined when it is the visitor's own);
- * `framework` and `taxonomies` are those of the visitor's locale, when the CMS has them.
+ * `pageLocale` is the visitor's locale; `contentLang` the language of the practice (undefined when
+ * it is the visitor's own); `framework` and `taxonomies` are those of the visitor's locale, when
+ * the CMS has them. Term names say their own language (the CMS names a term along the locale's
+ * chain when no translator named it in the locale), so a term is marked by it.
  */
-export function visitorTexts(contentLang: string | undefined, framework: Framework | null, taxonomies: Taxonomies | null): VisitorTexts {
+export function visitorTexts(pageLocale: string, contentLang: string | undefined, framework: Framework | null, taxonomies: Taxonomies | null): VisitorTexts {
   const groups = new Map<string, string>();
   const questions = new Map<string, string>();
   const items = new Map<string, string>();
@@ -40,8 +42,8 @@ export function visitorTexts(contentLang: string | undefined, framework: Framewo
     }
   }
   const terms = {
-    integrationAreas: new Map((contentLang ? (taxonomies?.integrationAreas ?? []) : []).map((term) => [term.key, term.name])),
-    targetGroups: new Map((contentLang ? (taxonomies?.targetGroups ?? []) : []).map((term) => [term.key, term.name])),
+    integrationAreas: new Map((contentLang ? (taxonomies?.integrationAreas ?? []) : []).map((term) => [term.key, term])),
+    targetGroups: new Map((contentLang ? (taxonomies?.targetGroups ?? []) : []).map((term) => [term.key, term])),
   };
   const pick = (translated: string | undefined, fallback: string): Text =>
     translated ? { text: translated, lang: undefined } : { text: fallback, lang: contentLang };
@@ -49,6 +51,9 @@ export function visitorTexts(contentLang: string | undefined, framework: Framewo
     group: (key, fallback) => pick(groups.get(key), fallback),
     question: (key, fallback) => pick(questions.get(key), fallback),
     item: (key, fallback) => pick(items.get(key), fallback),
-    term: (kind, term) => pick(terms[kind].get(term.key), term.name),
+    term: (kind, term) => {
+      const shown = terms[kind].get(term.key) ?? term;
+      return { text: shown.name, lang: shown.locale !== pageLocale ? shown.locale : undefined };
+    },
   };
 }

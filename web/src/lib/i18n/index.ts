@@ -96,8 +96,26 @@ export function langAttributes(lang: string | undefined, pageLocale: string): La
 /** Well-known right-to-left languages, when `Intl.Locale` text info is unavailable. */
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ps', 'syc', 'ug', 'ur', 'yi', 'dv', 'ckb']);
 
+/**
+ * Directions already worked out, by code: a fallback page asks for the direction of every text in
+ * another language (each answer, field and term), and `Intl.Locale` with its text info costs
+ * microseconds each time; uncached, this function was a sixth of the CPU of a static build
+ * (bench/reports/full-2000x5-locale-fallback.md, static build profile). Codes are a handful.
+ */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** Writing direction of a locale code. */
 export function directionOf(code: string): 'ltr' | 'rtl' {
+  let direction = directions.get(code);
+  if (!direction) {
+    direction = computeDirection(code);
+    // Bounded: codes come from the CMS's locales and the site's texts, but never grow a map without end.
+    if (directions.size < 256) directions.set(code, direction);
+  }
+  return direction;
+}
+
+function computeDirection(code: string): 'ltr' | 'rtl' {
   try {
     const locale = new Intl.Locale(code) as Intl.Locale & {
       textInfo?: { direction?: string };

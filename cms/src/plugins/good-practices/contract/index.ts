@@ -63,7 +63,11 @@ export type LocalesResponse = z.infer<typeof localesResponse>;
 // Taxonomies, media, tools
 // ---------------------------------------------------------------------------------------------
 
-export const taxonomyTerm = z.object({ key: frameworkKey, name: z.string() });
+/**
+ * A term named as the requested locale's visitors read it: in that language where a translator
+ * named it, else in the first language of the locale's chain that did (`locale` says which).
+ */
+export const taxonomyTerm = z.object({ key: frameworkKey, name: z.string(), locale: localeCode });
 export type TaxonomyTerm = z.infer<typeof taxonomyTerm>;
 export const taxonomyResponse = z.object({ data: z.array(taxonomyTerm) });
 export type TaxonomyResponse = z.infer<typeof taxonomyResponse>;

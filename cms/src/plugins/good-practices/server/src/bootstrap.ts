@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { ensurePublicReadIndexes } from './database/public-read-indexes';
+import { ensurePublicReadIndexes } from './read-model/public-read-indexes';
 import { migrateSharedTerms } from './database/shared-terms-migration';
 import { FallbackConfigError, unknownFallbackLocales } from './locales/fallback-chains';
 import { listConfiguredLocales } from './locales/configured-locales';
 import { configuredFallbacks } from './services/locale-service';
-import { watchContentWrites } from './read-cache/content-generation';
-import { ensureStoredGeneration } from './read-cache/stored-generation';
+import { watchContentWrites } from './read-model/content-generation';
+import { ensureStoredGeneration } from './read-model/stored-generation';
 import { seedFramework } from './seed/framework-seed';
 import { seedSite } from './seed/site-seed';
 import { seedTaxonomies } from './seed/taxonomy-seed';

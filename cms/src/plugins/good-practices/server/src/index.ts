@@ -6,7 +6,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import { readGenerationMiddleware } from './read-cache/request-generation';
+import { readGenerationMiddleware } from './read-model/request-generation';
 import register from './register';
 import routes from './routes';
 import services from './services';

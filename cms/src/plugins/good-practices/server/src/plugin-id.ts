@@ -1,20 +1,2 @@
-/** The plugin's name (package.json `strapi.name`) and the UIDs of everything it registers. */
-export const PLUGIN_ID = 'good-practices';
-
-export const uids = {
-  criteriaGroup: 'plugin::good-practices.criteria-group',
-  question: 'plugin::good-practices.question',
-  checklistItem: 'plugin::good-practices.checklist-item',
-  practice: 'plugin::good-practices.practice',
-  tool: 'plugin::good-practices.tool',
-  integrationArea: 'plugin::good-practices.integration-area',
-  targetGroup: 'plugin::good-practices.target-group',
-  site: 'plugin::good-practices.site',
-} as const;
-
-export type PluginContentTypeUid = (typeof uids)[keyof typeof uids];
-
-export const customFieldUids = {
-  assessment: 'plugin::good-practices.assessment',
-  answers: 'plugin::good-practices.answers',
-} as const;
+/** The plugin's name and UIDs, for the server code; written in the contract, which the admin panel shares. */
+export * from '../../contract/plugin-id';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerCustomFields } from './custom-fields/register-custom-fields';
-import { createTranslatorGuard } from './editorial/translator-guard';
+import { createTranslatorGuard } from './access/translator-guard';
 import { createInvariantsMiddleware } from './invariants/document-middleware';
 import { createStampMiddleware } from './translation/stamp-middleware';
 import { registerXliffUploadLimit } from './xliff/upload-limit';

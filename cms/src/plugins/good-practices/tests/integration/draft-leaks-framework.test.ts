@@ -146,7 +146,7 @@ beforeAll(async () => {
   // The roles as a boot with Czech configured creates them (the first boot had English only).
   const roles = strapi.service('admin::role') as unknown as { deleteByIds(ids: number[]): Promise<unknown> };
   await roles.deleteByIds([await roleId(strapi, 'good-practices-editor')]);
-  await (strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({
+  await (strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({
     translatorLocales: ['cs'],
   });
   translator = await loginWithRole(strapi, app.url, 'good-practices-translator');

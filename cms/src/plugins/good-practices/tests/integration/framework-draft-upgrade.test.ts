@@ -53,7 +53,7 @@ beforeAll(async () => {
   try {
     const { strapi } = previous;
     await ensureLocales(strapi, ['cs']);
-    await (strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({
+    await (strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({
       translatorLocales: ['cs'],
     });
     // Czech texts, as the previous version stored them: one row, public.
@@ -136,7 +136,7 @@ describe('the first boot of this version on a database of the previous one', () 
     expect((await getJson(`${app.url}${apiPaths.framework}`)).body).toEqual(frameworkBefore);
     expect((await getJson(`${app.url}${apiPaths.framework}?locale=cs`)).body).toEqual(frameworkCsBefore);
     expect(JSON.stringify(frameworkCsBefore)).toContain('Česká otázka');
-    expect(taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).data).toContainEqual({ key: 'housing', name: 'Bydlení' });
+    expect(taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).data).toContainEqual({ key: 'housing', name: 'Bydlení', locale: 'cs' });
     expect((await getJson(`${app.url}${apiPaths.integrationAreas}?locale=cs`)).body).toEqual(areasCsBefore);
   });
 
@@ -159,8 +159,8 @@ describe('the first boot of this version on a database of the previous one', () 
   it('runs the role upgrade once: a permission an administrator removes afterwards stays removed', async () => {
     const { strapi } = app;
     await strapi.db.query('admin::permission').deleteMany({ where: { role: { id: await roleId(strapi, EDITOR) }, action: PUBLISH, subject: QUESTION } });
-    const editorial = strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-    await editorial.ensureRoles({ translatorLocales: ['cs'] });
+    const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
+    await deployment.ensureRoles({ translatorLocales: ['cs'] });
     expect(await publishPermissions(strapi, EDITOR)).not.toContain(QUESTION);
   });
 });

@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse, type PracticeDetail, toolListResponse } from '../../contract';
-import type { ImportPageOptions, ImportResult, ImportService } from '../../server/src/services/import';
+import type { ImportPageOptions, ImportResult, ImportService } from '../../contract/services';
 import { expectContract } from '../support/contract';
 import { getJson } from '../support/http';
 import { PRACTICE, TOOL } from '../support/practices';

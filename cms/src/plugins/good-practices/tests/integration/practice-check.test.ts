@@ -4,8 +4,8 @@
  * practice schema's regexes (enforced by the admin before submitting) agree with the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDITOR_ROLE } from '../../server/src/roles/role-codes';
-import type { PracticeCheckResponse } from '../../server/src/controllers/practice-check-response';
+import { EDITOR_ROLE } from '../../contract/role-codes';
+import type { PracticeCheckResponse } from '../../contract/admin-api';
 import type { StrapiErrorBody } from '../support/admin-session';
 import { sendJson } from '../support/http';
 import { createPractice, PRACTICE, practiceData } from '../support/practices';

@@ -13,7 +13,7 @@ import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { CRITERIA_GROUP, CHECKLIST_ITEM, createPractice, createTool, documentIdByKey, documents, PRACTICE, uniqueSlug } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
-import { bumpStoredGeneration, readStoredGeneration } from '../../server/src/read-cache/stored-generation';
+import { bumpStoredGeneration, readStoredGeneration } from '../../server/src/read-model/stored-generation';
 
 let app: RunningStrapi;
 const get = (path: string) => getJson(`${app.url}${path}`);

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../contract';
-import { ensurePublicReadIndexes, publicReadIndexes, resolveIndex } from '../../server/src/database/public-read-indexes';
+import { ensurePublicReadIndexes, publicReadIndexes, resolveIndex } from '../../server/src/read-model/public-read-indexes';
 import { getJson } from '../support/http';
 import { createPractice, createTool } from '../support/practices';
 import { waitForQuiet } from '../support/query-counter';

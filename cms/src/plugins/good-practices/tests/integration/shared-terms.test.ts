@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, practiceListResponse, practiceResponse } from '../../contract';
+import { apiPaths, practiceListResponse, practiceResponse, taxonomyResponse } from '../../contract';
 import { alignPracticeTerms } from '../../server/src/database/shared-terms-migration';
 import { loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
@@ -167,15 +167,58 @@ describe('the terms are shared by every language', () => {
     expect(await listTitles('locale=cs&area=education-and-training')).toContain(title);
     const list = practiceListResponse.parse((await getJson(`${app.url}${apiPaths.practices}?pageSize=100&locale=cs&area=employment`)).body);
     const summary = list.data.find((entry) => entry.title === title)!;
-    expect(summary.integrationAreas.map((term) => [term.key, term.name]).sort()).toEqual([
-      ['education-and-training', 'Education and training'],
-      ['employment', 'Zaměstnanost'],
+    expect(summary.integrationAreas.map((term) => [term.key, term.name, term.locale]).sort()).toEqual([
+      ['education-and-training', 'Education and training', 'en'],
+      ['employment', 'Zaměstnanost', 'cs'],
     ]);
     const detail = practiceResponse.parse((await getJson(`${app.url}${apiPaths.practice(csSlug)}?locale=cs`)).body).data;
-    expect(detail.integrationAreas.map((term) => [term.key, term.name]).sort()).toEqual([
-      ['education-and-training', 'Education and training'],
-      ['employment', 'Zaměstnanost'],
+    expect(detail.integrationAreas.map((term) => [term.key, term.name, term.locale]).sort()).toEqual([
+      ['education-and-training', 'Education and training', 'en'],
+      ['employment', 'Zaměstnanost', 'cs'],
     ]);
+  });
+
+  it('names the terms of a practice shown in another language in the visitor’s language, along the chain', async () => {
+    const practice = await createPractice(app.strapi, {
+      integrationAreas: [area.employment, area['education-and-training']],
+      targetGroups: [group.refugees, group.migrants],
+    });
+    // No Czech version: the Czech list shows the English one. Its terms are still the visitor's:
+    // employment has a Czech name; refugees only a Spanish one (cs → en → es: English first);
+    // education and migrants only English ones.
+    const list = practiceListResponse.parse((await getJson(`${app.url}${apiPaths.practices}?pageSize=100&locale=cs&area=employment`)).body);
+    const summary = list.data.find((entry) => entry.documentId === practice.documentId)!;
+    expect(summary.locale).toBe('en');
+    expect(summary.integrationAreas.map((term) => [term.key, term.name, term.locale]).sort()).toEqual([
+      ['education-and-training', 'Education and training', 'en'],
+      ['employment', 'Zaměstnanost', 'cs'],
+    ]);
+    expect(summary.targetGroups.map((term) => [term.key, term.name, term.locale]).sort()).toEqual([
+      ['migrants', 'Migrants', 'en'],
+      ['refugees', 'Refugees', 'en'],
+    ]);
+    // The Spanish list names refugees in Spanish although the practice has no Spanish version.
+    const es = practiceListResponse.parse((await getJson(`${app.url}${apiPaths.practices}?pageSize=100&locale=es&targetGroup=refugees`)).body);
+    const shownInSpanish = es.data.find((entry) => entry.documentId === practice.documentId)!;
+    expect(shownInSpanish.targetGroups.find((term) => term.key === 'refugees')).toEqual({ key: 'refugees', name: 'Refugiados', locale: 'es' });
+    expect(shownInSpanish.integrationAreas.find((term) => term.key === 'employment')).toEqual({ key: 'employment', name: 'Empleo', locale: 'es' });
+    // The default locale's own list names them in English.
+    const en = practiceListResponse.parse((await getJson(`${app.url}${apiPaths.practices}?pageSize=100&targetGroup=refugees`)).body);
+    expect(en.data.find((entry) => entry.documentId === practice.documentId)!.targetGroups.find((term) => term.key === 'refugees')).toEqual({
+      key: 'refugees',
+      name: 'Refugees',
+      locale: 'en',
+    });
+  });
+
+  it('a locale’s filters offer every published term, named along its chain', async () => {
+    const cs = taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.targetGroups}?locale=cs`)).body).data;
+    expect(cs.find((term) => term.key === 'refugees')).toEqual({ key: 'refugees', name: 'Refugees', locale: 'en' });
+    // A term created in Spanish only is offered in Czech too (practices filed under it are listed there), in Spanish.
+    const created = await documents(app.strapi, TARGET_GROUP).create({ locale: 'es', data: { key: 'temporeros', name: 'Temporeros' } });
+    await documents(app.strapi, TARGET_GROUP).publish({ documentId: created.documentId, locale: 'es' });
+    const after = taxonomyResponse.parse((await getJson(`${app.url}${apiPaths.targetGroups}?locale=cs`)).body).data;
+    expect(after.find((term) => term.key === 'temporeros')).toEqual({ key: 'temporeros', name: 'Temporeros', locale: 'es' });
   });
 
   it('the migration aligns drafts with the default locale’s draft and published versions with its published version', async () => {

@@ -7,8 +7,7 @@
  * partial XLIFF file gives) as incomplete, a full one not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PracticeCheckResponse } from '../../server/src/controllers/practice-check-response';
-import type { TranslationStatusResponse } from '../../server/src/translation/translation-status-response';
+import type { PracticeCheckResponse, TranslationStatusResponse } from '../../contract/admin-api';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documents, PRACTICE, uniqueSlug } from '../support/practices';
 import { type AdminSession, loginWithRole } from '../support/role-session';

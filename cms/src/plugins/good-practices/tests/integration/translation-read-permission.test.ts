@@ -12,7 +12,7 @@
  */
 import xliff12ToJs from 'xliff/xliff12ToJs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TranslationStatusResponse } from '../../server/src/translation/translation-status-response';
+import type { TranslationStatusResponse } from '../../contract/admin-api';
 import { loginWithCustomRole } from '../support/custom-role';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documents, PRACTICE, uniqueSlug, type WrittenDocument } from '../support/practices';
@@ -159,7 +159,7 @@ describe('the plugin’s roles', () => {
     const roles = app.strapi.service('admin::role') as unknown as { findOne(where: object): Promise<{ id: number } | null>; deleteByIds(ids: number[]): Promise<unknown> };
     const bootEditor = await roles.findOne({ code: 'good-practices-editor' });
     if (bootEditor) await roles.deleteByIds([bootEditor.id]);
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: object): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: object): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     for (const code of ['good-practices-editor', 'good-practices-translator']) {
       const session = await loginWithRole(app.strapi, app.url, code);
       const status = await session.json('GET', '/good-practices/translation-status');

@@ -5,7 +5,7 @@
  * makes it current again; saving the source without changing its words does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TranslationStatusResponse, TranslationAreaStatus } from '../../server/src/translation/translation-status-response';
+import type { TranslationStatusResponse, TranslationAreaStatus } from '../../contract/admin-api';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documentIdByKey, documents, PRACTICE, QUESTION, SITE, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';

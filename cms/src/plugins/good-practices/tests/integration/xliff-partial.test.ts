@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import { errorResponse } from '../../contract';
 import { UNTRANSLATED_STAMP } from '../../server/src/xliff/plan-import';
-import type { XliffImportResponse, XliffImportResult } from '../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse, XliffImportResult } from '../../contract/admin-api';
 import { createStampsStore } from '../../server/src/translation/stamps-store';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, CRITERIA_GROUP, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
@@ -212,7 +212,7 @@ describe('refusals stay', () => {
   });
 
   it('lets a translator create a partial version in their locale only', async () => {
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     const translator = await loginWithRole(app.strapi, app.url, 'good-practices-translator');
     const practice = await createPractice(app.strapi, { title: 'Buddy scheme', summary: 'Pairs newcomers.' });
 

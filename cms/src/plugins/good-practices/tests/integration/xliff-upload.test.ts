@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import { errorResponse } from '../../contract';
-import type { XliffImportResponse } from '../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse } from '../../contract/admin-api';
 import { ensureLocales } from '../support/locales';
 import { documents, SITE } from '../support/practices';
 import { type AdminSession, loginWithRole } from '../support/role-session';

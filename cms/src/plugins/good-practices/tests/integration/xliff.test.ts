@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsToXliff12 from 'xliff/jsToXliff12';
 import xliff12ToJs from 'xliff/xliff12ToJs';
 import { errorResponse } from '../../contract';
-import type { XliffImportResponse } from '../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse } from '../../contract/admin-api';
 import { ensureLocales } from '../support/locales';
 import {
   CHECKLIST_ITEM,
@@ -257,7 +257,7 @@ describe('import', () => {
 
 describe('import by a translator', () => {
   it('is limited to the translator’s locales', async () => {
-    await (app.strapi.plugin('good-practices').service('editorial') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
+    await (app.strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> }).ensureRoles({ translatorLocales: ['cs'] });
     const translator = await loginWithRole(app.strapi, app.url, 'good-practices-translator');
     const units: Units = { [`practice/${translated.documentId}/funding`]: { source: 'Funded by the city.', target: 'Gefördert von der Stadt.' } };
     const before = await snapshot();

@@ -1,6 +1,6 @@
 /** Counts the SQL queries Strapi sends while a callback runs (knex `query` event). */
 import type { Core } from '@strapi/strapi';
-import { WATCHED_MODELS } from '../../server/src/read-cache/content-generation';
+import { WATCHED_MODELS } from '../../server/src/read-model/content-generation';
 
 interface QueryEmitter {
   on(event: 'query', listener: (query: { sql: string }) => void): void;
@@ -47,7 +47,7 @@ const WRITE_ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUp
 
 /**
  * Counts, from now on, the writes that end a content generation (the models the read caches
- * watch: read-cache/content-generation.ts). A "warm" measurement is one during which none
+ * watch: read-model/content-generation.ts). A "warm" measurement is one during which none
  * happened: a late write of an earlier step (or of Strapi itself, e.g. in its core store) makes
  * the next request cold whatever the code under test does.
  */

@@ -9,8 +9,8 @@
  * event has come for a moment, so the events of a write that has just returned are counted.
  */
 import type { Core } from '@strapi/strapi';
-import type { EditorialService } from '../../server/src/services/editorial-service';
+import type { DeploymentService } from '../../contract/services';
 
 export async function siteNotificationsDone(strapi: Core.Strapi): Promise<void> {
-  await (strapi.plugin('good-practices').service('editorial') as EditorialService).flushSiteNotifications();
+  await (strapi.plugin('good-practices').service('deployment') as DeploymentService).flushSiteNotifications();
 }

@@ -1,6 +1,6 @@
 /** Preparing a parsed page for the CMS: slug, title, and values the CMS would refuse as they stand. */
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../server/src/import/import-error';
+import { ImportError } from '../../server/src/import/errors';
 import { preparePage } from '../../server/src/import/prepare-page';
 import { readFixture } from './helpers/spring-fixtures';
 

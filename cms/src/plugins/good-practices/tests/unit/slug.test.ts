@@ -1,6 +1,6 @@
 /** Slugs of imported practices and tools: kebab-case ASCII, stable, within the slug invariant's form. */
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, slugFor, slugify, uniqueSlug } from '../../server/src/import/slug';
+import { MAX_SLUG_LENGTH, slugFor, slugify, uniqueSlug } from '../../server/src/domain/slug';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -5,7 +5,7 @@
  * update practices; writes nothing), which runs the same rules as every save.
  */
 import { getFetchClient } from '@strapi/strapi/admin';
-import type { PracticeCheckProblem, PracticeCheckResponse, PracticeTranslationGaps } from '../../../server/src/controllers/practice-check-response';
+import type { PracticeCheckProblem, PracticeCheckResponse, PracticeTranslationGaps } from '../../../contract/admin-api';
 import { PLUGIN_ID } from '../pluginId';
 import { checkedValues } from './checked-values';
 

@@ -2,7 +2,7 @@
  * The server's problems grouped per field, in the order the fields appear in the edit view, so
  * that the panel lists them top to bottom as the editor meets them.
  */
-import type { PracticeCheckProblem } from '../../../server/src/controllers/practice-check-response';
+import type { PracticeCheckProblem } from '../../../contract/admin-api';
 import { CHECKED_FIELDS } from './checked-values';
 
 export interface FieldProblems {

@@ -9,7 +9,7 @@
  * forgotten so that "Try again" asks again.
  */
 import { getFetchClient, isFetchError } from '@strapi/strapi/admin';
-import type { AdminFrameworkResponse } from '../../../server/src/controllers/admin-framework-response';
+import type { AdminFrameworkResponse } from '../../../contract/admin-api';
 import { PLUGIN_ID } from '../pluginId';
 import type { EditorFramework } from './types';
 

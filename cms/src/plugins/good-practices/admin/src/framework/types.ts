@@ -2,7 +2,7 @@
  * The criteria framework as the inputs use it: the server's tree (groups -> questions -> checklist
  * items, ordered, texts in one locale; retired items flagged) and the locale it was read in.
  */
-import type { ChecklistItemNode, FrameworkTree, GroupNode, QuestionNode } from '../../../server/src/domain/framework-tree';
+import type { ChecklistItemNode, FrameworkTree, GroupNode, QuestionNode } from '../../../contract/admin-api';
 
 export type { ChecklistItemNode, GroupNode, QuestionNode };
 

@@ -1,6 +1,6 @@
 import { Badge, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Link as RouterLink } from 'react-router-dom';
-import type { TranslationAreaName } from '../../../server/src/translation/translation-status-response';
+import type { TranslationAreaName } from '../../../contract/admin-api';
 import { useText } from '../translations/messages';
 import { contentManagerPath } from './content-manager-link';
 import { describeField } from './field-names';

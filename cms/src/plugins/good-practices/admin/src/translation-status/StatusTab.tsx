@@ -1,6 +1,6 @@
 import { Box, Field, Flex, Radio, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import * as React from 'react';
-import type { LocaleTranslationStatus } from '../../../server/src/translation/translation-status-response';
+import type { LocaleTranslationStatus } from '../../../contract/admin-api';
 import { Notice } from '../components/Notice';
 import { useText } from '../translations/messages';
 import { AreaTable } from './AreaTable';

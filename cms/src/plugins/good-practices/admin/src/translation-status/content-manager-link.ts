@@ -4,7 +4,7 @@
  * opens the empty form of that locale, ready to translate. Relative to the admin's router (no
  * `/admin` prefix), for react-router links.
  */
-import { uids } from '../../../server/src/plugin-id';
+import { uids } from '../../../contract/plugin-id';
 
 const SINGLE_TYPES: ReadonlySet<string> = new Set([uids.site]);
 

@@ -1,6 +1,6 @@
 /** The content type of each kind of entry the translation routes name (unit ids, import results). */
-import type { TranslationEntryKind } from '../../../server/src/translation/translation-status-response';
-import { uids } from '../../../server/src/plugin-id';
+import type { TranslationEntryKind } from '../../../contract/admin-api';
+import { uids } from '../../../contract/plugin-id';
 
 const kindUids: Record<TranslationEntryKind, string> = {
   practice: uids.practice,

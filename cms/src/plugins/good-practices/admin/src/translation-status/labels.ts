@@ -1,4 +1,4 @@
-import type { TranslationAreaName, TranslationEntryKind } from '../../../server/src/translation/translation-status-response';
+import type { TranslationAreaName, TranslationEntryKind } from '../../../contract/admin-api';
 import type { MessageKey } from '../translations/messages';
 import type { EntryProblem, StatusFilter } from './status-rows';
 

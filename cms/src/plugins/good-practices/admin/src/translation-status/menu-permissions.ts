@@ -4,7 +4,7 @@
  * no admin action of its own; the page's server routes check the same content-manager
  * permissions per type and locale: what the status and the export show, what an import writes.
  */
-import { uids } from '../../../server/src/plugin-id';
+import { uids } from '../../../contract/plugin-id';
 
 export const translationPagePermissions = Object.values(uids).map((subject) => ({
   action: 'plugin::content-manager.explorer.read',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocaleTranslationStatus, TranslationAreaStatus } from '../../../server/src/translation/translation-status-response';
+import type { LocaleTranslationStatus, TranslationAreaStatus } from '../../../contract/admin-api';
 import { countsOf, localeCounts, localeView, rowsOf } from './status-rows';
 
 const PRACTICE = 'plugin::good-practices.practice';

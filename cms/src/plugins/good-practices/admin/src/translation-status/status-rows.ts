@@ -9,7 +9,7 @@ import type {
   TranslationAreaName,
   TranslationAreaStatus,
   TranslationEntryKind,
-} from '../../../server/src/translation/translation-status-response';
+} from '../../../contract/admin-api';
 
 /** In the order the page shows them: what visitors see most first. */
 export const areaOrder: readonly TranslationAreaName[] = ['practices', 'tools', 'framework', 'taxonomies', 'site'];

@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
-import type { TranslationStatusResponse } from '../../../server/src/translation/translation-status-response';
+import type { TranslationStatusResponse } from '../../../contract/admin-api';
 import { describeFailure } from '../framework/load-framework';
 import { PLUGIN_ID } from '../pluginId';
 

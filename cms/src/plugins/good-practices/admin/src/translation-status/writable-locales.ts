@@ -4,7 +4,7 @@
  * translation status itself is open to every admin; this only decides which locale the page
  * opens with and which ones it marks as read-only, so that a translator lands on their language.
  */
-import { uids } from '../../../server/src/plugin-id';
+import { uids } from '../../../contract/plugin-id';
 
 interface PermissionLike {
   action: string;

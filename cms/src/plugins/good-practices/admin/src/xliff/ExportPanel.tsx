@@ -2,7 +2,7 @@ import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, T
 import { Download } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
-import type { LocaleTranslationStatus, TranslationAreaName } from '../../../server/src/translation/translation-status-response';
+import type { LocaleTranslationStatus, TranslationAreaName } from '../../../contract/admin-api';
 import { Notice } from '../components/Notice';
 import { describeFailure } from '../framework/load-framework';
 import { areaLabels } from '../translation-status/labels';

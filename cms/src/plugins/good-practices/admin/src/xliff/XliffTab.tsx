@@ -1,5 +1,5 @@
 import { Flex } from '@strapi/design-system';
-import type { LocaleTranslationStatus } from '../../../server/src/translation/translation-status-response';
+import type { LocaleTranslationStatus } from '../../../contract/admin-api';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 

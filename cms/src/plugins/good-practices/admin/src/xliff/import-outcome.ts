@@ -5,7 +5,7 @@
  * ValidationError envelope, `details.errors[].path[0]` = unit id or "file", see
  * server/src/xliff/import-problems.ts), so a rejection always means nothing was written.
  */
-import type { XliffImportResult } from '../../../server/src/xliff/xliff-import-response';
+import type { XliffImportResult } from '../../../contract/admin-api';
 
 export interface ImportProblem {
   /** Unit id (e.g. practice/<documentId>/title), or undefined for the file as a whole. */

@@ -3,7 +3,7 @@
  * admin's authenticated fetch client.
  */
 import { type FetchClient, isFetchError } from '@strapi/strapi/admin';
-import type { XliffImportResponse } from '../../../server/src/xliff/xliff-import-response';
+import type { XliffImportResponse } from '../../../contract/admin-api';
 import { describeFailure } from '../framework/load-framework';
 import { PLUGIN_ID } from '../pluginId';
 import { downloadName } from './download-name';

@@ -12,7 +12,7 @@
 import type { Core } from '@strapi/strapi';
 import { localeQuery } from '../../../contract';
 import { getService } from '../services/service-access';
-import type { AdminFrameworkResponse } from './admin-framework-response';
+import type { AdminFrameworkResponse } from '../../../contract/admin-api';
 import { parseQuery } from './query-validation';
 
 /** GET /good-practices/framework?locale=xx, read by admin/src/framework/load-framework.ts. */

@@ -8,14 +8,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { requestAdmin } from '../editorial/request-admin';
-import { isTranslatorOnly, sharedValueProblems } from '../editorial/translator-guard';
+import { requestAdmin } from '../access/request-admin';
+import { isTranslatorOnly, sharedValueProblems } from '../access/translator-guard';
 import { FALLBACK_TEXT_FIELDS } from '../domain/text-fallback';
 import { checkPracticeWrite } from '../invariants/practice-check';
 import { uids } from '../plugin-id';
-import { SUPER_ADMIN_CODE } from '../roles/role-codes';
+import { SUPER_ADMIN_CODE } from '../access/role-codes';
 import { practiceTranslationGaps } from '../translation/practice-gaps';
-import type { PracticeCheckResponse } from './practice-check-response';
+import type { PracticeCheckResponse } from '../../../contract/admin-api';
 
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
 const checkedValues = z
@@ -53,7 +53,7 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // Only the values the rules read; undefined ones are "not written", as in a real save.
       const values = Object.fromEntries(Object.entries(checkedValues.parse(data)).filter(([, value]) => value !== undefined));
       const verdict = await checkPracticeWrite(strapi, { action: documentId ? 'update' : 'create', documentId, locale, data: values });
-      // A translator's save is also refused when it changes a shared value (editorial/translator-guard.ts).
+      // A translator's save is also refused when it changes a shared value (access/translator-guard.ts).
       const admin = requestAdmin(strapi);
       const translator = admin !== undefined && !admin.roleCodes.includes(SUPER_ADMIN_CODE) && isTranslatorOnly(admin);
       // The terms are shared too: checked for translators only (the practice rules ignore them).

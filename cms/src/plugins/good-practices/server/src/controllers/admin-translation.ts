@@ -9,8 +9,8 @@ import { localeCode } from '../../../contract';
 import { getService } from '../services/service-access';
 import { type TranslationArea, translationAreas } from '../translation/translatable-types';
 import { xliffFromRequest } from '../xliff/request-body';
-import type { AdminAbility } from '../xliff/write-permission';
-import type { XliffImportResponse } from '../xliff/xliff-import-response';
+import type { AdminAbility } from '../access/write-permission';
+import type { TranslationStatusResponse, XliffImportResponse } from '../../../contract/admin-api';
 import { parseQuery } from './query-validation';
 
 const noQuery = z.object({}).strict();
@@ -43,7 +43,8 @@ export function createAdminTranslationController({ strapi }: { strapi: Core.Stra
     /** GET /good-practices/translation-status */
     async status(ctx) {
       parseQuery(noQuery, ctx.query);
-      ctx.body = await getService(strapi, 'translation').status(abilityOf(ctx));
+      const body: TranslationStatusResponse = await getService(strapi, 'translation').status(abilityOf(ctx));
+      ctx.body = body;
     },
 
     /** GET /good-practices/xliff/export?locale=cs&selection=practices,framework,site */

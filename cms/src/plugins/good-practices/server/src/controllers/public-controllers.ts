@@ -45,7 +45,9 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
     async practices(ctx) {
       const query = parseQuery(practiceListQuery, ctx.query);
       const context = await getService(strapi, 'locale').resolve(query.locale);
-      ctx.body = await getService(strapi, 'practice').list(query, context);
+      // Sent as the bytes the service keeps (the type first: koa types a Buffer body as binary).
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = await getService(strapi, 'practice').listJson(query, context);
     },
 
     async practice(ctx) {

@@ -1,6 +1,6 @@
 /**
  * Brings practices stored before the terms became a shared fact (invariants/shared-terms.ts) in
- * line, once per database (recorded in the plugin store, like roles/upgrade-roles.ts): until then
+ * line, once per database (recorded in the plugin store, like access/upgrade-roles.ts): until then
  * each locale's version kept its own integration areas and target groups, and a translation
  * created by XLIFF had none.
  *

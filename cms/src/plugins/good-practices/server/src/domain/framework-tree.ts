@@ -2,30 +2,12 @@
  * The criteria framework as the public API serves it: groups -> questions -> checklist items,
  * each level ordered, texts in one locale. Retired items stay in the tree (so stored assessments
  * of them can be recognised) but are never shown nor counted.
+ *
+ * The tree's types are the admin API's (contract/admin-api.ts), which serves the tree as it is.
  */
-export interface ChecklistItemNode {
-  key: string;
-  order: number;
-  text: string;
-  retired: boolean;
-}
+import type { ChecklistItemNode, FrameworkTree, GroupNode, QuestionNode } from '../../../contract/admin-api';
 
-export interface QuestionNode {
-  key: string;
-  order: number;
-  text: string;
-  items: ChecklistItemNode[];
-}
-
-export interface GroupNode {
-  key: string;
-  order: number;
-  title: string;
-  description: string | null;
-  questions: QuestionNode[];
-}
-
-export type FrameworkTree = GroupNode[];
+export type { ChecklistItemNode, FrameworkTree, GroupNode, QuestionNode };
 
 export function activeItemsOfQuestion(question: QuestionNode): ChecklistItemNode[] {
   return question.items.filter((item) => !item.retired);

@@ -5,7 +5,7 @@
  * or written.
  */
 import { decodeUtf8, InvalidUtf8Error } from '../domain/utf8';
-import { ImportError } from './import-error';
+import { ImportError } from './errors';
 
 export function pageText(bytes: Uint8Array): string {
   try {

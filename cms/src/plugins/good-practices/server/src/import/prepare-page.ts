@@ -9,27 +9,11 @@
  */
 import { springFramework, type Framework } from '../framework/framework';
 import { isHttpUrl } from '../invariants/web-address';
-import { ImportError } from './import-error';
+import { ImportError } from './errors';
 import { parseSpringPage } from './parse-spring-page';
-import { slugFor } from './slug';
-import type { ParseOptions, PracticeDraft, ReportCode, ReportEntry } from './types';
-
-/** The parser's report codes, plus what preparing the practice for the CMS adds. */
-export type ImportReportCode = ReportCode | 'website-completed' | 'website-invalid' | 'dates-inverted';
-
-export interface ImportReportEntry extends Omit<ReportEntry, 'code'> {
-  code: ImportReportCode;
-}
-
-export interface PreparedPage {
-  /** The practice's title (the page's, else options.title). */
-  title: string;
-  /** Kebab-case ASCII slug derived from the title: the practice's identity within a locale. */
-  slug: string;
-  practice: PracticeDraft;
-  /** Everything the import had to interpret, in page order (line 0 = the page as a whole). */
-  report: ImportReportEntry[];
-}
+import { slugFor } from '../domain/slug';
+import type { ParseOptions, PracticeDraft } from './types';
+import type { ImportReportEntry, PreparedPage } from '../../../contract/services';
 
 /** 1-based line of the first line containing `value`, or 0. */
 function lineOf(text: string, value: string): number {

@@ -32,29 +32,15 @@ import { readAssessment } from '../domain/assessment';
 import { normaliseText } from '../framework/framework';
 import { toIsoDate } from '../invariants/practice-field-rules';
 import { uids } from '../plugin-id';
-import type { PreparedPage } from './prepare-page';
-import { slugFor, uniqueSlug } from './slug';
+import { slugFor, uniqueSlug } from '../domain/slug';
 import type { PracticeDraft, ToolKind } from './types';
-
-export type ImportStatus = 'draft' | 'published';
-export type ImportAction = 'created' | 'updated' | 'unchanged';
+import type { ImportAction, ImportStatus, PreparedPage, ToolOutcome } from '../../../contract/services';
 
 export interface WriteOptions {
   locale: string;
   status: ImportStatus;
   /** Work out what would happen, reading only. */
   dryRun: boolean;
-}
-
-export interface ToolOutcome {
-  name: string;
-  kind: ToolKind;
-  slug: string;
-  /** null on a dry run for a tool that would be created. */
-  documentId: string | null;
-  action: 'created' | 'reused';
-  /** True when this import published (or, on a dry run, would publish) the tool. */
-  published: boolean;
 }
 
 export interface WriteOutcome {

@@ -13,7 +13,7 @@
  * - a publish gives every *published* locale the set just published;
  * - each version links the term's version of its own locale and status (draft practice → draft
  *   term, published → published, as Strapi does). A term with no such version is linked nowhere
- *   in that locale: nothing is created. The public read side (services/practice-list-index.ts)
+ *   in that locale: nothing is created. The public read side (read-model/practice-list-index.ts)
  *   takes a practice's terms from all its published versions, named along the visitor's chain,
  *   so such a term still files the practice under it in every language.
  *

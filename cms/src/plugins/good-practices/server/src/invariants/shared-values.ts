@@ -13,13 +13,13 @@
  * Relations (integration areas, target groups) are localized in Strapi's sense; they are shared
  * as sets of term documents by shared-terms.ts, with the same rules.
  * Rows are written with `db.query` (no document-service middleware, so nothing recurses) and fire
- * the database lifecycles, which bump the read caches (read-cache/content-generation.ts).
+ * the database lifecycles, which bump the read caches (read-model/content-generation.ts).
  * `updatedAt` is left alone on purpose: the content manager tells "modified" from "published" by
  * comparing the draft's and the published version's `updatedAt`, and a locale's unpublished text
  * edits must not look published because another locale was.
  */
 import type { Core } from '@strapi/strapi';
-import { changesSharedValue, type SharedAttribute } from '../editorial/shared-values';
+import { changesSharedValue, type SharedAttribute } from '../access/shared-values';
 import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
 

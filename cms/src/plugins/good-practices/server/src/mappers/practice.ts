@@ -10,7 +10,7 @@ import { scoreFramework, scoreGroup } from '../domain/scores';
 import { isHttpUrl } from '../invariants/web-address';
 import { mapImage } from './media';
 import type { LocalizedSlugRow, PracticeDetailRow, PracticeSummaryRow } from './public-rows';
-import { mapTerms } from './taxonomy';
+import type { TermNames } from '../read-model/term-names';
 import { countryOrNull, isoDate, isoDateTime, text } from './values';
 
 /** The summary shown for a version whose own is missing, and its language (list fallback). */
@@ -19,7 +19,8 @@ export interface SummaryFallback {
   locale?: string;
 }
 
-export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree, fallback?: SummaryFallback): PracticeSummary {
+/** `terms` names the practice's terms as the requested locale's visitors read them. */
+export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree, terms: TermNames, fallback?: SummaryFallback): PracticeSummary {
   const summaryLocale = fallback ? fallback.locale : undefined;
   return {
     documentId: row.documentId,
@@ -31,8 +32,8 @@ export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree,
     projectStart: isoDate(row.projectStart),
     projectEnd: isoDate(row.projectEnd),
     validationDate: isoDate(row.validationDate),
-    integrationAreas: mapTerms(row.integrationAreas),
-    targetGroups: mapTerms(row.targetGroups),
+    integrationAreas: terms.names('integrationAreas', row.integrationAreas),
+    targetGroups: terms.names('targetGroups', row.targetGroups),
     coverImage: mapImage(row.coverImage),
     scores: scoreFramework(tree, readAssessment(row.assessment)),
     updatedAt: isoDateTime(row.updatedAt) ?? new Date(0).toISOString(),
@@ -78,6 +79,7 @@ function assessedGroups(row: PracticeDetailRow, tree: FrameworkTree, tools: Read
 export function mapPracticeDetail(
   row: PracticeDetailRow,
   tree: FrameworkTree,
+  terms: TermNames,
   tools: ReadonlyMap<string, ToolSummary>,
   locales: readonly LocalizedSlugRow[],
   /** The row's texts merged with the other languages of the chain (domain/text-fallback.ts); none = the row's own. */
@@ -85,7 +87,7 @@ export function mapPracticeDetail(
 ): PracticeDetail {
   const status = validationStatus.safeParse(row.validationStatus);
   return {
-    ...mapPracticeSummary(row, tree),
+    ...mapPracticeSummary(row, tree, terms),
     summary: merged.texts.summary,
     validationStatus: status.success ? status.data : null,
     contactDetails: merged.texts.contactDetails,

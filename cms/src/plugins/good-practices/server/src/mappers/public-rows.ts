@@ -16,6 +16,8 @@ export interface MediaRow {
 export interface TermRow {
   key: string;
   name: string | null;
+  /** The row's language (a version links the terms of its own locale). */
+  locale?: string;
 }
 
 export interface ToolRow {
@@ -108,7 +110,7 @@ export const practiceDetailFields = [
   'answers',
 ] as const;
 
-export const termFields = ['key', 'name'] as const;
+export const termFields = ['key', 'name', 'locale'] as const;
 export const imageFields = ['url', 'alternativeText', 'width', 'height'] as const;
 export const toolSummaryFields = ['slug', 'locale', 'name', 'kind', 'url'] as const;
 export const toolDetailFields = [...toolSummaryFields, 'description'] as const;

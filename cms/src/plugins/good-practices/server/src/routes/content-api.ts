@@ -8,7 +8,7 @@ const publicRoute = (path: string, action: string) => ({
   path,
   handler: `public-api.${action}`,
   // read-generation: one lookup of the stored content generation per request, seen by every cache
-  // of the read side (read-cache/request-generation.ts).
+  // of the read side (read-model/request-generation.ts).
   config: { auth: false as const, policies: [], middlewares: ['plugin::good-practices.read-generation'] },
 });
 

@@ -6,10 +6,10 @@
  *
  * Returns the latest draft assembled like the public detail (contract `practiceResponse`). Only
  * the preview token reaches it: no token or an unknown one is 401, any other token 403 (see
- * site-access/preview-token-only.ts for why both `auth` and a check of the token are used).
+ * access/preview-token-only.ts for why both `auth` and a check of the token are used).
  */
-import { previewTokenOnly } from '../site-access/preview-token-only';
-import { PREVIEW_ACTION } from '../site-access/site-tokens-spec';
+import { previewTokenOnly } from '../access/preview-token-only';
+import { PREVIEW_ACTION } from '../access/site-tokens-spec';
 
 export default {
   type: 'content-api',

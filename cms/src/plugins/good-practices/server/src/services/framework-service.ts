@@ -16,8 +16,8 @@ import { byOrder, type FrameworkTree, type GroupNode, type QuestionNode } from '
 import { uids } from '../plugin-id';
 import { springFramework } from '../framework/framework';
 import { type LocaleContext, structureLocale } from './locale-service';
-import { publishedDocuments } from './published-documents';
-import { cachedForGeneration } from '../read-cache/generation-cache';
+import { publishedDocuments } from '../read-model/published-documents';
+import { cachedForGeneration } from '../read-model/generation-cache';
 
 interface GroupRow {
   key: string;

@@ -2,9 +2,9 @@
  * The plugin's services, reachable as strapi.plugin('good-practices').service(name); use
  * getService() (service-access.ts) for a typed handle.
  */
-import { createEditorialService } from './editorial-service';
+import { createDeploymentService } from './deployment-service';
 import { createFrameworkService } from './framework-service';
-import { createImportService } from './import';
+import { createImportService } from './import-service';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
 import { createPreviewLinkService } from './preview-link-service';
@@ -13,7 +13,7 @@ import { createSiteService } from './site-service';
 import { createTaxonomyService } from './taxonomy-service';
 import { createToolService } from './tool-service';
 import { createTranslationService } from './translation-service';
-import { createUnknownKeysReport } from './unknown-keys-report';
+import { createUnknownKeysReport } from './unknown-keys-service';
 
 const services = {
   locale: createLocaleService,
@@ -27,7 +27,7 @@ const services = {
   preview: createPreviewService,
   'preview-link': createPreviewLinkService,
   translation: createTranslationService,
-  editorial: createEditorialService,
+  deployment: createDeploymentService,
 };
 
 export type ServiceName = keyof typeof services;

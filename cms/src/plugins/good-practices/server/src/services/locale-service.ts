@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Locale } from '../../../contract';
 import { listConfiguredLocales } from '../locales/configured-locales';
-import { cachedForGeneration } from '../read-cache/generation-cache';
+import { cachedForGeneration } from '../read-model/generation-cache';
 import { textDirection } from '../locales/text-direction';
 import { type FallbackConfig, fallbackChain, parseLocaleFallbacks } from '../locales/fallback-chains';
 import { PLUGIN_ID } from '../plugin-id';

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
 import { citedToolIds } from '../domain/answers';
-import { FALLBACK_TEXT_FIELDS, hasText, mergeTexts, type MergedTexts, type TextVersion } from '../domain/text-fallback';
+import { FALLBACK_TEXT_FIELDS, type FallbackTextField, hasText, mergeTexts, type MergedTexts, type TextVersion } from '../domain/text-fallback';
 import type { FrameworkTree } from '../domain/framework-tree';
 import { findGroup, findItem } from '../domain/framework-tree';
 import { meetsGroup } from '../domain/scores';
@@ -24,12 +24,14 @@ import {
 } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { groupVersions, paginationOf } from './detail-pages';
-import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from './practice-list-index';
-import { matchesFolded, searchTexts } from './practice-search-index';
-import { publishedDocuments } from './published-documents';
-import { builtPublishedVersions, publishedVersions } from './published-versions';
+import { groupVersions, paginationOf } from '../read-model/detail-pages';
+import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from '../read-model/practice-list-index';
+import { matchesFolded, searchTexts } from '../read-model/practice-search-index';
+import { publishedDocuments } from '../read-model/published-documents';
+import { builtPublishedVersions, publishedVersions } from '../read-model/published-versions';
 import { getService } from './service-access';
+import { termNames } from '../read-model/term-names';
+import { builtTextPresence, type PresentTexts, textPresence } from '../read-model/text-presence';
 
 function unknownKey(parameter: string, message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [parameter], message, name: 'ValidationError' }] });
@@ -46,7 +48,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       if (query.groupMet && !group) unknownKey('groupMet', `There is no criteria group “${query.groupMet}”.`);
       if (query.itemMet && !findItem(tree, query.itemMet)) unknownKey('itemMet', `There is no checklist item “${query.itemMet}”.`);
 
-      const index = await practiceListIndex(strapi, context);
+      const [index, terms] = await Promise.all([practiceListIndex(strapi, context), termNames(strapi, context)]);
       const filterKey = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q]);
       const matching = await index.matches(filterKey, async () => {
         const filtered = index.sortedBy(query.sort).filter(
@@ -69,9 +71,23 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       const total = matching.length;
       const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
       return {
-        data: page.map((entry) => index.summaryOf(entry, tree)),
+        data: page.map((entry) => index.summaryOf(entry, tree, terms)),
         meta: { pagination: paginationOf(query, total) },
       };
+    },
+
+    /**
+     * The list response as JSON bytes, kept with the locale's index for the generation (see
+     * PracticeListIndex.response): a page asked for again costs a map lookup.
+     */
+    async listJson(query: PracticeListQuery, context: LocaleContext): Promise<Buffer> {
+      const [index, tree, terms] = await Promise.all([
+        practiceListIndex(strapi, context),
+        getService(strapi, 'framework').tree(context),
+        termNames(strapi, context),
+      ]);
+      const key = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q, query.page, query.pageSize]);
+      return index.response(key, tree, terms, async () => Buffer.from(JSON.stringify(await service.list(query, context))));
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<PracticeDetail> {
@@ -120,10 +136,11 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     const tree = await getService(strapi, 'framework').tree(context);
     const mergedById = await mergedTextsOf(rows, tree, context);
     const cited = [...new Set([...mergedById.values()].flatMap((merged) => citedToolIds([...merged.answers.values()])))];
-    const [tools, relations, versions] = await Promise.all([
+    const [tools, relations, versions, terms] = await Promise.all([
       getService(strapi, 'tool').summariesByIds(cited, context),
       relationsOf(rows, context),
       versionsOf(rows),
+      termNames(strapi, context),
     ]);
     return rows.map((row) => {
       const stored = relations.get(row.documentId);
@@ -133,7 +150,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         targetGroups: stored?.targetGroups ?? [],
         coverImage: stored?.coverImage ?? null,
       };
-      return mapPracticeDetail(withRelations, tree, tools, versions.get(row.documentId) ?? [], mergedById.get(row.documentId));
+      return mapPracticeDetail(withRelations, tree, terms, tools, versions.get(row.documentId) ?? [], mergedById.get(row.documentId));
     });
   }
 
@@ -144,10 +161,24 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
    */
   async function mergedTextsOf(rows: readonly PracticeDetailRow[], tree: FrameworkTree, { chain }: LocaleContext): Promise<Map<string, MergedTexts>> {
     const merged = new Map(rows.map((row) => [row.documentId, mergeTexts([row])]));
-    const lacking = chain.length > 1 ? rows.filter((row) => lacksText(merged.get(row.documentId)!, tree)) : [];
+    if (chain.length < 2) return merged;
+    const presence = await builtTextPresence(strapi);
+    // Warmed for the next requests; a failure there only leaves them on the longer path.
+    if (!presence) void textPresence(strapi).catch(() => undefined);
+    // The later languages of the chain that have something a row lacks (all of them until the
+    // presence index is built): a practice that leaves a question unanswered in every language
+    // costs no query.
+    const sources = new Set<string>();
+    const lacking = rows.filter((row) => {
+      const missing = missingTexts(merged.get(row.documentId)!, tree);
+      if (!missing) return false;
+      const from = presence ? chain.slice(1).filter((code) => fills(presence.get(row.documentId)?.get(code), missing)) : chain.slice(1);
+      for (const code of from) sources.add(code);
+      return from.length > 0;
+    });
     if (lacking.length === 0) return merged;
     const others = await practices.findMany<TextVersion & { documentId: string }>({
-      locale: chain.slice(1),
+      locale: [...sources],
       filters: { documentId: { $in: lacking.map((row) => row.documentId) } },
       fields: ['locale', ...FALLBACK_TEXT_FIELDS, 'answers'],
     });
@@ -159,11 +190,15 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     return merged;
   }
 
-  function lacksText(merged: MergedTexts, tree: FrameworkTree): boolean {
-    return (
-      FALLBACK_TEXT_FIELDS.some((field) => !hasText(merged.texts[field])) ||
-      tree.some((group) => group.questions.some((question) => !merged.answers.has(question.key)))
-    );
+  /** What the row's own version lacks (undefined: nothing). */
+  function missingTexts(merged: MergedTexts, tree: FrameworkTree): { fields: FallbackTextField[]; questions: string[] } | undefined {
+    const fields = FALLBACK_TEXT_FIELDS.filter((field) => !hasText(merged.texts[field]));
+    const questions = tree.flatMap((group) => group.questions.filter((question) => !merged.answers.has(question.key)).map((question) => question.key));
+    return fields.length > 0 || questions.length > 0 ? { fields, questions } : undefined;
+  }
+
+  function fills(present: PresentTexts | undefined, missing: { fields: FallbackTextField[]; questions: string[] }): boolean {
+    return present !== undefined && (missing.fields.some((field) => present.fields.has(field)) || missing.questions.some((key) => present.answered.has(key)));
   }
 
   type Relations = Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups' | 'coverImage'>;
@@ -178,8 +213,8 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
     }
     const missing = rows.filter((row) => !relations.has(row.documentId)).map((row) => row.documentId);
     if (missing.length > 0) {
-      // Every published version: the terms are the practice's, read from all its versions and
-      // named along the chain (withSharedTerms); the cover image comes from the row's own locale.
+      // Every published version: the terms are the practice's, read from all its versions
+      // (withSharedTerms); the cover image comes from the row's own locale.
       const found = await practices.findMany<PracticeSummaryRow>({
         locale: '*',
         filters: { documentId: { $in: missing } },

@@ -16,10 +16,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PREVIEW_TOKEN_PARAM, signPreviewToken } from '../../../contract/preview-token';
-import { requestAdmin } from '../editorial/request-admin';
+import { requestAdmin } from '../access/request-admin';
 import { listConfiguredLocales } from '../locales/configured-locales';
 import { uids } from '../plugin-id';
-import type { AdminAbility } from '../xliff/write-permission';
+import type { AdminAbility } from '../access/write-permission';
 
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/i;
 

@@ -16,6 +16,7 @@ import { type LocalizedSlugRow, type PracticeDetailRow, practiceDetailFields, pr
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { getService } from './service-access';
+import { termNames } from '../read-model/term-names';
 
 interface UntypedReads {
   findMany(params: Record<string, unknown>): Promise<unknown[]>;
@@ -37,13 +38,14 @@ export function createPreviewService({ strapi }: { strapi: Core.Strapi }) {
       })) as PracticeDetailRow | null;
       if (!row) throw new errors.NotFoundError(`There is no practice ${documentId} in locale ${locale}.`);
 
-      const [tree, versions, tools] = await Promise.all([
+      const [tree, terms, versions, tools] = await Promise.all([
         getService(strapi, 'framework').tree(context),
+        termNames(strapi, context),
         practices.findMany({ locale: '*', status: 'draft', filters: { documentId: { $eq: documentId } }, fields: ['slug', 'locale'] }) as Promise<LocalizedSlugRow[]>,
         getService(strapi, 'tool').summariesByIds(citedToolIds(readAnswers(row.answers)), context),
       ]);
       const locales = versions.filter((version) => Boolean(version.slug)).sort((a, b) => a.locale.localeCompare(b.locale));
-      return mapPracticeDetail(row, tree, tools, locales);
+      return mapPracticeDetail(row, tree, terms, tools, locales);
     },
   };
 }

@@ -6,7 +6,7 @@ import { type SiteRow, siteFields } from '../mappers/public-rows';
 import { mapSite } from '../mappers/site';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { publishedDocuments } from './published-documents';
+import { publishedDocuments } from '../read-model/published-documents';
 
 export function createSiteService({ strapi }: { strapi: Core.Strapi }) {
   return {

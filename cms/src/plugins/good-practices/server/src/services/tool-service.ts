@@ -6,11 +6,11 @@ import { mapToolDetail, mapToolSummary } from '../mappers/tool';
 import { type ToolDetailRow, type ToolRow, toolDetailFields, toolPopulate, toolSummaryFields } from '../mappers/public-rows';
 import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
-import { paginationOf } from './detail-pages';
-import { publishedVersions } from './published-versions';
-import { cachedForGeneration } from '../read-cache/generation-cache';
-import { publishedDocuments } from './published-documents';
-import { toolCitations } from './tool-citations';
+import { paginationOf } from '../read-model/detail-pages';
+import { publishedVersions } from '../read-model/published-versions';
+import { cachedForGeneration } from '../read-model/generation-cache';
+import { publishedDocuments } from '../read-model/published-documents';
+import { toolCitations } from '../read-model/tool-citations';
 
 export function createToolService({ strapi }: { strapi: Core.Strapi }) {
   const tools = publishedDocuments(strapi, uids.tool);

@@ -8,7 +8,7 @@
  *
  * `ability` is the signed-in admin's (ctx.state.userAbility): the status and the export show only
  * the types and locales it may read (translation/read-permission.ts), the import writes only what
- * it may write (xliff/write-permission.ts). Scripts pass none and are trusted.
+ * it may write (access/write-permission.ts). Scripts pass none and are trusted.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -16,13 +16,13 @@ import { listConfiguredLocales } from '../locales/configured-locales';
 import { fieldOfSegment, readPermissionOf } from '../translation/read-permission';
 import { type TranslationArea, typesOfAreas } from '../translation/translatable-types';
 import { translationStatus } from '../translation/translation-status';
-import type { TranslationStatusResponse } from '../translation/translation-status-response';
+import type { TranslationStatusResponse } from '../../../contract/admin-api';
 import { applyImport } from '../xliff/apply-import';
 import { exportXliff } from '../xliff/export-xliff';
 import { planImport } from '../xliff/plan-import';
 import { readXliff } from '../xliff/read-xliff';
-import { type AdminAbility, permissionOf } from '../xliff/write-permission';
-import type { XliffImportResult } from '../xliff/xliff-import-response';
+import { type AdminAbility, permissionOf } from '../access/write-permission';
+import type { XliffImportResult } from '../../../contract/admin-api';
 
 function localeProblem(message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: ['locale'], message, name: 'ValidationError' }] });

@@ -3,14 +3,14 @@
  * export show entry texts and titles of every locale (drafts included), so each content type is
  * exposed only in the locales where the admin's roles grant the content manager's `read` on it —
  * the same permission, with the i18n `locales` restriction, that decides what the Content Manager
- * shows them (the read-side counterpart of xliff/write-permission.ts).
+ * shows them (the read-side counterpart of access/write-permission.ts).
  *
  * A translation compares the default locale (the source) with a target locale, so a type is
  * readable "in a target" only when the admin may read it in both. Server code without an admin
  * (scripts) passes no ability and reads everything.
  */
 import type { Core } from '@strapi/strapi';
-import { type AdminAbility, asSubject } from '../xliff/write-permission';
+import { type AdminAbility, asSubject } from '../access/write-permission';
 import { type TranslatableType, translatableTypes } from './translatable-types';
 
 const READ = 'plugin::content-manager.explorer.read';

@@ -27,7 +27,7 @@ import type {
   TranslationEntryRef,
   TranslationEntryStatus,
   TranslationStatusResponse,
-} from './translation-status-response';
+} from '../../../contract/admin-api';
 
 interface SourceOfType {
   type: TranslatableType;

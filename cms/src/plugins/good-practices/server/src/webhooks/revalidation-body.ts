@@ -1,12 +1,6 @@
 /**
  * Which content events change what the public site shows, and the body that tells the site
- * (web/src/lib/webhook.ts `revalidatePayload`, web/README.md):
- *
- *   { "event": "entry.publish", "model": "practice", "entry": { "documentId": "…", "slug": "…", "locale": "en" } }
- *
- * `model` is the content type's singular name (practice, tool, site, criteria-group, question,
- * checklist-item, integration-area, target-group), which the site maps to its cache tags;
- * `slug` is null for content without one.
+ * (RevalidationBody of contract/revalidation-webhook.ts), which the site maps to its cache tags.
  *
  * Drafts never reach the site, and every content type of the plugin has draft & publish
  * (practices, tools, the site texts, the criteria framework and the taxonomy terms), so the events
@@ -16,14 +10,9 @@
  * locale of a practice also changes the shared values of its other published locales: the
  * invariants announce each of those with `entry.update`, invariants/shared-values.ts.)
  */
+import type { RevalidationBody } from '../../../contract/revalidation-webhook';
 import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
-
-export interface RevalidationBody {
-  event: string;
-  model: string;
-  entry: { documentId: string | null; slug: string | null; locale: string | null };
-}
 
 const DRAFT_AND_PUBLISH: ReadonlySet<string> = new Set(Object.values(uids));
 

@@ -2,8 +2,9 @@
  * Tells the public site when published content changes, so that a publish shows on the next page
  * view (server mode) or triggers a rebuild (static mode):
  *
- * - revalidation (SITE_REVALIDATE_URL + REVALIDATE_SECRET): a signed POST of the body of
- *   revalidation-body.ts per changed entry, to the site's /api/revalidate;
+ * - revalidation (SITE_REVALIDATE_URL + REVALIDATE_SECRET): a POST of the body of
+ *   revalidation-body.ts per changed entry, to the site's /api/revalidate, signed as the
+ *   contract says (contract/revalidation-webhook.ts);
  * - rebuild (SITE_REBUILD_HOOK_URL, optional): a plain POST without body to a build hook (e.g. a
  *   CI or hosting "deploy hook"), at most one per `rebuildDebounceMs`, since a build redoes
  *   every page whatever changed.
@@ -26,22 +27,13 @@
  * write has committed.
  */
 import type { Core } from '@strapi/strapi';
-import { CONTENT_EVENTS, type EntryEvent, type RevalidationBody, revalidationBody } from './revalidation-body';
-import { signBody } from './sign-request';
+import { type RevalidationBody, signRevalidation } from '../../../contract/revalidation-webhook';
+import type { SiteNotifierOptions } from '../../../contract/services';
+import { CONTENT_EVENTS, type EntryEvent, revalidationBody } from './revalidation-body';
 import { isPlainObject } from '../domain/json-values';
 
 /** The core store row of i18n's default locale (`strapi.store({ type: 'plugin', name: 'i18n' })`, key `default_locale`). */
 const DEFAULT_LOCALE_STORE_KEY = 'plugin_i18n_default_locale';
-
-export interface SiteNotifierOptions {
-  revalidateUrl?: string;
-  secret?: string;
-  rebuildHookUrl?: string;
-  timeoutMs?: number;
-  coalesceMs?: number;
-  rebuildDebounceMs?: number;
-  retryDelayMs?: number;
-}
 
 export interface SiteNotifier {
   stop(): void;
@@ -133,7 +125,7 @@ export function startSiteNotifier(strapi: Core.Strapi, options: SiteNotifierOpti
             post(`revalidation of ${body.model} ${body.entry.documentId ?? ''} (${body.event})`, url, () => ({
               method: 'POST',
               // Signed per attempt: a retry carries a fresh timestamp.
-              headers: { 'content-type': 'application/json', ...signBody(secret, text) },
+              headers: { 'content-type': 'application/json', ...signRevalidation(secret, text) },
               body: text,
             })),
           );

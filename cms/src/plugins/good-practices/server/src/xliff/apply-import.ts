@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { createStampsStore } from '../translation/stamps-store';
 import { yieldToEventLoop } from './event-loop';
 import type { ImportPlan } from './plan-import';
-import type { XliffImportResult } from './xliff-import-response';
+import type { XliffImportResult } from '../../../contract/admin-api';
 
 interface UntypedWrites {
   update(params: Record<string, unknown>): Promise<{ documentId?: string } | null>;

@@ -17,7 +17,7 @@
  * - a missing slug of a new version is derived from the translated title when the file
  *   translates it (a Czech title gives a Czech slug), otherwise it is the source's slug (taken
  *   from the source, so reported untranslated); either way made unique among the locale's slugs
- *   (import/slug.ts), so the slug invariant never refuses it;
+ *   (domain/slug.ts), so the slug invariant never refuses it;
  * - the recorded source fingerprint of an imported text is the one of the source text *in the
  *   file*: a translation made from an older export shows as outdated at once.
  *
@@ -26,7 +26,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { readAnswers, type StoredAnswer } from '../domain/answers';
-import { slugFor, uniqueSlug } from '../import/slug';
+import { slugFor, uniqueSlug } from '../domain/slug';
 import type { ConfiguredLocale } from '../locales/configured-locales';
 import { type EntryRow, loadEntries } from '../translation/entry-rows';
 import { answerKeyOf, labelKeyOf, readLabels } from '../translation/segments';
@@ -36,7 +36,7 @@ import { createSlicer } from './event-loop';
 import { ImportProblems } from './import-problems';
 import type { XliffDocument, XliffUnit } from './read-xliff';
 import { parseUnitId } from './unit-id';
-import type { WritePermission } from './write-permission';
+import type { WritePermission } from '../access/write-permission';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

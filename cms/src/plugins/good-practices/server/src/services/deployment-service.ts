@@ -1,18 +1,21 @@
 /**
- * The `editorial` service: what the app wires at boot for editors, translators and the site
+ * The `deployment` service: what the app wires at boot for editors, translators and the site
  * (cms/src/bootstrap/editorial.ts reads the environment and calls these):
  *
  *   ensureRoles({ translatorLocales? })   Editor and Translator admin roles, created only if absent
  *   ensureSiteTokens({ read?, preview? }) the site's API tokens with the deployment's access keys
  *   startSiteNotifier({ revalidateUrl?, secret?, rebuildHookUrl? })  publish → site
  *   flushSiteNotifications()                                           before a script exits
+ *
+ * Its types are the contract's (contract/services.ts), shared with the CMS's scripts.
  */
 import type { Core } from '@strapi/strapi';
-import { ensureEditorialRoles, type RolesOptions } from '../roles/ensure-roles';
-import { ensureSiteTokens, type SiteTokenKeys } from '../site-access/ensure-site-tokens';
-import { type SiteNotifier, type SiteNotifierOptions, startSiteNotifier } from '../webhooks/site-notifier';
+import { ensureEditorialRoles } from '../access/ensure-roles';
+import { ensureSiteTokens } from '../access/ensure-site-tokens';
+import { type SiteNotifier, startSiteNotifier } from '../webhooks/site-notifier';
+import type { DeploymentService, RolesOptions, SiteNotifierOptions, SiteTokenKeys } from '../../../contract/services';
 
-export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
+export function createDeploymentService({ strapi }: { strapi: Core.Strapi }): DeploymentService {
   let notifier: SiteNotifier | undefined;
   return {
     /** Outer first: the guard refuses before anything is written or stamped. */
@@ -42,5 +45,3 @@ export function createEditorialService({ strapi }: { strapi: Core.Strapi }) {
     },
   };
 }
-
-export type EditorialService = ReturnType<typeof createEditorialService>;

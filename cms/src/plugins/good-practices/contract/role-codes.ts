@@ -1,8 +1,9 @@
 /**
  * The plugin's admin roles. Identified by code (an admin may rename a role, never re-code it):
- * the bootstrap creates a role only when no role has its code, and the translator guard
- * recognises translators by it. The names avoid Strapi's own "Editor" (code strapi-editor),
- * which every installation has and whose name is unique.
+ * the bootstrap creates a role only when no role has its code, and the translator guard (and the
+ * admin panel's edit view, which hides what a translator cannot change) recognises translators
+ * by it. The names avoid Strapi's own "Editor" (code strapi-editor), which every installation has
+ * and whose name is unique.
  */
 export const EDITOR_ROLE = {
   code: 'good-practices-editor',

@@ -23,8 +23,8 @@ import { loadTermVersions, sameTerms, TERM_RELATIONS, type TermRelation, termRel
 import { rejectWrite, type FieldProblem } from '../invariants/rejection';
 import { writeLocale } from '../locales/configured-locales';
 import { uids } from '../plugin-id';
-import { SUPER_ADMIN_CODE, TRANSLATOR_ROLE, UNRESTRICTED_ROLE_CODES } from '../roles/role-codes';
-import { asSubject } from '../xliff/write-permission';
+import { SUPER_ADMIN_CODE, TRANSLATOR_ROLE, UNRESTRICTED_ROLE_CODES } from './role-codes';
+import { asSubject } from './write-permission';
 import { type RequestAdmin, requestAdmin } from './request-admin';
 import { changesSharedValue, type SharedAttribute } from './shared-values';
 

@@ -1,6 +1,6 @@
 /**
  * What the practice list filters and sorts on, for every published practice of a locale, kept for
- * the content generation (read-cache/generation-cache.ts): the list then costs a pass over this
+ * the content generation (generation-cache.ts): the list then costs a pass over this
  * index and one page read, instead of loading and parsing every practice of the locale on every
  * request (bench/reports/full-2000x5.md, analysis item 2).
  *
@@ -23,8 +23,10 @@ import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
 import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type TermRow } from '../mappers/public-rows';
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { byteBoundedCache } from './byte-bounded-cache';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
+import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
 
 export interface ListEntry extends SortablePractice {
@@ -50,12 +52,26 @@ export interface PracticeListIndex {
    * (bench/reports/full-2000x5.md, CPU profile of the list load).
    */
   matches(filterKey: string, compute: () => Promise<readonly ListEntry[]>): Promise<readonly ListEntry[]>;
-  /** The entry's summary for this framework tree (the same tree object for one generation), kept. */
-  summaryOf(entry: ListEntry, tree: FrameworkTree): PracticeSummary;
+  /**
+   * The entry's summary for this framework tree and these term names (the same objects for one
+   * generation), kept.
+   */
+  summaryOf(entry: ListEntry, tree: FrameworkTree, terms: TermNames): PracticeSummary;
+  /**
+   * A list response as sent (JSON bytes), kept under `key` for this tree and these term names: the
+   * site asks for the same pages again and again, and serialising a page (and encoding it) was a
+   * quarter of the CPU of the list load (bench/reports/full-2000x5-locale-fallback.md, list
+   * profile: koa's respond, byteLength, writeUtf8String). At most RESPONSE_BYTES_KEPT bytes are
+   * kept (byte-bounded-cache.ts).
+   */
+  response(key: string, tree: FrameworkTree, terms: TermNames, compute: () => Promise<Buffer>): Promise<Buffer>;
 }
 
 /** Filter combinations kept per index: at 2,000 practices a combination costs at most 16 KB. */
 export const MATCHES_KEPT = 256;
+
+/** Bytes of list responses kept per locale: a page of 25 is about 40 KB, so some 200 pages. */
+export const RESPONSE_BYTES_KEPT = 8 * 1024 * 1024;
 
 const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
@@ -78,9 +94,10 @@ export function versionsInChainOrder<Row extends { documentId: string; locale: s
 /**
  * The row shown with the practice's terms: the terms are one set per practice (shared in every
  * language, invariants/shared-terms.ts), but a version links only the terms that have a version in
- * its locale. So the set is read from every published version, each term named in the first
- * language of the chain that has it: a practice stays under its areas in a language its terms are
- * not translated into. `versions` are in chain order; the rows are shared: a copy is returned.
+ * its locale. So the set is read from every published version: a practice stays under its areas
+ * in a language its terms are not translated into. (The names shown are the requested locale's,
+ * term-names.ts, whichever version linked the term.) `versions` are in chain order; the rows are
+ * shared: a copy is returned.
  */
 export function withSharedTerms<Row extends Pick<PracticeSummaryRow, 'integrationAreas' | 'targetGroups'>>(versions: readonly Row[]): Row {
   const merged = (relation: 'integrationAreas' | 'targetGroups'): TermRow[] => {
@@ -134,6 +151,16 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
   const matches = new Map<string, Promise<readonly ListEntry[]>>();
   let summaries = new Map<string, PracticeSummary>();
   let summariesTree: FrameworkTree | undefined;
+  let summariesTerms: TermNames | undefined;
+  let responses = byteBoundedCache(RESPONSE_BYTES_KEPT);
+  /** Summaries and responses are of one tree and one naming of terms: forgotten when either changes. */
+  const sameInputs = (tree: FrameworkTree, terms: TermNames): void => {
+    if (tree === summariesTree && terms === summariesTerms) return;
+    summaries = new Map();
+    responses = byteBoundedCache(RESPONSE_BYTES_KEPT);
+    summariesTree = tree;
+    summariesTerms = terms;
+  };
   return {
     sortedBy(sort) {
       let list = sorted.get(sort);
@@ -159,17 +186,18 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
       matches.set(filterKey, found);
       return found;
     },
-    summaryOf(entry, tree) {
-      if (tree !== summariesTree) {
-        summaries = new Map();
-        summariesTree = tree;
-      }
+    summaryOf(entry, tree, terms) {
+      sameInputs(tree, terms);
       let summary = summaries.get(entry.documentId);
       if (!summary) {
-        summary = mapPracticeSummary(entry.row, tree, entry.summaryFallback);
+        summary = mapPracticeSummary(entry.row, tree, terms, entry.summaryFallback);
         summaries.set(entry.documentId, summary);
       }
       return summary;
+    },
+    response(key, tree, terms, compute) {
+      sameInputs(tree, terms);
+      return responses.get(key, compute);
     },
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PREVIEW_ACTION, PUBLIC_READ_ACTIONS, SITE_PREVIEW_TOKEN_NAME, SITE_READ_TOKEN_NAME } from './site-tokens-spec';
+import type { SiteTokenKeys } from '../../../contract/services';
 
 interface ContentApiToken {
   id: number | string;
@@ -28,11 +29,6 @@ interface TokenService {
 
 interface EncryptionService {
   encrypt(value: string): string;
-}
-
-export interface SiteTokenKeys {
-  read?: string;
-  preview?: string;
 }
 
 /** Strapi generates 256 hex characters; a deployment's own key must at least not be guessable. */

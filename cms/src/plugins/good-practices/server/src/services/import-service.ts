@@ -13,48 +13,18 @@
  * Throws NotASpringPageError (not a page) or ImportError (cannot be imported as asked) before
  * writing anything, and Strapi's ValidationError when the plugin's invariants refuse a write (the
  * whole import is then rolled back). See import/write-practice.ts for identity and idempotency.
+ * Its types are the contract's (contract/services.ts), shared with the CMS's import command.
  */
 import type { Core } from '@strapi/strapi';
-import { ImportError } from '../import/import-error';
+import { ImportError } from '../import/errors';
 import { preparePage } from '../import/prepare-page';
-import type { ImportReportEntry } from '../import/prepare-page';
-import type { PracticeDraft } from '../import/types';
-import { type ImportAction, type ImportStatus, type ToolOutcome, writePractice } from '../import/write-practice';
+import { writePractice } from '../import/write-practice';
 import { listConfiguredLocales } from '../locales/configured-locales';
-
-export type { ImportAction, ImportStatus, ToolOutcome } from '../import/write-practice';
-
-export interface ImportPageOptions {
-  locale?: string;
-  status?: ImportStatus;
-  dryRun?: boolean;
-  title?: string;
-  country?: string;
-  fileName?: string;
-}
-
-export interface ImportResult {
-  fileName: string | null;
-  /** null only on a dry run of a practice that does not exist yet. */
-  documentId: string | null;
-  slug: string;
-  title: string;
-  locale: string;
-  status: ImportStatus;
-  action: ImportAction;
-  dryRun: boolean;
-  /** True when this import published the practice (false when it already was, unchanged). */
-  published: boolean;
-  tools: ToolOutcome[];
-  /** The parsed practice, keyed by framework keys. */
-  practice: PracticeDraft;
-  /** Everything the import had to interpret, in page order (line 0 = the page as a whole). */
-  report: ImportReportEntry[];
-}
+import type { ImportPageOptions, ImportResult, ImportService, ImportStatus } from '../../../contract/services';
 
 const STATUSES: readonly ImportStatus[] = ['draft', 'published'];
 
-export function createImportService({ strapi }: { strapi: Core.Strapi }) {
+export function createImportService({ strapi }: { strapi: Core.Strapi }): ImportService {
   async function resolveLocale(requested: string | undefined): Promise<string> {
     const locales = await listConfiguredLocales(strapi);
     if (requested === undefined) return locales.find((locale) => locale.isDefault)?.code ?? locales[0]?.code ?? 'en';
@@ -95,5 +65,3 @@ export function createImportService({ strapi }: { strapi: Core.Strapi }) {
     },
   };
 }
-
-export type ImportService = ReturnType<typeof createImportService>;

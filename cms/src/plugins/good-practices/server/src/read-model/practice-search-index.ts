@@ -13,9 +13,9 @@ import type { Core } from '@strapi/strapi';
 import { foldText } from '../../../contract';
 import { mergeTexts } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
-import { currentGeneration } from '../read-cache/content-generation';
-import { MAX_AGE_MS } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { currentGeneration } from './content-generation';
+import { MAX_AGE_MS } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 

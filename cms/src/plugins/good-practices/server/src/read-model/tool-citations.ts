@@ -2,7 +2,7 @@
  * Which published practices cite each tool, as a locale's visitors see them (each practice in the
  * first language of the locale's chain that has it, citing what its shown answers cite, fallback
  * answers included), kept for the content generation
- * (read-cache/generation-cache.ts). Citations live in the practices' JSON answers; reading every
+ * (generation-cache.ts). Citations live in the practices' JSON answers; reading every
  * answer of the locale on each tool request was the tool page's whole cost (bench/reports/
  * full-2000x5.md, analysis item 3). Now it is read once per locale and generation, and only the
  * slugs and titles are kept.
@@ -10,8 +10,8 @@
 import type { Core } from '@strapi/strapi';
 import { mergeTexts } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
-import { cachedForGeneration } from '../read-cache/generation-cache';
-import type { LocaleContext } from './locale-service';
+import { cachedForGeneration } from './generation-cache';
+import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 

@@ -1,6 +1,6 @@
 /**
  * The content generation: a number that changes whenever anything a public response is built
- * from may have changed. Caches of the public read side (read-cache/generation-cache.ts) are
+ * from may have changed. Caches of the public read side (generation-cache.ts) are
  * valid for one generation only.
  *
  * Why an in-memory counter bumped by database lifecycles rather than a version query: it costs

@@ -16,16 +16,12 @@ import { listConfiguredLocales } from '../locales/configured-locales';
 import { editorPermissions, type RolePermission, translatorPermissions } from './editorial-permissions';
 import { EDITOR_ROLE, TRANSLATOR_ROLE } from './role-codes';
 import { upgradeEditorialRoles } from './upgrade-roles';
+import type { RolesOptions } from '../../../contract/services';
 
 interface RoleService {
   findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
   create(attributes: { name: string; code: string; description: string }): Promise<{ id: number }>;
   assignPermissions(roleId: number, permissions: RolePermission[]): Promise<unknown>;
-}
-
-export interface RolesOptions {
-  /** Locale codes for the Translator role; undefined = every non-default locale. */
-  translatorLocales?: readonly string[];
 }
 
 type RoleSpec = { code: string; name: string; description: string };

@@ -6,7 +6,7 @@
  * users have no admin user and are not concerned.
  */
 import type { Core } from '@strapi/strapi';
-import type { AdminAbility } from '../xliff/write-permission';
+import type { AdminAbility } from './write-permission';
 
 export interface RequestAdmin {
   id: unknown;

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { LocalizedSlugRow } from '../mappers/public-rows';
 import type { PluginContentTypeUid } from '../plugin-id';
-import { cachedForGeneration, peekForGeneration } from '../read-cache/generation-cache';
+import { cachedForGeneration, peekForGeneration } from './generation-cache';
 import { groupVersions } from './detail-pages';
 import { publishedDocuments } from './published-documents';
 
