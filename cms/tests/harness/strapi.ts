@@ -100,6 +100,33 @@ async function dropPostgresDatabase(name: string): Promise<void> {
 }
 
 /**
+ * Strapi reads its configuration from process.env as it loads (and some of it on each request),
+ * so an instance's variables are set there for as long as it runs; when it stops, the variables
+ * are put back as they were, or the next instance of the same test file (or whatever runs next
+ * in the process) would inherit them. With several instances in one process, the variables of
+ * those still running stay in force, the latest started on top.
+ */
+const runningEnvs: Record<string, string>[] = [];
+const envBeforeAll = new Map<string, string | undefined>();
+
+function setEnvWhileRunning(env: Record<string, string>): () => void {
+  for (const key of Object.keys(env)) if (!envBeforeAll.has(key)) envBeforeAll.set(key, process.env[key]);
+  runningEnvs.push(env);
+  Object.assign(process.env, env);
+  return () => {
+    const index = runningEnvs.indexOf(env);
+    if (index === -1) return;
+    runningEnvs.splice(index, 1);
+    for (const [key, value] of envBeforeAll) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    for (const running of runningEnvs) Object.assign(process.env, running);
+    if (runningEnvs.length === 0) envBeforeAll.clear();
+  };
+}
+
+/**
  * `strapi.destroy()` calls `process.removeAllListeners()`, which would also remove the test
  * runner's own listeners (vitest workers die of it). Keep them across the call.
  */
@@ -152,7 +179,7 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   // developer's local .env (admin account, tokens…) must not leak into throw-away instances.
   env.ENV_PATH = path.join(CMS_DIR, '.tmp', 'no-env-file-in-tests');
   Object.assign(env, options.env);
-  Object.assign(process.env, env);
+  const restoreEnv = setEnvWhileRunning(env);
 
   const dropDatabase = async (): Promise<void> => {
     if (options.keepDatabase) return;
@@ -164,7 +191,14 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   };
 
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
+  let strapi: Core.Strapi;
+  try {
+    strapi = createStrapi({ appDir: CMS_DIR, distDir, autoReload: false, serveAdminPanel: options.serveAdminPanel ?? false });
+  } catch (error) {
+    await dropDatabase();
+    restoreEnv();
+    throw error;
+  }
   try {
     await strapi.load();
     await new Promise<void>((resolve, reject) => {
@@ -176,6 +210,7 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     // A boot that fails must not leave its throw-away database behind.
     await destroyKeepingListeners(strapi).catch(() => undefined);
     await dropDatabase();
+    restoreEnv();
     throw error;
   }
   const address = strapi.server.httpServer.address();
@@ -186,8 +221,12 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await destroyKeepingListeners(strapi);
-    await dropDatabase();
+    try {
+      await destroyKeepingListeners(strapi);
+      await dropDatabase();
+    } finally {
+      restoreEnv();
+    }
   };
 
   return { strapi, url, database, databaseName, stop };

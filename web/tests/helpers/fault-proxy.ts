@@ -7,8 +7,9 @@
  * - `pass`        connections are piped to the CMS, both ways;
  * - `refused`     nothing listens on the port any more: connections are refused (ECONNREFUSED);
  * - `reset`       connections are accepted, then reset before any answer (ECONNRESET);
- * - `slow`        connections are piped to the CMS only after `slowMs` (default 3 s, more than the
- *                 site's 2 s timeout);
+ * - `slow`        connections are accepted and held, unanswered, until the mode changes: a CMS
+ *                 slower than any timeout, so that only the site's own timeout ends a request
+ *                 (a delay of a few seconds would race that timeout on a loaded machine);
  * - `nonsense`    every request is answered `200 OK` with a body that is not JSON;
  * - `wrong-shape` every request is answered `200 OK` with JSON the API contract does not allow.
  *
@@ -30,11 +31,6 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export interface FaultProxyOptions {
-  /** Delay of the `slow` mode in milliseconds (default 3000). */
-  slowMs?: number;
-}
-
 const NONSENSE = '<html><body>Service temporarily replaced by a teapot \u0000\u0001 {"data": [</body>';
 const WRONG_SHAPE = JSON.stringify({ data: { unexpected: true, practices: 'none' }, meta: 42 });
 
@@ -51,12 +47,10 @@ function answer200(socket: Socket, body: string, contentType: string): void {
   socket.on('data', onData);
 }
 
-export async function startFaultProxy(target: string, options: FaultProxyOptions = {}): Promise<FaultProxy> {
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const upstreamPort = Number(upstream.port || 80);
-  const slowMs = options.slowMs ?? 3000;
   const open = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
   let mode: FaultMode = 'pass';
   let connections = 0;
   let server: Server | undefined;
@@ -87,17 +81,10 @@ export async function startFaultProxy(target: string, options: FaultProxyOptions
       case 'reset':
         client.resetAndDestroy();
         return;
-      case 'slow': {
+      case 'slow':
+        // Read nothing, answer nothing; setMode and close destroy the connection.
         client.pause();
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          if (client.destroyed) return;
-          pipeUpstream(client);
-          client.resume();
-        }, slowMs);
-        timers.add(timer);
         return;
-      }
       case 'nonsense':
         answer200(client, NONSENSE, 'application/json; charset=utf-8');
         return;
@@ -128,8 +115,6 @@ export async function startFaultProxy(target: string, options: FaultProxyOptions
   };
 
   const dropConnections = (): void => {
-    for (const timer of timers) clearTimeout(timer);
-    timers.clear();
     for (const socket of open) socket.destroy();
     open.clear();
   };

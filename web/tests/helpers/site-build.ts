@@ -87,7 +87,8 @@ export async function serveServer(
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: a start takes a second or two, unless builds and other servers hold the cores.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       await fetch(`${url}/robots.txt`);

@@ -91,13 +91,10 @@ describe('shared values on the site', () => {
     const other = [...slugs.keys()].find((locale) => locale !== 'en')!;
     await practices().publish({ documentId, locale: other });
     for (const locale of slugs.keys()) {
-      const deadline = Date.now() + 5000;
-      let html = await page(locale);
-      while (!html.includes(`href="${DRAFT_WEBSITE}"`) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        html = await page(locale);
-      }
-      expect(html.includes(`href="${DRAFT_WEBSITE}"`), `${locale} shows the published website`).toBe(true);
+      // Once the CMS's webhooks have reached the site (cached pages last minutes otherwise);
+      // generous, as this machine's cores are shared.
+      await expect.poll(() => page(locale), { timeout: 30_000, interval: 100, message: `${locale} shows the published website` }).toContain(`href="${DRAFT_WEBSITE}"`);
+      const html = await page(locale);
       expect({ locale, notMet: notMetItems(html) }).toEqual({ locale, notMet: Object.keys(draftAssessment).length });
     }
   });

@@ -132,8 +132,10 @@ describe('webhook replay across a restart', () => {
     expect((await fetch(`${site.url}/api/revalidate`, { method: 'POST', ...captured })).status).toBe(409);
 
     await site.close();
-    // Timestamps are whole seconds: a call signed in the second the new process starts counts as after it.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Timestamps are whole seconds, and a call signed in the second the new process starts counts
+    // as after it: start it once the clock has left the second the captured call was signed in.
+    const signedIn = Number(captured.headers['x-gp-timestamp']);
+    while (Math.floor(Date.now() / 1000) <= signedIn) await new Promise((resolve) => setTimeout(resolve, 20));
     site = await startSite();
 
     const replay = await fetch(`${site.url}/api/revalidate`, { method: 'POST', ...captured });

@@ -20,6 +20,7 @@ import { type ContentManager, loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
+import { siteNotificationsDone } from '../support/site-notifications';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 import { readFixture } from '../unit/helpers/spring-fixtures';
 
@@ -173,9 +174,11 @@ async function storedShared(documentId: string): Promise<Record<string, Record<s
   return out;
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+/** Every notification of the writes so far has reached the site (or was given up on). */
+const settle = () => siteNotificationsDone(app.strapi);
 
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 8000): Promise<T> {
+/** Polls for a call that must arrive; generous, as this machine's cores are shared. */
+async function waitFor<T>(find: () => T | undefined, timeoutMs = 30_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const found = find();

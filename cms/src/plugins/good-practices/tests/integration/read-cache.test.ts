@@ -3,25 +3,25 @@
  * locales, framework trees, list index, tool citations). Every write must be visible on the very
  * next request — the site re-reads as soon as the CMS's webhook arrives — so each probe here reads
  * (filling the caches), writes, and reads again at once.
+ *
+ * The tests share one CMS; each writes practices of its own and looks at those only, so that
+ * every test runs alone and in any order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, frameworkResponse, localesResponse, practiceListResponse, practiceResponse, toolResponse } from '../../contract';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
-import { CRITERIA_GROUP, CHECKLIST_ITEM, createPractice, createTool, documentIdByKey, documents, PRACTICE, type WrittenDocument } from '../support/practices';
+import { CRITERIA_GROUP, CHECKLIST_ITEM, createPractice, createTool, documentIdByKey, documents, PRACTICE, uniqueSlug } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 import { bumpStoredGeneration, readStoredGeneration } from '../../server/src/read-model/stored-generation';
 
 let app: RunningStrapi;
-let tool: WrittenDocument;
 const get = (path: string) => getJson(`${app.url}${path}`);
 const listSlugs = async (query: string) => practiceListResponse.parse((await get(`${apiPaths.practices}?pageSize=100&${query}`)).body).data.map((practice) => practice.slug);
-const citing = async () => toolResponse.parse((await get(apiPaths.tool('cached-tool'))).body).data.practices.map((practice) => practice.slug);
 const ITEM = 'inclusivity.accessible-services.2';
 
 beforeAll(async () => {
   app = await bootStrapi();
-  tool = await createTool(app.strapi, { name: 'Cached tool', slug: 'cached-tool' });
   await createPractice(app.strapi, { title: 'First cached practice', slug: 'first-cached', assessment: { [ITEM]: 'met' } });
 }, 600_000);
 
@@ -62,47 +62,56 @@ describe('a write is visible on the next request', () => {
   });
 
   it('publishing, editing and unpublishing a practice (list, filters, citations)', async () => {
-    expect(await listSlugs('')).toEqual(['first-cached']);
+    // A neighbour of its own for the sort order, and a tool only this test's practice cites.
+    const neighbour = await createPractice(app.strapi, { title: 'Middle cached practice', slug: uniqueSlug('middle-cached'), country: 'PT' });
+    const tool = await createTool(app.strapi, { name: 'Cached tool', slug: uniqueSlug('cached-tool') });
+    const citing = async () => toolResponse.parse((await get(apiPaths.tool(tool.slug as string))).body).data.practices.map((practice) => practice.slug);
+    const slug2 = uniqueSlug('second-cached');
+    /** The list, for the practices of this test. */
+    const ours = async (query: string) => (await listSlugs(query)).filter((slug) => slug === slug2 || slug === neighbour.slug);
     expect(await citing()).toEqual([]);
     const practice = await createPractice(app.strapi, {
       title: 'Second cached practice',
-      slug: 'second-cached',
+      slug: slug2,
       country: 'IT',
       answers: [{ questionKey: 'inclusivity.accessible-services', body: 'Cites a tool.', tools: [tool.documentId] }],
     });
-    expect(await listSlugs('sort=title:asc')).toEqual(['first-cached', 'second-cached']);
-    expect(await listSlugs('country=IT')).toEqual(['second-cached']);
-    expect(await citing()).toEqual(['second-cached']);
+    expect(await ours('sort=title:asc')).toEqual([neighbour.slug, slug2]);
+    expect(await ours('country=IT')).toEqual([slug2]);
+    expect(await citing()).toEqual([slug2]);
 
     await documents(app.strapi, PRACTICE).update({ documentId: practice.documentId, locale: 'en', data: { title: 'A renamed practice', country: 'ES' } });
     // A draft edit changes nothing public.
-    expect(await listSlugs('country=IT')).toEqual(['second-cached']);
+    expect(await ours('country=IT')).toEqual([slug2]);
     await documents(app.strapi, PRACTICE).publish({ documentId: practice.documentId, locale: 'en' });
-    expect(await listSlugs('sort=title:asc')).toEqual(['second-cached', 'first-cached']);
-    expect(await listSlugs('country=IT')).toEqual([]);
-    expect(await listSlugs('country=ES')).toEqual(['second-cached']);
+    expect(await ours('sort=title:asc')).toEqual([slug2, neighbour.slug]);
+    expect(await ours('country=IT')).toEqual([]);
+    expect(await ours('country=ES')).toEqual([slug2]);
 
     await documents(app.strapi, PRACTICE).unpublish({ documentId: practice.documentId, locale: 'en' });
-    expect(await listSlugs('')).toEqual(['first-cached']);
+    expect(await ours('')).toEqual([neighbour.slug]);
     expect(await citing()).toEqual([]);
-    expect((await get(apiPaths.practice('second-cached'))).status).toBe(404);
+    expect((await get(apiPaths.practice(slug2))).status).toBe(404);
   });
 });
 
 describe('a write by another process on the same database (the import CLI, a second CMS instance)', () => {
-  const listTitles = async () => practiceListResponse.parse((await get(`${apiPaths.practices}?pageSize=100`)).body).data.map((practice) => practice.title);
+  const listedTitle = async (slug: string) =>
+    practiceListResponse.parse((await get(`${apiPaths.practices}?pageSize=100`)).body).data.find((practice) => practice.slug === slug)?.title;
 
   it('is seen on the next request once that process bumped the stored generation, as its lifecycles do in its transaction', async () => {
-    expect(await listTitles()).toEqual(['First cached practice']);
+    const slug = uniqueSlug('renamed-elsewhere');
+    await createPractice(app.strapi, { title: 'Written here', slug });
+    expect(await listedTitle(slug)).toBe('Written here');
     const knex = app.strapi.db.connection;
     const table = (app.strapi.db.metadata.get(PRACTICE) as unknown as { tableName: string }).tableName;
     // What the other process writes, without this process's lifecycles hearing of it.
     await knex.transaction(async (trx) => {
-      await trx(table).where({ slug: 'first-cached', locale: 'en' }).whereNotNull('published_at').update({ title: 'Renamed elsewhere' });
+      await trx(table).where({ slug, locale: 'en' }).whereNotNull('published_at').update({ title: 'Renamed elsewhere' });
       await bumpStoredGeneration(trx);
     });
-    expect(await listTitles()).toEqual(['Renamed elsewhere']);
-    expect(practiceResponse.parse((await get(apiPaths.practice('first-cached'))).body).data.title).toBe('Renamed elsewhere');
+    expect(await listedTitle(slug)).toBe('Renamed elsewhere');
+    expect(practiceResponse.parse((await get(apiPaths.practice(slug))).body).data.title).toBe('Renamed elsewhere');
   });
 
   it('a rolled-back write leaves the stored generation as it was', async () => {

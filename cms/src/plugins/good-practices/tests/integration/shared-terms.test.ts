@@ -18,6 +18,7 @@ import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
 import { type AdminSession, loginWithRole } from '../support/role-session';
+import { siteNotificationsDone } from '../support/site-notifications';
 import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-under-test';
 
 const TRANSLATOR = 'good-practices-translator';
@@ -314,7 +315,7 @@ describe('the terms are shared by every language', () => {
       'es/published': [],
     });
     // Earlier publishes are announced after their commit: let them arrive first.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await siteNotificationsDone(app.strapi);
     const since = revalidations.length;
     await practices().publish({ documentId: practice.documentId, locale: 'es' });
     expect(await groupsByVersion()).toEqual({
@@ -330,7 +331,7 @@ describe('the terms are shared by every language', () => {
     expect(practiceResponse.parse(cs.body).data.targetGroups.map((term) => term.key).sort()).toEqual(['migrants', 'refugees']);
     expect(await listTitles('locale=cs&targetGroup=refugees')).toContain(`Praxe ${csSlug}`);
     const told = async (locale: string, event: string) => {
-      for (let waited = 0; waited < 8000; waited += 50) {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
         const calls = revalidations.slice(since).filter((candidate) => candidate.entry.documentId === practice.documentId && candidate.entry.locale === locale);
         if (calls.some((call) => call.event === event)) return calls.map((call) => call.event);
         await new Promise((resolve) => setTimeout(resolve, 50));

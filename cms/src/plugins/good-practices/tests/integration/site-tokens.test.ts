@@ -14,6 +14,8 @@ const READ_KEY = randomBytes(32).toString('hex');
 const PREVIEW_KEY = randomBytes(32).toString('hex');
 
 let app: RunningStrapi;
+/** Whether the running instance keeps its database when stopped (so that the next boot finds it). */
+let keepsDatabase = true;
 let published: WrittenDocument;
 let draftOnly: WrittenDocument;
 
@@ -41,6 +43,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  // Left for a next boot that did not come (the key rotation below did not run): dropped now.
+  if (app && keepsDatabase) await (await bootStrapi({ databaseName: sameDatabase(app) })).stop();
 });
 
 describe('tokens from the environment', () => {
@@ -99,11 +103,24 @@ describe('the preview route', () => {
 });
 
 describe('a changed key in the environment', () => {
+  /** Boots again on the same database with another preview key (kept for the next boot unless it is the last). */
+  async function rebootWith(previewKey: string, keepDatabase: boolean): Promise<void> {
+    await app.stop();
+    app = await bootStrapi({ databaseName: sameDatabase(app), keepDatabase, env: { SITE_READ_TOKEN: READ_KEY, SITE_PREVIEW_TOKEN: previewKey } });
+    keepsDatabase = keepDatabase;
+  }
+
   it('replaces the token key at the next boot', async () => {
     const rotated = randomBytes(32).toString('hex');
-    await app.stop();
-    app = await bootStrapi({ databaseName: sameDatabase(app), env: { SITE_READ_TOKEN: READ_KEY, SITE_PREVIEW_TOKEN: rotated } });
-    expect((await preview(published.documentId, PREVIEW_KEY)).status).toBe(401);
-    expect((await preview(published.documentId, rotated)).status).toBe(200);
+    try {
+      await rebootWith(rotated, true);
+      expect((await preview(published.documentId, PREVIEW_KEY)).status).toBe(401);
+      expect((await preview(published.documentId, rotated)).status).toBe(200);
+    } finally {
+      // Back to the deployment's key: the other tests of this file, in whatever order, use it.
+      await rebootWith(PREVIEW_KEY, false);
+    }
+    expect((await preview(published.documentId, rotated)).status).toBe(401);
+    expect((await preview(published.documentId, PREVIEW_KEY)).status).toBe(200);
   });
 });
