@@ -7,15 +7,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminAccount, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { createTranslator, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
 import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
-const TRANSLATOR_ROLE = 'good-practices-translator';
 const PRACTICE = 'plugin::good-practices.practice';
 const TITLE = 'Orchard mentoring for newcomers';
 
@@ -23,26 +21,6 @@ interface LooseDocuments {
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
   update(params: Record<string, unknown>): Promise<unknown>;
   publish(params: Record<string, unknown>): Promise<unknown>;
-}
-
-async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
-  // As in translation-page.test.ts: the demo content adds its locales after the boot.
-  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-  await deployment.ensureRoles({ translatorLocales: ['cs'] });
-  const role = await (strapi.service('admin::role') as unknown as { findOne(where: Record<string, unknown>): Promise<{ id: number } | null> }).findOne({
-    code: TRANSLATOR_ROLE,
-  });
-  if (!role) throw new Error('the Translator role was not created');
-  const account = { email: `translator-${randomBytes(4).toString('hex')}@example.org`, password: `Tr4nslator-${randomBytes(6).toString('hex')}` };
-  await (strapi.service('admin::user') as unknown as { create(user: Record<string, unknown>): Promise<unknown> }).create({
-    ...account,
-    firstname: 'Tereza',
-    lastname: 'Translator',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  return account;
 }
 
 let cms: RunningStrapi;
@@ -79,7 +57,7 @@ beforeAll(async () => {
     data: { title: 'Mentoring v sadech', slug: `sady-${randomBytes(3).toString('hex')}`, summary: 'Mentoři v sadech.', answers: [answer('inclusivity.accessible-services', 'Otevřeno všem.')] },
   });
   await practices.publish({ documentId, locale: 'cs' });
-  const translator = await createTranslator(cms.strapi);
+  const translator = await createTranslator(cms.strapi, ['cs']);
   session = await openPage({ viewport: { width: 1440, height: 1000 } });
   page = session.page;
   await logIn(page, cms.url, translator);
