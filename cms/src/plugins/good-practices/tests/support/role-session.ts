@@ -5,7 +5,7 @@
  * nothing else); `loginAsSuperAdmin` is for tests that need every right.
  */
 import type { Core } from '@strapi/strapi';
-import { adminRoleId, createAdminUser, EDITOR_ROLE_CODE, SUPER_ADMIN_ROLE_CODE, TRANSLATOR_ROLE_CODE } from '../../../../../tests/harness/admin-users';
+import { adminRoleId, createAdminUser, EDITOR_ROLE_CODE, SUPER_ADMIN_ROLE_CODE } from '../../../../../tests/harness/admin-users';
 import { type JsonResponse, sendJson } from './http';
 
 export interface StrapiErrorBody {
@@ -35,9 +35,6 @@ export async function loginWithRole(strapi: Core.Strapi, url: string, code: stri
 
 /** A user whose only role is the plugin's Good-practice editor. */
 export const loginAsEditor = (strapi: Core.Strapi, url: string): Promise<AdminSession> => loginWithRole(strapi, url, EDITOR_ROLE_CODE);
-
-/** A user whose only role is the plugin's Translator (the role exists once a locale to translate does). */
-export const loginAsTranslator = (strapi: Core.Strapi, url: string): Promise<AdminSession> => loginWithRole(strapi, url, TRANSLATOR_ROLE_CODE);
 
 /** Strapi's super admin: every right, for tests about what only an administrator does. */
 export const loginAsSuperAdmin = (strapi: Core.Strapi, url: string): Promise<AdminSession> => loginWithRole(strapi, url, SUPER_ADMIN_ROLE_CODE);
