@@ -14,11 +14,11 @@
  * During each upload it asks GET /_health every 50 ms and samples the event loop's delay.
  * Prints the figures; asserts nothing.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { createAdminUser, SUPER_ADMIN_ROLE_CODE } from '../cms/tests/harness/admin-users.ts';
 import { generate } from './generate.ts';
 
 interface Args {
@@ -43,18 +43,8 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-interface UserService {
-  create(user: Record<string, unknown>): Promise<{ id: number }>;
-}
-interface RoleService {
-  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
-}
-
 async function adminHeaders(strapi: Core.Strapi, url: string): Promise<Record<string, string>> {
-  const email = `bench-${randomBytes(4).toString('hex')}@example.org`;
-  const password = `Bench-${randomBytes(6).toString('hex')}-9A`;
-  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: 'strapi-super-admin' });
-  await (strapi.service('admin::user') as unknown as UserService).create({ email, firstname: 'Bench', lastname: 'Xliff', password, isActive: true, roles: [role!.id] });
+  const { email, password } = await createAdminUser(strapi, SUPER_ADMIN_ROLE_CODE, { firstname: 'Bench', lastname: 'Xliff' });
   const response = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   const body = (await response.json()) as { data?: { token?: string } };
   if (!body.data?.token) throw new Error(`admin login failed: ${response.status}`);

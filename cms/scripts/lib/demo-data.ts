@@ -147,6 +147,7 @@ export function loadDemoContent(dir: string): DemoContent {
 
   const practicesFile = path.join(dir, 'practices.json');
   const { sourceLocale, practices } = checkPractices(practicesFile, readJson(practicesFile));
-  if (sourceLocale !== defaults[0].locale.code) fail(practicesFile, `pages are imported in the default locale (${defaults[0].locale.code}), not ${sourceLocale}`);
+  const defaultCode = defaults[0]!.locale.code;
+  if (sourceLocale !== defaultCode) fail(practicesFile, `pages are imported in the default locale (${defaultCode}), not ${sourceLocale}`);
   return { dir, sourceLocale, translations, practices };
 }

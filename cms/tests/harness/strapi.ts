@@ -9,6 +9,7 @@
  *   test bootstrap does both); it compiles nothing itself so that test files stay fast.
  * - Written in erasable TypeScript so that plain Node 24 can run it too (scripts, benchmarks).
  */
+import { queryPostgres } from './postgres.ts';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -80,15 +81,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function adminQuery(sql: string): Promise<void> {
-  // pg ships no types of its own; this is the little of it the harness uses.
-  const { Client } = require('pg') as { Client: new (config: { connectionString: string }) => { connect(): Promise<void>; query(sql: string): Promise<unknown>; end(): Promise<void> } };
-  const client = new Client({ connectionString: postgresUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await queryPostgres(postgresUrl(), sql);
 }
 
 async function createPostgresDatabase(name: string): Promise<void> {

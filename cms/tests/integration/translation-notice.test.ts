@@ -7,15 +7,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
-import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminAccount, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { createTranslator, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
 import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
-const TRANSLATOR_ROLE = 'good-practices-translator';
 const PRACTICE = 'plugin::good-practices.practice';
 const TITLE = 'Orchard mentoring for newcomers';
 
@@ -23,26 +22,6 @@ interface LooseDocuments {
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
   update(params: Record<string, unknown>): Promise<unknown>;
   publish(params: Record<string, unknown>): Promise<unknown>;
-}
-
-async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
-  // As in translation-page.test.ts: the demo content adds its locales after the boot.
-  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-  await deployment.ensureRoles({ translatorLocales: ['cs'] });
-  const role = await (strapi.service('admin::role') as unknown as { findOne(where: Record<string, unknown>): Promise<{ id: number } | null> }).findOne({
-    code: TRANSLATOR_ROLE,
-  });
-  if (!role) throw new Error('the Translator role was not created');
-  const account = { email: `translator-${randomBytes(4).toString('hex')}@example.org`, password: `Tr4nslator-${randomBytes(6).toString('hex')}` };
-  await (strapi.service('admin::user') as unknown as { create(user: Record<string, unknown>): Promise<unknown> }).create({
-    ...account,
-    firstname: 'Tereza',
-    lastname: 'Translator',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  return account;
 }
 
 let cms: RunningStrapi;
@@ -79,7 +58,7 @@ beforeAll(async () => {
     data: { title: 'Mentoring v sadech', slug: `sady-${randomBytes(3).toString('hex')}`, summary: 'Mentoři v sadech.', answers: [answer('inclusivity.accessible-services', 'Otevřeno všem.')] },
   });
   await practices.publish({ documentId, locale: 'cs' });
-  const translator = await createTranslator(cms.strapi);
+  const translator = await createTranslator(cms.strapi, ['cs']);
   session = await openPage({ viewport: { width: 1440, height: 1000 } });
   page = session.page;
   await logIn(page, cms.url, translator);
@@ -102,7 +81,7 @@ describe('a translator and a partial translation', () => {
     // Not a refusal: the save check has nothing against these values.
     await page.getByText('Nothing here would stop the save.').waitFor();
 
-    const axe = await new AxeBuilder({ page }).include('[data-testid="translation-notice"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const axe = await new AxeBuilder({ page }).include('[data-testid="translation-notice"]').withTags([...AXE_TAGS]).analyze();
     expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 

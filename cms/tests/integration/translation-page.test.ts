@@ -7,49 +7,27 @@
  *   - the filter narrows the list; another language is marked read only;
  *   - the XLIFF tab downloads a file, and uploading it back writes nothing; a translated unit is
  *     written and shown; a file translating one text of a practice with no Czech version creates a
- *     Czech draft and names the required texts taken from the source; a malformed file and a file with an unknown unit are refused with the
- *     server's reasons, and nothing is written.
+ *     Czech draft and names the required texts taken from the source; a malformed file and a file
+ *     with an unknown unit are refused with the server's reasons, and nothing is written: no row
+ *     of any table of the database changes (harness/database-snapshot.ts).
  * Selectors are roles and accessible names (the plugin's English texts, Strapi's labels).
  * TRANSLATION_PAGE_SCREENSHOTS=<dir> keeps screenshots of each step.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminAccount, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { createTranslator, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
 import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
+import { changedTables, snapshotDatabase } from '../harness/database-snapshot.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
-const TRANSLATOR_ROLE = 'good-practices-translator';
 const PRACTICE = 'plugin::good-practices.practice';
 const SCREENSHOTS = process.env.TRANSLATION_PAGE_SCREENSHOTS;
-
-interface RoleService {
-  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
-}
-
-async function createTranslator(strapi: Core.Strapi): Promise<AdminAccount> {
-  // The plugin creates the Translator role at boot only when a locale to translate exists; the
-  // demo content adds its locales after the boot, so the role is made here as the next boot would.
-  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
-  await deployment.ensureRoles({ translatorLocales: ['cs'] });
-  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: TRANSLATOR_ROLE });
-  if (!role) throw new Error('the Translator role was not created');
-  const account = { email: `translator-${randomBytes(4).toString('hex')}@example.org`, password: `Tr4nslator-${randomBytes(6).toString('hex')}` };
-  await (strapi.service('admin::user') as unknown as { create(user: Record<string, unknown>): Promise<unknown> }).create({
-    ...account,
-    firstname: 'Tereza',
-    lastname: 'Translator',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  return account;
-}
 
 /** The admin scrolls inside its main area, so a full-page screenshot shows the viewport: `focus` is scrolled into it. */
 async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
@@ -59,10 +37,43 @@ async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Rows of every locale version of the practices, to prove that a refused upload wrote nothing. */
-async function practiceRows(strapi: Core.Strapi): Promise<string> {
-  const rows = await strapi.db.query(PRACTICE).findMany({ orderBy: { id: 'asc' } });
-  return JSON.stringify(rows);
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Czech translations of one text of each kind of entry an XLIFF file may carry (a practice and
+ * one of its answers, a tool, the framework, both taxonomies, the site texts and a label): a file
+ * of them would write to each of their tables.
+ */
+async function unitsOfEveryKind(strapi: Core.Strapi): Promise<{ id: string; xml: string }[]> {
+  const first = async (uid: string, where: Record<string, unknown> = {}) =>
+    (await strapi.db.query(uid as 'plugin::good-practices.practice').findOne({ where: { locale: 'en', publishedAt: { $notNull: true }, ...where } })) as Record<string, unknown>;
+  // JSON columns come back as text on some databases.
+  const json = <T,>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+  const practice = await first(PRACTICE, { answers: { $notNull: true } });
+  const answer = json<{ questionKey: string; body: string }[]>(practice.answers)[0]!;
+  const tool = await first('plugin::good-practices.tool');
+  const group = await first('plugin::good-practices.criteria-group');
+  const item = await first('plugin::good-practices.checklist-item');
+  const area = await first('plugin::good-practices.integration-area');
+  const targetGroup = await first('plugin::good-practices.target-group');
+  const site = await first('plugin::good-practices.site');
+  // A label, when the source has one (the site's own defaults stand for the others).
+  const label = Object.entries(json<Record<string, unknown> | null>(site.labels) ?? {}).find((entry): entry is [string, string] => typeof entry[1] === 'string');
+  const texts: [string, string][] = [
+    [`practice/${practice.documentId}/title`, String(practice.title)],
+    [`practice/${practice.documentId}/answers/${answer.questionKey}/body`, answer.body],
+    [`tool/${tool.documentId}/name`, String(tool.name)],
+    [`group/${group.key}/title`, String(group.title)],
+    [`item/${item.key}/text`, String(item.text)],
+    [`integration-area/${area.key}/name`, String(area.name)],
+    [`target-group/${targetGroup.key}/name`, String(targetGroup.name)],
+    ['site/siteName', String(site.siteName)],
+    ...(label ? [[`site/labels/${label[0]}`, label[1]] as [string, string]] : []),
+  ];
+  return texts.map(([id, source]) => ({
+    id,
+    xml: `<trans-unit id="${escapeXml(id)}" xml:space="preserve"><source>${escapeXml(source)}</source><target>${escapeXml(`${source} (česky)`)}</target></trans-unit>`,
+  }));
 }
 
 async function upload(page: Page, name: string, xliff: string): Promise<void> {
@@ -79,7 +90,7 @@ beforeAll(async () => {
   await ensureAdminPanelBuilt();
   cms = await startStrapi({ serveAdminPanel: true });
   await seedDemoContent(cms.strapi);
-  const translator = await createTranslator(cms.strapi);
+  const translator = await createTranslator(cms.strapi, ['cs']);
   session = await openPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   page = session.page;
   await logIn(page, cms.url, translator);
@@ -113,7 +124,7 @@ describe('translation page', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
     await shoot(page, '1-status-cs');
 
-    const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const axe = await new AxeBuilder({ page }).include('main').withTags([...AXE_TAGS]).analyze();
     expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await firstLink.click();
@@ -152,11 +163,11 @@ describe('translation page', () => {
     expect(exported).not.toMatch(/<trans-unit id="practice\//);
     await page.getByText('Downloaded good-practices-en-cs.xlf.').waitFor();
 
-    const before = await practiceRows(cms.strapi);
+    const before = await snapshotDatabase(cms.strapi);
     await upload(page, 'good-practices-en-cs.xlf', exported);
     await page.getByText('good-practices-en-cs.xlf imported into cs').waitFor();
     await page.getByText(/units read: nothing new to write/).waitFor();
-    expect(await practiceRows(cms.strapi)).toBe(before);
+    expect(changedTables(before, await snapshotDatabase(cms.strapi))).toEqual([]);
     await shoot(page, '3-xliff-unchanged', page.getByText(/units read: nothing new to write/));
   });
 
@@ -200,7 +211,7 @@ describe('translation page', () => {
   });
 
   it('refuses a malformed file and a file with an unknown unit, and writes nothing', async () => {
-    const before = await practiceRows(cms.strapi);
+    const before = await snapshotDatabase(cms.strapi);
     await upload(page, 'broken.xlf', exported.slice(0, Math.floor(exported.length / 2)));
     const refusal = page.getByRole('alert').filter({ hasText: 'broken.xlf was not imported: nothing was written' });
     await refusal.waitFor();
@@ -212,7 +223,30 @@ describe('translation page', () => {
     const problems = page.getByRole('alert').filter({ hasText: 'unknown.xlf was not imported' });
     await problems.waitFor();
     expect(await problems.textContent()).toContain('practice/does-not-exist/title');
-    expect(await practiceRows(cms.strapi)).toBe(before);
+    expect(changedTables(before, await snapshotDatabase(cms.strapi))).toEqual([]);
     await shoot(page, '7-xliff-unknown-unit', problems);
+  });
+
+  it('refuses a file translating every kind of entry but with one unknown unit, and writes nothing anywhere', async () => {
+    const units = await unitsOfEveryKind(cms.strapi);
+    const everyKind = exported.replace(/<body>[\s\S]*<\/body>/, `<body>${units.map((unit) => unit.xml).join('')}<trans-unit id="tool/does-not-exist/name"><source>Gone</source><target>Pryč</target></trans-unit></body>`);
+    const before = await snapshotDatabase(cms.strapi);
+    await upload(page, 'every-kind.xlf', everyKind);
+    const problems = page.getByRole('alert').filter({ hasText: 'every-kind.xlf was not imported' });
+    await problems.waitFor();
+    const shown = (await problems.textContent()) ?? '';
+    expect(shown).toContain('tool/does-not-exist/name');
+    // Refused for that unit alone: every other unit would have been written.
+    for (const unit of units) expect(shown).not.toContain(unit.id);
+    expect(changedTables(before, await snapshotDatabase(cms.strapi))).toEqual([]);
+
+    // The same file without the unknown unit is imported, and the comparison sees every table it writes.
+    await upload(page, 'every-kind-known.xlf', everyKind.replace(/<trans-unit id="tool\/does-not-exist\/name">.*?<\/trans-unit>/, ''));
+    await page.getByText('every-kind-known.xlf imported into cs').waitFor();
+    const written = changedTables(before, await snapshotDatabase(cms.strapi)).map((line) => line.split(':')[0]);
+    const contentTables = ['practice', 'tool', 'criteria-group', 'checklist-item', 'integration-area', 'target-group', 'site'].map(
+      (name) => cms.strapi.db.metadata.get(`plugin::good-practices.${name}` as never).tableName,
+    );
+    expect(written).toEqual(expect.arrayContaining([...contentTables, 'strapi_core_store_settings']));
   });
 });

@@ -19,7 +19,9 @@ import { createTranslator, defaultLocaleOf, languageName, type Translate } from 
 import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
 import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 import type { SiteMode } from '../../src/lib/mode';
+import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
+import { decode } from '../helpers/html-text';
 
 export interface SiteTarget {
   siteUrl: string;
@@ -37,8 +39,6 @@ interface Known {
   sample: PracticeDetail;
 }
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 export function labelsFor(known: Known, locale: string): Translate {
   return createTranslator(known.sites.get(locale)?.labels);
 }
@@ -47,8 +47,6 @@ async function fetchText(url: string, init?: RequestInit): Promise<{ status: num
   const response = await fetch(url, { redirect: 'manual', ...init });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
-
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 /**
  * The checks of a site built in `mode`. The mode is known when the tests are defined, so the
@@ -496,7 +494,7 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
         const report: string[] = [];
         for (const path of pagesToAudit()) {
           await session.page.goto(site(path));
-          const results = await new AxeBuilder({ page: session.page }).withTags(AXE_TAGS).analyze();
+          const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
           for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         }
         expect(report).toEqual([]);

@@ -5,23 +5,19 @@
  *   serves when booted with `serveAdminPanel: true`. `ensureAdminPanelBuilt` is the build step of
  *   `npm start` / `npm test` (scripts/lib/builds.ts): skipped when its inputs are unchanged, so a
  *   test file run on its own never drives a stale admin.
- * - The editor is an ordinary admin user with the plugin's `good-practices-editor` role (created
- *   by the plugin's bootstrap), made through Strapi's own admin services, not a super admin.
+ * - The editor is an ordinary admin user whose only role is the plugin's Good-practice editor
+ *   (created by the plugin's bootstrap), not a super admin; the translator one whose only role is
+ *   the plugin's Translator. Both made by the harness's admin-users.ts.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
+import { type AdminAccount, createAdminUser, EDITOR_ROLE_CODE, TRANSLATOR_ROLE_CODE } from '../../../cms/tests/harness/admin-users.ts';
 import { buildCms } from '../../../scripts/lib/builds.ts';
 import { ROOT } from '../../../scripts/lib/paths.ts';
 
-export const EDITOR_ROLE_CODE = 'good-practices-editor';
-
-export interface AdminAccount {
-  email: string;
-  password: string;
-}
+export type { AdminAccount };
 
 const BUILD_LOCK = path.join(ROOT, '.tmp', 'admin-panel-build.lock');
 
@@ -61,32 +57,20 @@ export async function ensureAdminPanelBuilt(): Promise<void> {
   }
 }
 
-interface RoleService {
-  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
+/** An active admin user whose only role is the plugin's Good-practice editor, with a random password. */
+export function createEditor(strapi: Core.Strapi): Promise<AdminAccount> {
+  return createAdminUser(strapi, EDITOR_ROLE_CODE, { firstname: 'Edna', lastname: 'Editor' });
 }
 
-interface UserService {
-  create(attributes: Record<string, unknown>): Promise<{ id: number }>;
-}
-
-/** An active admin user whose only role is the plugin's Editor, with a random password. */
-export async function createEditor(strapi: Core.Strapi): Promise<AdminAccount> {
-  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: EDITOR_ROLE_CODE });
-  if (!role) throw new Error(`The admin role ${EDITOR_ROLE_CODE} does not exist: the plugin's bootstrap should have created it.`);
-  const account = {
-    email: `editor-${randomBytes(4).toString('hex')}@example.org`,
-    // Strapi's rule: 8+ characters with a lower case letter, an upper case letter and a digit.
-    password: `Ed1tor-${randomBytes(9).toString('base64url')}`,
-  };
-  await (strapi.service('admin::user') as unknown as UserService).create({
-    ...account,
-    firstname: 'Edna',
-    lastname: 'Editor',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
-  return account;
+/**
+ * An active admin user whose only role is the plugin's Translator, writing `locales`. The plugin
+ * creates that role at boot only when a locale to translate into exists; content seeded after the
+ * boot (the demo content) adds its locales later, so the role is made here as the next boot would.
+ */
+export async function createTranslator(strapi: Core.Strapi, locales: string[]): Promise<AdminAccount> {
+  const deployment = strapi.plugin('good-practices').service('deployment') as { ensureRoles(options: { translatorLocales: string[] }): Promise<string[]> };
+  await deployment.ensureRoles({ translatorLocales: locales });
+  return createAdminUser(strapi, TRANSLATOR_ROLE_CODE, { firstname: 'Tereza', lastname: 'Translator' });
 }
 
 /** Logs in through the admin's own login form and waits for the panel to be shown. */

@@ -25,9 +25,11 @@ import { signPreviewToken } from 'strapi-plugin-good-practices/contract/preview-
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { defineSiteSuite, type SiteTarget } from '../e2e/suite';
+import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { decode } from '../helpers/html-text';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { queryPractices } from '../../src/lib/data/static-query';
 import { createTranslator, defaultLocaleOf, languageName } from '../../src/lib/i18n';
@@ -183,7 +185,6 @@ function invalidate(practice: PracticeSummary): Promise<Response> {
   return webhook({ event: 'entry.update', createdAt: new Date().toISOString(), model: 'practice', entry: { documentId: practice.documentId, slug: practice.slug, locale: practice.locale } });
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 const pageText = async (url: string) => decode(await (await fetch(url)).text());
 
 function pagesUnder(dir: string): number {
@@ -658,7 +659,7 @@ function defineFallbackChecks(target: () => SiteTarget): void {
         for (const path of ['/ar/', '/ar/practices/', `/ar/practices/${practice!.slug}/`, '/ar/tools/', `/cs/practices/${PARTIAL.slug}/`, '/de/practices/']) {
           const response = await session.page.goto(site(path));
           expect(response?.status(), path).toBe(200);
-          const results = await new AxeBuilder({ page: session.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+          const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
           for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
         }
         expect(report).toEqual([]);

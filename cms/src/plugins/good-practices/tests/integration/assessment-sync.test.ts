@@ -6,7 +6,7 @@
  * also draft-leaks-shared-values.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ContentManager, loginAsEditor } from '../support/admin-session';
+import { type AdminSession, loginAsEditor } from '../support/role-session';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documents, PRACTICE, storedVersions, uniqueSlug } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
@@ -14,7 +14,7 @@ import { getJson } from '../support/http';
 import { apiPaths, practiceResponse } from '../../contract';
 
 let app: RunningStrapi;
-let editor: ContentManager;
+let editor: AdminSession;
 
 beforeAll(async () => {
   app = await bootStrapi();

@@ -16,7 +16,7 @@ import { tagsForChange } from '../../../../../../web/src/lib/revalidation/tags-f
 import { revalidatePayload } from '../../contract/revalidation-webhook';
 import { apiPaths, type PracticeDetail, practiceListResponse, practiceResponse } from '../../contract';
 import type { ImportService } from '../../contract/services';
-import { type ContentManager, loginAsEditor } from '../support/admin-session';
+import { type AdminSession, loginAsEditor } from '../support/role-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
@@ -36,7 +36,7 @@ interface Revalidation {
 
 let app: RunningStrapi;
 let site: Server;
-let editor: ContentManager;
+let editor: AdminSession;
 const revalidations: Revalidation[] = [];
 
 const practices = () => documents(app.strapi, PRACTICE);
@@ -54,7 +54,6 @@ beforeAll(async () => {
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   app = await bootStrapi({ env: { SITE_REVALIDATE_URL: `${origin}/api/revalidate`, REVALIDATE_SECRET: SECRET, SITE_READ_TOKEN: READ_KEY } });
   await ensureLocales(app.strapi, ['cs', 'fr']);
-  // A super admin: the Editor role only gets the locales that exist when it is first created.
   editor = await loginAsEditor(app.strapi, app.url);
   ORIGINAL.coverImage = await imageFile('original-cover');
   EDITED.coverImage = await imageFile('edited-cover');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse, practiceResponse, apiPaths } from '../../contract';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
-import { createPractice, documents, PRACTICE, practiceData, QUESTION, storedVersions, uniqueSlug, type WrittenDocument } from '../support/practices';
+import { createPractice, documents, PRACTICE, practiceData, QUESTION, storedVersions, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
 import { type AdminSession, loginWithRole, roleId } from '../support/role-session';
 import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-under-test';
 
@@ -205,5 +205,33 @@ describe('the validation workflow, as an editor', () => {
     expect((await editor.publish(PRACTICE, documentId, 'en')).status).toBe(200);
     const published = practiceResponse.parse((await getJson(`${app.url}${apiPaths.practice(slug)}`)).body);
     expect(published.data).toMatchObject({ validationStatus: 'validated', validationDate: today });
+  });
+});
+
+describe('a language added after the roles were created', () => {
+  const localesOf = async (code: string, action: string, subject: string) =>
+    ((await permissionsOf(code)).find((row) => row.action === action && row.subject === subject)?.properties?.locales ?? []).slice().sort();
+
+  it('reaches the editor: Czech and German were added after the first boot created the role', async () => {
+    expect(await localesOf(EDITOR, UPDATE, PRACTICE)).toEqual(['cs', 'de', 'en']);
+    const response = await editor.update(PRACTICE, practice.documentId, 'cs', { title: 'Praxe upravená editorem', slug: csSlug });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect((await editor.publish(PRACTICE, practice.documentId, 'cs')).status).toBe(200);
+  });
+
+  it('reaches what covered every language (the editor, the translator’s reading), not what an administrator narrowed nor the translator’s writing', async () => {
+    // An administrator keeps editors out of German tools.
+    const toolUpdate = (await permissionsOf(EDITOR)).find((row) => row.action === UPDATE && row.subject === TOOL)!;
+    await app.strapi.db.query('admin::permission').update({ where: { id: toolUpdate.id }, data: { properties: { ...toolUpdate.properties, locales: ['cs', 'en'] } } });
+    await ensureLocales(app.strapi, ['fr']);
+
+    expect(await localesOf(EDITOR, UPDATE, PRACTICE)).toEqual(['cs', 'de', 'en', 'fr']);
+    expect(await localesOf(EDITOR, 'plugin::content-manager.explorer.publish', PRACTICE)).toEqual(['cs', 'de', 'en', 'fr']);
+    expect(await localesOf(EDITOR, UPDATE, TOOL)).toEqual(['cs', 'en']);
+    expect(await localesOf(TRANSLATOR, 'plugin::content-manager.explorer.read', PRACTICE)).toEqual(['cs', 'de', 'en', 'fr']);
+    expect(await localesOf(TRANSLATOR, UPDATE, PRACTICE)).toEqual(['cs']);
+
+    const french = await editor.update(PRACTICE, practice.documentId, 'fr', { title: 'Pratique', slug: uniqueSlug('fr') });
+    expect(french.status, JSON.stringify(french.body)).toBe(200);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiPaths, practiceResponse } from '../../contract';
-import { type ContentManager, loginAsEditor } from '../support/admin-session';
+import { type AdminSession, loginAsEditor } from '../support/role-session';
 import { expectRejected, fieldsOf } from '../support/errors';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
@@ -26,7 +26,7 @@ const DELETED = 'relevance.migrant-needs.1';
 const DELETED_QUESTION = 'partnership.policy-improvement';
 
 let app: RunningStrapi;
-let editor: ContentManager;
+let editor: AdminSession;
 let documentId: string;
 const slug = 'steady-practice';
 const assessment = { 'inclusivity.accessible-services.1': 'met', [RETIRED]: 'not-met', [DELETED]: 'met', [`${DELETED_QUESTION}.1`]: 'met' };

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '../../contract';
-import { type ContentManager, loginAsEditor, type StrapiErrorBody } from '../support/admin-session';
+import { type AdminSession, loginAsEditor, type StrapiErrorBody } from '../support/role-session';
 import { createPractice, createTool, PRACTICE, practiceData, TOOL, uniqueSlug } from '../support/practices';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 let app: RunningStrapi;
-let editor: ContentManager;
+let editor: AdminSession;
 
 beforeAll(async () => {
   app = await bootStrapi();

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_ROLE } from '../../contract/role-codes';
 import type { PracticeCheckResponse } from '../../contract/admin-api';
-import type { StrapiErrorBody } from '../support/admin-session';
 import { sendJson } from '../support/http';
 import { createPractice, PRACTICE, practiceData } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginWithRole, type StrapiErrorBody } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 let app: RunningStrapi;

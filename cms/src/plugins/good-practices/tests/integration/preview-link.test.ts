@@ -14,7 +14,7 @@ import { loginWithCustomRole } from '../support/custom-role';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documents, PRACTICE, uniqueSlug, type WrittenDocument } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const SITE_URL = 'https://site.example.org';
@@ -36,7 +36,7 @@ async function previewUrl(session: AdminSession, documentId: string, locale?: st
 beforeAll(async () => {
   app = await bootStrapi({ env: { SITE_URL, PREVIEW_SECRET } });
   await ensureLocales(app.strapi, ['cs']);
-  superAdmin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  superAdmin = await loginAsSuperAdmin(app.strapi, app.url);
   draft = await createPractice(app.strapi, { title: 'Draft to preview' }, { status: 'draft' });
   await documents(app.strapi, PRACTICE).update({ documentId: draft.documentId, locale: 'cs', data: { title: 'Koncept', slug: uniqueSlug('koncept') } });
 });

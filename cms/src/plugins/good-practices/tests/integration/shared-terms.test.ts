@@ -13,11 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse, taxonomyResponse } from '../../contract';
 import { alignPracticeTerms } from '../../server/src/database/shared-terms-migration';
-import { loginAsEditor } from '../support/admin-session';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, uniqueSlug } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsEditor, loginWithRole } from '../support/role-session';
 import { siteNotificationsDone } from '../support/site-notifications';
 import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-under-test';
 

@@ -16,7 +16,7 @@ import type { TranslationStatusResponse } from '../../contract/admin-api';
 import { loginWithCustomRole } from '../support/custom-role';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documents, PRACTICE, uniqueSlug, type WrittenDocument } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin, loginWithRole } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const READ = 'plugin::content-manager.explorer.read';
@@ -50,7 +50,7 @@ function expectNoDraftIn(text: string): void {
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs', 'de']);
-  superAdmin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  superAdmin = await loginAsSuperAdmin(app.strapi, app.url);
   draft = await createPractice(app.strapi, { title: DRAFT_TITLE, summary: 'Mentors help newcomers.' }, { status: 'draft' });
   await documents(app.strapi, PRACTICE).update({ documentId: draft.documentId, locale: 'cs', data: { title: DRAFT_CS_TITLE, slug: uniqueSlug('mentorstvi') } });
   tool = await createTool(app.strapi, { name: 'Mentoring handbook' });

@@ -9,7 +9,7 @@ import type { TranslationStatusResponse, TranslationAreaStatus } from '../../con
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documentIdByKey, documents, PRACTICE, QUESTION, SITE, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const QUESTION_KEY = 'inclusivity.accessible-services';
@@ -35,7 +35,7 @@ const outdatedFields = (area: TranslationAreaStatus, documentId: string) => area
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs', 'de']);
-  admin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  admin = await loginAsSuperAdmin(app.strapi, app.url);
   practice = await createPractice(app.strapi, { title: 'Language café', summary: 'People meet to talk.', objectives: 'Practise the language.', answers: answer('Open to everyone.') });
   csSlug = uniqueSlug('kavarna');
   await documents(app.strapi, PRACTICE).update({

@@ -13,7 +13,7 @@ import type { XliffImportResponse, XliffImportResult } from '../../contract/admi
 import { createStampsStore } from '../../server/src/translation/stamps-store';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, CRITERIA_GROUP, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, TARGET_GROUP, TOOL, uniqueSlug, type WrittenDocument } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin, loginWithRole } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const QUESTION_KEY = 'inclusivity.accessible-services';
@@ -70,7 +70,7 @@ function problemsOf(body: unknown): { path: string[]; message: string }[] {
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs', 'de']);
-  admin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  admin = await loginAsSuperAdmin(app.strapi, app.url);
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { errorResponse } from '../../contract';
 import type { XliffImportResponse } from '../../contract/admin-api';
 import { ensureLocales } from '../support/locales';
 import { documents, SITE } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 /** Interface labels of the site in en and cs: one unit each, the shape of a large translation. */
@@ -56,7 +56,7 @@ async function withMaxUpload<T>(megabytes: string, run: () => Promise<T>): Promi
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs']);
-  admin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  admin = await loginAsSuperAdmin(app.strapi, app.url);
   const site = await documents(app.strapi, SITE).findFirst({ locale: 'en' });
   const labels = (words: string) => Object.fromEntries(Array.from({ length: LABELS }, (_, index) => [`bulk.label.${index}`, `${words} ${index}`]));
   await documents(app.strapi, SITE).update({ documentId: site!.documentId, locale: 'en', data: { labels: labels('Interface label number') } });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import xliff12ToJs from 'xliff/xliff12ToJs';
 import { ensureLocales } from '../support/locales';
 import { createPractice, documents, PRACTICE, uniqueSlug, type WrittenDocument } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 /** Every character XML 1.0 forbids (its Char production). */
@@ -20,7 +20,7 @@ let practice: WrittenDocument;
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs']);
-  admin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  admin = await loginAsSuperAdmin(app.strapi, app.url);
   practice = await createPractice(app.strapi, { title: 'Pasted\u0001 title\u000B', summary: 'Line one\u0008\nline two\uFFFE' });
   await documents(app.strapi, PRACTICE).update({
     documentId: practice.documentId,

@@ -26,7 +26,7 @@ import {
   uniqueSlug,
   type WrittenDocument,
 } from '../support/practices';
-import { type AdminSession, loginWithRole } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin, loginWithRole } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const QUESTION_KEY = 'inclusivity.accessible-services';
@@ -94,7 +94,7 @@ async function expectRefused(xml: string, pattern: RegExp, unit?: string): Promi
 beforeAll(async () => {
   app = await bootStrapi();
   await ensureLocales(app.strapi, ['cs', 'de']);
-  admin = await loginWithRole(app.strapi, app.url, 'strapi-super-admin');
+  admin = await loginAsSuperAdmin(app.strapi, app.url);
   tool = await createTool(app.strapi, { name: 'Recognition portal' });
   translated = await createPractice(app.strapi, {
     title: 'Language café & more',

@@ -1,17 +1,16 @@
 /**
- * An admin user of a given role (by role code), logged in through the real /admin/login, with
- * the content manager's HTTP API (the admin UI's path) and the plugin's admin routes. The
- * counterpart of admin-session.ts (super admin) for role-boundary tests.
+ * An admin user of a given role, logged in through the real /admin/login, with the content
+ * manager's HTTP API (the path the admin UI uses) and the plugin's admin routes. A test that
+ * claims to be an editor logs in with `loginAsEditor` (the plugin's Good-practice editor role and
+ * nothing else); `loginAsSuperAdmin` is for tests that need every right.
  */
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { adminRoleId, createAdminUser, EDITOR_ROLE_CODE, SUPER_ADMIN_ROLE_CODE } from '../../../../../tests/harness/admin-users';
 import { type JsonResponse, sendJson } from './http';
 
-interface AdminUserService {
-  create(user: Record<string, unknown>): Promise<{ id: number }>;
-}
-interface AdminRoleService {
-  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
+export interface StrapiErrorBody {
+  data: null;
+  error: { status: number; name: string; message: string; details?: { errors?: { path: string[]; message: string }[] } };
 }
 
 export interface AdminSession {
@@ -20,32 +19,25 @@ export interface AdminSession {
   json(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: unknown): Promise<JsonResponse>;
   update(uid: string, documentId: string, locale: string, data: Record<string, unknown>): Promise<JsonResponse>;
   create(uid: string, locale: string, data: Record<string, unknown>): Promise<JsonResponse>;
-  publish(uid: string, documentId: string, locale: string): Promise<JsonResponse>;
+  /** `data`: the values the edit view sends with its Publish button (it saves and publishes). */
+  publish(uid: string, documentId: string, locale: string, data?: Record<string, unknown>): Promise<JsonResponse>;
   remove(uid: string, documentId: string, locale: string): Promise<JsonResponse>;
 }
 
-export async function roleId(strapi: Core.Strapi, code: string): Promise<number> {
-  const role = await (strapi.service('admin::role') as unknown as AdminRoleService).findOne({ code });
-  if (!role) throw new Error(`no admin role with code ${code}`);
-  return role.id;
-}
+export const roleId = adminRoleId;
 
 export async function loginWithRole(strapi: Core.Strapi, url: string, code: string): Promise<AdminSession> {
-  const email = `${code.replace(/[^a-z]/g, '')}-${randomBytes(4).toString('hex')}@example.org`;
-  const password = `Role-${randomBytes(6).toString('hex')}-9A`;
-  await (strapi.service('admin::user') as unknown as AdminUserService).create({
-    email,
-    firstname: 'Test',
-    lastname: code,
-    password,
-    isActive: true,
-    registrationToken: null,
-    roles: [await roleId(strapi, code)],
-  });
+  const { email, password } = await createAdminUser(strapi, code, { firstname: 'Test', lastname: code });
   const login = await sendJson<{ data: { token: string } }>('POST', `${url}/admin/login`, { email, password });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return sessionWithToken(url, login.body.data.token);
 }
+
+/** A user whose only role is the plugin's Good-practice editor. */
+export const loginAsEditor = (strapi: Core.Strapi, url: string): Promise<AdminSession> => loginWithRole(strapi, url, EDITOR_ROLE_CODE);
+
+/** Strapi's super admin: every right, for tests about what only an administrator does. */
+export const loginAsSuperAdmin = (strapi: Core.Strapi, url: string): Promise<AdminSession> => loginWithRole(strapi, url, SUPER_ADMIN_ROLE_CODE);
 
 /** The content manager's HTTP API and the plugin's admin routes for an admin's access token. */
 export function sessionWithToken(url: string, token: string): AdminSession {
@@ -66,7 +58,7 @@ export function sessionWithToken(url: string, token: string): AdminSession {
     json,
     update: (uid, documentId, locale, data) => sendJson('PUT', `${base}/${uid}/${documentId}?locale=${locale}`, { ...data, locale }, headers),
     create: (uid, locale, data) => sendJson('POST', `${base}/${uid}?locale=${locale}`, { ...data, locale }, headers),
-    publish: (uid, documentId, locale) => sendJson('POST', `${base}/${uid}/${documentId}/actions/publish?locale=${locale}`, { locale }, headers),
+    publish: (uid, documentId, locale, data = {}) => sendJson('POST', `${base}/${uid}/${documentId}/actions/publish?locale=${locale}`, { ...data, locale }, headers),
     remove: (uid, documentId, locale) => sendJson('DELETE', `${base}/${uid}/${documentId}?locale=${locale}`, undefined, headers),
   };
 }

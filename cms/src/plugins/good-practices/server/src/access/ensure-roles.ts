@@ -7,7 +7,7 @@
  * every locale except the default one. With no such locale yet (a fresh installation, before
  * locales are added) the role is not created: a role without a language to translate would stay
  * useless, and "only if absent" would never fix it. It is created at the first boot that has one.
- * Locales added later are added to the roles by an administrator (Settings → Roles).
+ * Locales added later reach the roles where they reach every language (follow-new-locales.ts).
  * Permissions a newer version of the plugin gives its roles reach existing roles once, through
  * upgrade-roles.ts (e.g. publishing the framework and the taxonomy terms).
  */
