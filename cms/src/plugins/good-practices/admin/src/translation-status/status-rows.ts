@@ -8,7 +8,7 @@ import type {
   LocaleTranslationStatus,
   TranslationAreaName,
   TranslationAreaStatus,
-  TranslationEntryKind,
+  TranslationEntryRef,
 } from '../../../contract/admin-api';
 
 /** In the order the page shows them: what visitors see most first. */
@@ -18,14 +18,8 @@ export type EntryProblem = 'missing' | 'outdated' | 'incomplete';
 export type StatusFilter = 'all' | EntryProblem;
 export const statusFilters: readonly StatusFilter[] = ['all', 'missing', 'outdated', 'incomplete'];
 
-export interface StatusRow {
-  kind: TranslationEntryKind;
-  uid: string;
-  /** The document to open in the Content Manager (the translation's, when it exists). */
-  documentId: string;
-  key: string | null;
-  label: string;
-  published: boolean | null;
+/** The entry as the status names it, with what it needs; `documentId` is the document to open in the Content Manager (the translation's, when it exists). */
+export interface StatusRow extends TranslationEntryRef {
   problems: EntryProblem[];
   /** Segment paths that are outdated. */
   outdatedFields: string[];
