@@ -24,6 +24,7 @@ import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
 import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { changedTables, snapshotDatabase } from '../harness/database-snapshot.ts';
+import { waitForQuiet } from '../harness/quiet.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
 const PRACTICE = 'plugin::good-practices.practice';
@@ -49,7 +50,12 @@ async function unitsOfEveryKind(strapi: Core.Strapi): Promise<{ id: string; xml:
     (await strapi.db.query(uid as 'plugin::good-practices.practice').findOne({ where: { locale: 'en', publishedAt: { $notNull: true }, ...where } })) as Record<string, unknown>;
   // JSON columns come back as text on some databases.
   const json = <T,>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-  const practice = await first(PRACTICE, { answers: { $notNull: true } });
+  // A practice that answers something: rows come in no set order, and a stored `[]` is not null.
+  const published = (await strapi.db.query(PRACTICE as 'plugin::good-practices.practice').findMany({
+    where: { locale: 'en', publishedAt: { $notNull: true }, answers: { $notNull: true } },
+  })) as Record<string, unknown>[];
+  const practice = published.find((row) => json<unknown[]>(row.answers).length > 0);
+  if (!practice) throw new Error('the demo content has no published practice with an answer');
   const answer = json<{ questionKey: string; body: string }[]>(practice.answers)[0]!;
   const tool = await first('plugin::good-practices.tool');
   const group = await first('plugin::good-practices.criteria-group');
@@ -230,6 +236,9 @@ describe('translation page', () => {
   it('refuses a file translating every kind of entry but with one unknown unit, and writes nothing anywhere', async () => {
     const units = await unitsOfEveryKind(cms.strapi);
     const everyKind = exported.replace(/<body>[\s\S]*<\/body>/, `<body>${units.map((unit) => unit.xml).join('')}<trans-unit id="tool/does-not-exist/name"><source>Gone</source><target>Pryč</target></trans-unit></body>`);
+    // What earlier steps wrote may still be landing (their entry events, the content generation):
+    // the comparison starts once the database has been quiet.
+    await waitForQuiet(cms.strapi);
     const before = await snapshotDatabase(cms.strapi);
     await upload(page, 'every-kind.xlf', everyKind);
     const problems = page.getByRole('alert').filter({ hasText: 'every-kind.xlf was not imported' });
