@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parseImportArgs, USAGE, UsageError, type ImportArgs } from './lib/import-args.ts';
 import type { DeploymentService, ImportReportEntry as ReportEntry, ImportResult, PreparedPage } from '../src/plugins/good-practices/contract/services.ts';
-import { importService, loadStrapi, requirePlugin, stopStrapi } from './lib/strapi-app.ts';
+import { importService, loadStrapi, requirePlugin, settleEntryEvents, stopStrapi } from './lib/strapi-app.ts';
 
 function isFile(file: string): boolean {
   try {
@@ -162,6 +162,8 @@ async function importAll(args: ImportArgs): Promise<number> {
       }
     }
   } finally {
+    // The notifier hears of a publication only once Strapi's entry event is out.
+    await settleEntryEvents(strapi);
     await notifySite(strapi);
     await stopStrapi(strapi);
   }

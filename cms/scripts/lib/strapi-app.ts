@@ -48,10 +48,39 @@ export async function loadStrapi(): Promise<Core.Strapi> {
   return strapi;
 }
 
-/** Stops Strapi (closes the database connection); never throws. */
+/** The part of knex's connection pool (tarn) that says whether a query is running or waiting. */
+interface ConnectionPool {
+  numUsed(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+/**
+ * Waits until no query has run or waited for `quietMs` (at most `timeoutMs`). Strapi's document
+ * service emits its entry events (entry.publish…) after the transaction commits without awaiting
+ * them, and each first reads the entry back: a script that stops right after a publication would
+ * lose the event (the site notifier listens to it) and, on PostgreSQL, whose reads wait for a
+ * pooled connection, have the read rejected ('aborted') where nobody catches it, which kills the
+ * process. Nothing else says when those events are done; an idle pool does.
+ */
+export async function settleEntryEvents(strapi: Core.Strapi, quietMs = 100, timeoutMs = 10_000): Promise<void> {
+  const pool = (strapi.db?.connection as unknown as { client?: { pool?: ConnectionPool } } | undefined)?.client?.pool;
+  if (!pool) return;
+  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + timeoutMs;
+  let idleSince = Date.now();
+  while (Date.now() < deadline) {
+    if (busy()) idleSince = Date.now();
+    else if (Date.now() - idleSince >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Stops Strapi (closes the database connection) once its entry events are done; never throws. */
 export async function stopStrapi(strapi: Core.Strapi | undefined): Promise<void> {
   if (!strapi) return;
   try {
+    await settleEntryEvents(strapi);
     await strapi.destroy();
   } catch (error) {
     process.stderr.write(`warning: Strapi did not stop cleanly: ${(error as Error).message}\n`);
