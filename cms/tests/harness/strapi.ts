@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { settleEntryEvents } from '../../scripts/lib/strapi-app.ts';
 
 const require = createRequire(import.meta.url);
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -215,6 +216,9 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     if (stopped) return;
     stopped = true;
     try {
+      // Strapi's entry events still reading back what a test just wrote would have their query
+      // rejected by the destroy, uncaught (seen on PostgreSQL).
+      await settleEntryEvents(strapi);
       await destroyKeepingListeners(strapi);
       await dropDatabase();
     } finally {
