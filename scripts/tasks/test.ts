@@ -1,7 +1,8 @@
 /**
  * `npm test`: builds what the tests load, type-checks every workspace, then runs every suite
  * (plugin unit + integration, CMS integration, site unit + browser, scripts) in one vitest run,
- * ending with its summary line. PostgreSQL tests run where TEST_DATABASE_URL is set.
+ * ending with the 10 slowest test files and its summary line. Files that boot Strapi run on
+ * SQLite, and again on PostgreSQL where TEST_DATABASE_URL is set (cms/tests/harness/test-databases.ts).
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { buildCms, buildPlugin, compileCmsServer } from '../lib/builds.ts';
 import { bin, CMS_DIR, PLUGIN_DIR, ROOT, STATE_DIR, WEB_DIR } from '../lib/paths.ts';
 import { mustRunNode, runNode } from '../lib/processes.ts';
 import { step } from '../lib/progress.ts';
+import { formatSlowestFiles, parseFileTimes } from '../lib/test-file-times.ts';
 
 interface VitestJson {
   numPassedTests: number;
@@ -36,10 +38,14 @@ export async function run(args: string[]): Promise<number> {
   await step('Type-checking the site (astro check)', () => mustRunNode(bin.astro, ['check'], { cwd: WEB_DIR, env: { ...process.env, SITE_MODE: 'server' } }));
 
   const report = path.join(STATE_DIR, 'vitest-report.json');
+  const fileTimes = path.join(STATE_DIR, 'test-file-times.jsonl');
   rmSync(report, { force: true });
-  const status = await step(`Running the test suites${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite; set TEST_DATABASE_URL for PostgreSQL)'}`, () =>
-    runNode(bin.vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], { cwd: ROOT }),
+  rmSync(fileTimes, { force: true });
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`, `--reporter=${path.join(ROOT, 'scripts', 'lib', 'file-times-reporter.ts')}`];
+  const status = await step(`Running the test suites${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite; set TEST_DATABASE_URL for PostgreSQL too)'}`, () =>
+    runNode(bin.vitest, ['run', ...reporters, ...args], { cwd: ROOT, env: { ...process.env, GP_FILE_TIMES: fileTimes } }),
   );
+  if (existsSync(fileTimes)) process.stdout.write(`\n${formatSlowestFiles(parseFileTimes(readFileSync(fileTimes, 'utf8')), ROOT)}`);
 
   try {
     const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;

@@ -2,14 +2,16 @@
  * Boots the real Strapi app in-process on a throw-away database and a random port, for
  * integration tests, end-to-end tests and benchmarks.
  *
- * - SQLite by default (a fresh file under cms/.tmp), PostgreSQL when `database: 'postgres'` or
- *   when TEST_DATABASE_URL is set and no database is asked for: a fresh database is created on
- *   that server for every call and dropped on stop.
+ * - The database of the vitest project the file runs in (test-databases.ts: SQLite always,
+ *   PostgreSQL as well when TEST_DATABASE_URL is set), or the one asked for with `database`:
+ *   a fresh SQLite file under cms/.tmp, or a fresh database created on the TEST_DATABASE_URL
+ *   server for every call and dropped on stop.
  * - Expects the compiled app in cms/dist and the compiled plugin (`npm run build -w cms` / the
  *   test bootstrap does both); it compiles nothing itself so that test files stay fast.
  * - Written in erasable TypeScript so that plain Node 24 can run it too (scripts, benchmarks).
  */
 import { queryPostgres } from './postgres.ts';
+import { projectDatabase, type DatabaseKind } from './test-databases.ts';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { settleEntryEvents } from '../../scripts/lib/strapi-app.ts';
 const require = createRequire(import.meta.url);
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type DatabaseKind = 'sqlite' | 'postgres';
+export type { DatabaseKind };
 
 export interface StrapiOptions {
   database?: DatabaseKind;
@@ -48,9 +50,9 @@ export interface RunningStrapi {
   stop: () => Promise<void>;
 }
 
-/** The database kind tests run on: PostgreSQL when TEST_DATABASE_URL is set, else SQLite. */
+/** The database kind of the vitest project this file runs in (SQLite outside one). */
 export function defaultDatabase(): DatabaseKind {
-  return process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+  return projectDatabase();
 }
 
 function secret(): string {

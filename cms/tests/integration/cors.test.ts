@@ -4,9 +4,10 @@
  * Origin with credentials, so any page could read a fresh admin token through an editor's browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
+import { defaultDatabase, startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
 
-const databases: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+// The database of this file's vitest project: SQLite, and PostgreSQL in the postgres project.
+const databases: DatabaseKind[] = [defaultDatabase()];
 
 const SITE = 'https://site.example.org';
 const PUBLIC = 'https://cms.example.org';

@@ -1,11 +1,12 @@
 /**
- * The app boots in-process on a throw-away database (SQLite, and PostgreSQL when
- * TEST_DATABASE_URL is set) and answers over real HTTP.
+ * The app boots in-process on a throw-away database (SQLite, and PostgreSQL too when
+ * TEST_DATABASE_URL is set: one vitest project each) and answers over real HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
+import { defaultDatabase, startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
 
-const databases: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+// The database of this file's vitest project: SQLite, and PostgreSQL in the postgres project.
+const databases: DatabaseKind[] = [defaultDatabase()];
 
 describe.each(databases)('CMS on %s', (database) => {
   let cms: RunningStrapi;

@@ -6,9 +6,10 @@
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
+import { defaultDatabase, startStrapi, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
 
-const databases: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+// The database of this file's vitest project: SQLite, and PostgreSQL in the postgres project.
+const databases: DatabaseKind[] = [defaultDatabase()];
 
 /** The unauthenticated auth routes, with a body each would otherwise accept. */
 const AUTH_ROUTES: { path: string; field: string }[] = [

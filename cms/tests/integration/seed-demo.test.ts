@@ -1,17 +1,18 @@
 /**
  * The demo content of `npm start`: cms/scripts/seed-demo.ts run as `npm start` runs it (a child
  * process on a database that does not exist yet), then the public API read over HTTP. SQLite,
- * and PostgreSQL when TEST_DATABASE_URL is set.
+ * and PostgreSQL too when TEST_DATABASE_URL is set (one vitest project each).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CMS_DIR, startStrapi, testSecrets, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
+import { CMS_DIR, defaultDatabase, startStrapi, testSecrets, type DatabaseKind, type RunningStrapi } from '../harness/strapi.ts';
 
 const require = createRequire(import.meta.url);
-const databases: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+// The database of this file's vitest project: SQLite, and PostgreSQL in the postgres project.
+const databases: DatabaseKind[] = [defaultDatabase()];
 
 function runSeed(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

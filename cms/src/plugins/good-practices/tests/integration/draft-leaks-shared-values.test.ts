@@ -5,8 +5,8 @@
  * only when the practice is published, and then every published locale gets them at once and the
  * site is told about each. Probed over real HTTP: an editor in the admin content manager, the
  * document service (REST and scripts), the SPRING import with status draft, and the public API
- * read anonymously and with the site's read token. Runs on PostgreSQL when TEST_DATABASE_URL is
- * set.
+ * read anonymously and with the site's read token. Runs on SQLite, and on PostgreSQL too when
+ * TEST_DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

@@ -3,7 +3,7 @@
  * service (document service, invariants), then read back over real HTTP from the public API.
  * Expectations come from the fixture text itself (the oracle of tests/unit/helpers), never
  * from the parser under test nor from a hand-written copy. Runs on SQLite, and on PostgreSQL
- * when TEST_DATABASE_URL is set.
+ * too when TEST_DATABASE_URL is set (one vitest project each).
  */
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +12,11 @@ import type { ImportPageOptions, ImportResult, ImportService } from '../../contr
 import { expectContract } from '../support/contract';
 import { getJson } from '../support/http';
 import { PRACTICE, TOOL } from '../support/practices';
-import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
+import { bootStrapi, defaultDatabase, type RunningStrapi } from '../support/strapi-under-test';
 import { type FixtureName, readFixture, readOracle } from '../unit/helpers/spring-fixtures';
 
-const databases = process.env.TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+// The database of this file's vitest project: SQLite, and PostgreSQL in the postgres project.
+const databases = [defaultDatabase()];
 
 /** How each fixture is imported: the Czech page has no title line and no metadata. */
 const FIXTURE_OPTIONS: Record<FixtureName, ImportPageOptions> = {

@@ -5,7 +5,7 @@
  * a translation created with texts only (as XLIFF does) gets the practice's terms; the public
  * lists of every language file the practice under its terms, even a term not translated into that
  * language; the boot migration aligns stored divergent versions without publishing drafts; a
- * translator cannot change the terms. Real HTTP; PostgreSQL when TEST_DATABASE_URL is set.
+ * translator cannot change the terms. Real HTTP; SQLite, and PostgreSQL too when TEST_DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
