@@ -11,7 +11,7 @@
  * Since Astro deletes those two names from the provider's answer, the provider passes them on
  * under private names, and the server entry renames them as the response is written
  * (src/server/cdn-headers.ts). The fast path writes them from the stored page (../cache/route-store.ts).
- * The route cache's reserved tags (`gp:…`) never leave: they are hints to the site itself.
+ * The route cache's reserved tags (../cache/tags.ts) never leave: they are hints to the site itself.
  */
 import { cdnPurgeConfigFromEnv } from './purge';
 

@@ -28,11 +28,11 @@ export function redisUrlFromEnv(env: Record<string, string | undefined> = proces
 }
 
 /**
- * The prefix of every key and channel (`REDIS_PREFIX`, default `gp:`): several sites, or a test,
+ * The prefix of every key and channel (`REDIS_PREFIX`, default `good-practices:`): several sites, or a test,
  * can share one Redis without seeing each other's keys.
  */
 export function redisPrefixFromEnv(env: Record<string, string | undefined> = process.env): string {
-  return env.REDIS_PREFIX?.trim() || 'gp:';
+  return env.REDIS_PREFIX?.trim() || 'good-practices:';
 }
 
 export type RedisRole = 'commands' | 'subscriber';
