@@ -56,14 +56,22 @@ describe('docker-compose.yml', () => {
     expect(valid).toBe(true);
   });
 
-  it('has PostgreSQL with a named volume and a healthcheck, the CMS and the site', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'web']);
+  it('has PostgreSQL with a named volume and a healthcheck, the CMS, Redis and the site', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'redis', 'web']);
     const postgres = compose.services.postgres!;
     expect(postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
     expect(Object.keys(compose.volumes ?? {})).toContain('postgres-data');
     expect(compose.services.cms!.depends_on?.postgres?.condition).toBe('service_healthy');
     expect(compose.services.web!.depends_on?.cms?.condition).toBe('service_healthy');
     expect(compose.services.web!.environment?.SITE_MODE).toBe('server');
+  });
+
+  it('gives the site instances a Redis to share (healthy before the site starts, nothing persisted)', () => {
+    const redis = compose.services.redis!;
+    expect(redis.image).toMatch(/^redis:7/);
+    expect(redis.healthcheck?.test.join(' ')).toContain('redis-cli ping');
+    expect(compose.services.web!.depends_on?.redis?.condition).toBe('service_healthy');
+    expect(compose.services.web!.environment?.REDIS_URL).toBe('redis://redis:6379');
   });
 
   it('builds every service from a context and Dockerfile that exist', () => {

@@ -6,10 +6,15 @@
  * pages showing what changed are invalidated in Astro's route cache (and the CMS answers cached
  * for renders — locales, site texts — by the same tags), so the next request re-renders them
  * from the CMS: a publish shows on the next page view.
+ *
+ * With several instances (`REDIS_URL`), the call is accepted once across all of them (shared
+ * replay memory) and its invalidation reaches them all (src/lib/revalidation/invalidate.ts:
+ * shared route store, Redis bus, then the CDN purge, sent by this instance only).
  */
 import type { APIRoute } from 'astro';
 import { revalidatePayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
-import { siteDataCache } from '../lib/cache/data-cache';
+import { sharedReplayMemory } from '../lib/cache/redis/site-redis';
+import { invalidateEverywhere } from '../lib/revalidation/invalidate';
 import { tagsForChange } from '../lib/revalidation/tags-for-change';
 import { readLimitedBody } from '../lib/read-limited-body';
 import { WebhookVerifier } from '../lib/revalidation/webhook';
@@ -29,7 +34,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 export const POST: APIRoute = async ({ request, cache }) => {
   // Calls signed before this process started are refused: its replay memory starts empty.
-  verifier ??= new WebhookVerifier({ secret: process.env.REVALIDATE_SECRET, notBefore: performance.timeOrigin });
+  verifier ??= new WebhookVerifier({ secret: process.env.REVALIDATE_SECRET, notBefore: performance.timeOrigin, shared: sharedReplayMemory() });
   const body = await readLimitedBody(request, MAX_BODY_BYTES);
   // The rest of an over-long body is not read: the connection is closed instead.
   if (!body.ok) {
@@ -37,7 +42,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   }
   const rawBody = body.text;
 
-  const verdict = verifier.verify(request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER), rawBody);
+  const verdict = await verifier.verifyOnce(request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER), rawBody);
   if (!verdict.ok) return json(verdict.status, { ok: false, error: verdict.reason });
 
   let payload;
@@ -47,9 +52,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
     return json(400, { ok: false, error: 'body is not a revalidation payload' });
   }
   const invalidated = tagsForChange(payload);
-  // Data first: a page re-rendered as soon as the route cache lets it must not reuse old data.
-  siteDataCache.invalidate(invalidated);
-  await cache.invalidate({ tags: invalidated });
+  await invalidateEverywhere(invalidated, (tags) => cache.invalidate({ tags }));
   return json(200, { ok: true, invalidated });
 };
 

@@ -17,7 +17,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { routeCacheLimits } from '../lib/cache/provider';
 import { RouteStore, siteRouteStore } from '../lib/cache/route-store';
+import { assertRedisSettings, startInvalidationBus } from '../lib/cache/redis/site-redis';
+import { cdnHeadersFromEnv } from '../lib/cdn/headers';
+import { invalidateHere } from '../lib/revalidation/invalidate';
 import { createCachedPageHandler } from './cached-pages';
+import { exposeCdnHeaders } from './cdn-headers';
 import { assertSiteSecrets } from './secrets';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -32,10 +36,14 @@ else process.env.ASTRO_NODE_AUTOSTART = previousAutostart;
 
 const answerFromCache = createCachedPageHandler(siteRouteStore);
 const astroHandler = astro.handler as NodeHandler;
+/** Read once: a CDN configured (`CDN_PURGE_URL`) makes pages carry `CDN-Cache-Control` and `Cache-Tag` out. */
+let cdnHeaders: boolean | undefined;
 
 /** The site's request listener: a fresh cached page, else @astrojs/node (static files, then Astro). */
 export const handler: NodeHandler = (req, res) => {
   if (answerFromCache(req, res)) return;
+  cdnHeaders ??= cdnHeadersFromEnv();
+  if (cdnHeaders) exposeCdnHeaders(res);
   astroHandler(req, res);
 };
 
@@ -51,6 +59,11 @@ export function startServer(): http.Server {
   assertSiteSecrets(process.env);
   // A malformed ROUTE_CACHE_* bound stops the server here, named, instead of failing requests.
   const limits = routeCacheLimits();
+  // So do a malformed REDIS_URL, ROUTE_CACHE_SHARED or CDN_PURGE_URL / CDN_PURGE_TIMEOUT_MS.
+  assertRedisSettings(process.env);
+  cdnHeaders = cdnHeadersFromEnv();
+  // Several instances (REDIS_URL): hear the invalidations the others receive, from the first request on.
+  startInvalidationBus(invalidateHere);
   // `kill -USR2 <pid>`: one line with the route cache's occupancy per tier (operators, tests).
   process.on('SIGUSR2', () => console.info(`[route-cache] ${JSON.stringify((siteRouteStore() ?? new RouteStore(limits)).stats())}`));
   const port = process.env.PORT ? Number(process.env.PORT) : (astro.options.port ?? 8080);

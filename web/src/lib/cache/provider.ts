@@ -14,11 +14,18 @@
  * by ./cache-key.ts; what a render says about itself (reads the list query, is a canonical page)
  * comes with its cache tags (./hints.ts) and decides its key and tier.
  *
+ * With `ROUTE_CACHE_SHARED=on` (and `REDIS_URL`), a local miss asks the shared route store
+ * (./redis/shared-route-store.ts) before rendering, and a canonical page rendered here is shared
+ * with the other instances; Redis failing makes the lookup a miss, never an error.
+ *
  * Wired in astro.config.mjs as `cache.provider.entrypoint`; pages opt in with `Astro.cache.set()`.
  */
 import type { CacheProvider, InvalidateOptions } from 'astro';
 import { requestKey, storageKey } from './cache-key';
 import { readHints } from './hints';
+import { cdnHeadersFromEnv, cdnHeadersOf, PRIVATE_CDN_HEADERS } from '../cdn/headers';
+import type { SharedRouteStore } from './redis/shared-route-store';
+import { sharedRouteStore } from './redis/site-redis';
 import { CACHE_STATUS_HEADER, createSiteRouteStore, DEFAULT_LIMITS, RouteStore, type RouteStoreOptions, type RouteStoreStats, type StoredPage } from './route-store';
 
 export const CMS_UNAVAILABLE_HEADER = 'x-gp-cms-unavailable';
@@ -43,13 +50,27 @@ function parseTags(header: string | null): string[] {
   return header ? header.split(',').map((t) => t.trim()).filter(Boolean) : [];
 }
 
-function toResponse(page: StoredPage, status: 'HIT' | 'STALE-IF-ERROR'): Response {
+/**
+ * With a CDN (`store.cdnHeaders`), the page's CDN headers under the private names the server entry
+ * renames: Astro deletes `CDN-Cache-Control` and `Cache-Tag` from what the provider returns (../cdn/headers.ts).
+ */
+function passCdnHeaders(response: Response, cdnCacheControl: string | null, contentTags: readonly string[]): void {
+  for (const [name, value] of cdnHeadersOf(cdnCacheControl ?? undefined, contentTags)) {
+    const internal = Object.entries(PRIVATE_CDN_HEADERS).find(([, shown]) => shown === name)?.[0];
+    if (internal !== undefined) response.headers.set(internal, value);
+  }
+}
+
+function toResponse(page: StoredPage, status: 'HIT' | 'STALE-IF-ERROR', cdnHeaders = false): Response {
   // `new Response` copies the bytes: the stored body stays untouched.
   const response = new Response(page.body, { status: page.status, headers: page.headers as [string, string][] });
   response.headers.set(CACHE_STATUS_HEADER, status);
   if (status === 'STALE-IF-ERROR') {
+    // A last good copy is for this visitor now, not for a CDN to keep.
     response.headers.set('Cache-Control', 'no-store');
     response.headers.delete(CMS_UNAVAILABLE_HEADER);
+  } else if (cdnHeaders) {
+    passCdnHeaders(response, response.headers.get('CDN-Cache-Control'), page.tags);
   }
   return response;
 }
@@ -80,9 +101,12 @@ export function routeCacheLimits(env: Record<string, string | undefined> = proce
   };
 }
 
-/** A provider over `store` (a store of its own unless given: tests). */
-export function createStaleIfErrorProvider(options: { store?: RouteStore } & RouteStoreOptions = {}): CacheProvider & { size(): number; stats(): RouteStoreStats } {
+/** A provider over `store` (a store of its own unless given: tests), and over `shared` when given. */
+export function createStaleIfErrorProvider(
+  options: { store?: RouteStore; shared?: SharedRouteStore } & RouteStoreOptions = {},
+): CacheProvider & { size(): number; stats(): RouteStoreStats } {
   const store = options.store ?? new RouteStore(options);
+  const shared = options.shared;
 
   return {
     name: 'gp-stale-if-error',
@@ -94,9 +118,25 @@ export function createStaleIfErrorProvider(options: { store?: RouteStore } & Rou
       if (context.request.method !== 'GET' && context.request.method !== 'HEAD') return next();
       const key = requestKey(context.url);
       const fresh = store.fresh(key);
-      if (fresh) return toResponse(fresh, 'HIT');
+      if (fresh) return toResponse(fresh, 'HIT', store.cdnHeaders);
 
       const ticket = store.ticket();
+      // Taken before the render: the shared store reads a render overtaken by an invalidation as stale.
+      const sharedTicket = shared === undefined ? undefined : await shared.ticket();
+      if (shared !== undefined && context.request.method === 'GET') {
+        const found = await shared.fresh(key);
+        if (found !== undefined) {
+          // Kept here too (fresh for what remains of its max-age): the fast path serves it from now on.
+          const hints = readHints(parseTags(found.headers.find(([name]) => name.toLowerCase() === 'cache-tag')?.[1] ?? null));
+          const stored = storageKey(key, found.readsQuery);
+          const page = store.remember(
+            stored,
+            { status: found.status, body: found.body, headers: found.headers, tags: found.tags, maxAge: (found.expiresAt - Date.now()) / 1000, readsQuery: found.readsQuery, canonical: found.status === 200 && hints.canonical === stored },
+            ticket,
+          );
+          if (page !== undefined && !page.stale) return toResponse(page, 'HIT', store.cdnHeaders);
+        }
+      }
       const response = await next();
 
       if (response.headers.has(CMS_UNAVAILABLE_HEADER)) {
@@ -122,12 +162,17 @@ export function createStaleIfErrorProvider(options: { store?: RouteStore } & Rou
       const body = Buffer.from(await response.clone().arrayBuffer());
       const headers: [string, string][] = [];
       response.headers.forEach((value, name) => headers.push([name, value]));
-      store.remember(
+      const page = store.remember(
         stored,
         { status: response.status, body, headers, tags: hints.tags, maxAge, readsQuery: hints.readsQuery, canonical: response.status === 200 && hints.canonical === stored },
         ticket,
       );
+      // Only canonical pages are shared (bounded by the content); not awaited: the visitor does not wait for Redis.
+      if (shared !== undefined && sharedTicket !== undefined && page?.tier === 'canonical' && !page.stale) {
+        void shared.remember(stored, { status: response.status, body, headers, tags: hints.tags, maxAge, readsQuery: hints.readsQuery }, sharedTicket);
+      }
       response.headers.set(CACHE_STATUS_HEADER, 'MISS');
+      if (store.cdnHeaders) passCdnHeaders(response, response.headers.get('CDN-Cache-Control'), hints.tags);
       return response;
     },
 
@@ -142,5 +187,6 @@ export function createStaleIfErrorProvider(options: { store?: RouteStore } & Rou
  * process's store, which the server entry's fast path reads too (src/server/cached-pages.ts).
  */
 export default function stalesIfErrorProviderFactory(config: StaleIfErrorOptions | undefined): CacheProvider {
-  return createStaleIfErrorProvider({ store: createSiteRouteStore(routeCacheLimits(process.env, config)) });
+  const limits = routeCacheLimits(process.env, config);
+  return createStaleIfErrorProvider({ store: createSiteRouteStore({ ...limits, cdnHeaders: cdnHeadersFromEnv() }), shared: sharedRouteStore(limits.canonical.maxEntries) });
 }

@@ -26,6 +26,7 @@
  * it may show the content from before the change, so it must not be served fresh for minutes.
  */
 import type { RequestKey } from './cache-key';
+import { cdnHeadersOf } from '../cdn/headers';
 
 export const CACHE_STATUS_HEADER = 'X-Astro-Cache';
 
@@ -79,6 +80,8 @@ export interface RouteStoreOptions {
   canonical?: Partial<TierLimits>;
   /** Bounds of the other tier. Default 500 pages, 16 MiB. */
   other?: Partial<TierLimits>;
+  /** HITs carry `CDN-Cache-Control` and `Cache-Tag` for a CDN in front (`CDN_PURGE_URL` set, ../cdn/headers.ts). Default false. */
+  cdnHeaders?: boolean;
   /** Clock, for tests. */
   now?: () => number;
 }
@@ -153,6 +156,8 @@ const MAX_MARKS = 50_000;
 
 export class RouteStore {
   readonly #now: () => number;
+  /** Whether pages go out with their CDN headers. */
+  readonly cdnHeaders: boolean;
   readonly #tiers: Record<TierName, Tier>;
   /** Invalidation counter; a render remembers its value when it starts (a ticket). */
   #generation = 0;
@@ -164,6 +169,7 @@ export class RouteStore {
 
   constructor(options: RouteStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
+    this.cdnHeaders = options.cdnHeaders ?? false;
     this.#tiers = {
       canonical: new Tier(limitsOf(options.canonical, DEFAULT_LIMITS.canonical)),
       other: new Tier(limitsOf(options.other, DEFAULT_LIMITS.other)),
@@ -229,6 +235,10 @@ export class RouteStore {
       const lower = name.toLowerCase();
       if (CDN_ONLY_HEADERS.has(lower) || FRAMING_HEADERS.has(lower) || lower === 'set-cookie' || lower === CACHE_STATUS_HEADER.toLowerCase()) continue;
       hitHeaders.push(name, value);
+    }
+    if (this.cdnHeaders) {
+      const cdnCacheControl = input.headers.find(([name]) => name.toLowerCase() === 'cdn-cache-control')?.[1];
+      for (const [name, value] of cdnHeadersOf(cdnCacheControl, input.tags)) hitHeaders.push(name, value);
     }
     hitHeaders.push('content-length', String(input.body.length), CACHE_STATUS_HEADER, 'HIT');
     const tier: TierName = input.canonical ? 'canonical' : 'other';

@@ -13,6 +13,13 @@
  * nothing to share between instances. The cost: a call signed before a restart and delivered
  * after it is refused — the CMS signs every attempt afresh (plugin webhooks/site-notifier.ts), so
  * only a CMS clock running behind the site's makes a real call look older; keep clocks in sync.
+ *
+ * Several instances (`REDIS_URL`): a call accepted by one must be refused by the others too, so
+ * `verifyOnce` also claims the signature in the memory they share (../cache/redis/replay-memory.ts).
+ * The process's own memory stays first: a replay to the same instance is refused even while Redis
+ * is down. With Redis down, a replay to *another* instance within the five minutes is accepted —
+ * its only effect is one more invalidation of the same pages, which re-render; refusing every
+ * webhook instead would leave every instance's pages stale until they expire.
  */
 import {
   isFreshRevalidation,
@@ -21,6 +28,12 @@ import {
   type RevalidatePayload,
   verifiedRevalidationSignature,
 } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
+import type { ClaimResult } from '../cache/redis/replay-memory';
+
+/** The memory several instances share (a `SharedReplayMemory` over Redis). */
+export interface SharedSignatureMemory {
+  claim(signature: string, untilMs: number, now?: number): Promise<ClaimResult>;
+}
 
 export type VerifyResult =
   | { ok: true }
@@ -38,16 +51,44 @@ export class WebhookVerifier {
   readonly #maxSeen: number;
   /** Unix seconds before which no call is accepted: the start of the process that remembers. */
   readonly #notBeforeSeconds: number;
+  readonly #shared: SharedSignatureMemory | undefined;
+  readonly #log: Pick<Console, 'warn'>;
 
-  /** `notBefore`: epoch ms from which calls may be signed; the route passes its process's start. Default: now. */
-  constructor(options: { secret: string | undefined; now?: () => number; maxSeen?: number; notBefore?: number }) {
+  /**
+   * `notBefore`: epoch ms from which calls may be signed; the route passes its process's start. Default: now.
+   * `shared`: the replay memory of every instance (`verifyOnce` only).
+   */
+  constructor(options: { secret: string | undefined; now?: () => number; maxSeen?: number; notBefore?: number; shared?: SharedSignatureMemory; log?: Pick<Console, 'warn'> }) {
     this.#secret = options.secret?.trim() ? options.secret : undefined;
+    this.#shared = options.shared;
+    this.#log = options.log ?? console;
     this.#now = options.now ?? Date.now;
     this.#maxSeen = options.maxSeen ?? 10_000;
     this.#notBeforeSeconds = Math.floor((options.notBefore ?? this.#now()) / 1000);
   }
 
+  /** Checks a call against this process's memory only. */
   verify(timestampHeader: string | null, signatureHeader: string | null, rawBody: string): VerifyResult {
+    const checked = this.#check(timestampHeader, signatureHeader, rawBody);
+    return checked.ok ? { ok: true } : checked;
+  }
+
+  /** Checks a call against this process's memory, then against the memory every instance shares (when configured). */
+  async verifyOnce(timestampHeader: string | null, signatureHeader: string | null, rawBody: string): Promise<VerifyResult> {
+    const checked = this.#check(timestampHeader, signatureHeader, rawBody);
+    if (!checked.ok) return checked;
+    if (this.#shared === undefined) return { ok: true };
+    const claimed = await this.#shared.claim(checked.signature, checked.replayableUntil, this.#now());
+    if (claimed === 'replay') return { ok: false, status: 409, reason: 'replay' };
+    if (claimed === 'unavailable') this.#log.warn('[webhook] shared replay memory unavailable: the call was checked against this instance\'s memory only');
+    return { ok: true };
+  }
+
+  #check(
+    timestampHeader: string | null,
+    signatureHeader: string | null,
+    rawBody: string,
+  ): { ok: true; signature: string; replayableUntil: number } | Exclude<VerifyResult, { ok: true }> {
     if (!this.#secret) return { ok: false, status: 503, reason: 'not-configured' };
     if (!timestampHeader || !signatureHeader) return { ok: false, status: 400, reason: 'missing-headers' };
     const timestamp = readRevalidationTimestamp(timestampHeader);
@@ -65,8 +106,9 @@ export class WebhookVerifier {
       const oldest = this.#seen.keys().next().value;
       if (oldest !== undefined) this.#seen.delete(oldest);
     }
-    this.#seen.set(expected, (timestamp + MAX_SKEW_SECONDS) * 1000 + 1000);
-    return { ok: true };
+    const replayableUntil = (timestamp + MAX_SKEW_SECONDS) * 1000 + 1000;
+    this.#seen.set(expected, replayableUntil);
+    return { ok: true, signature: expected, replayableUntil };
   }
 
   #forgetExpired(now: number): void {
