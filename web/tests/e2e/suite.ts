@@ -418,7 +418,8 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       const bib = await fetch(site(`/${l}/practices/${p.slug}.bib`));
       expect(bib.status).toBe(200);
       const bibText = await bib.text();
-      expect(bibText).toMatch(new RegExp(`^@misc\\{${escapeRegExp(p.slug)},`, 'm'));
+      // citation-js 0.8 makes its own key (author, year, first title word); the entry is a @misc.
+      expect(bibText).toMatch(/^@misc\{[^,\s]+,$/m);
       expect(bibText).toContain(`url = {${pageUrl}}`);
       const ris = await fetch(site(`/${l}/practices/${p.slug}.ris`));
       expect(ris.status).toBe(200);
