@@ -12,6 +12,7 @@ export const collections = {
   liveTaxonomies: defineLiveCollection({ loader: liveLoaders.taxonomies }),
   livePractices: defineLiveCollection({ loader: liveLoaders.practices }),
   livePracticeSummaries: defineLiveCollection({ loader: liveLoaders.practiceSummaries }),
+  livePracticeDetails: defineLiveCollection({ loader: liveLoaders.practiceDetails }),
   livePracticeSearch: defineLiveCollection({ loader: liveLoaders.practiceSearch }),
   liveTools: defineLiveCollection({ loader: liveLoaders.tools }),
   liveToolSummaries: defineLiveCollection({ loader: liveLoaders.toolSummaries }),

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale, PracticeDetail, PracticeSummary, Site } from 'strapi-plugin-good-practices/contract';
-import { practiceResponse } from 'strapi-plugin-good-practices/contract';
+import { openDataResponse, practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { createTranslator, defaultLocaleOf, languageName, type Translate } from '../../src/lib/i18n';
 import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
@@ -21,7 +21,8 @@ import { revalidationSignature as sign } from 'strapi-plugin-good-practices/cont
 import type { SiteMode } from '../../src/lib/mode';
 import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
-import { decode } from '../helpers/html-text';
+import { decode, splitJsonLd } from '../helpers/html-text';
+import { csvRecords } from '../helpers/csv';
 
 export interface SiteTarget {
   siteUrl: string;
@@ -165,7 +166,10 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       for (const g of p.groups) expect(html).toContain(t('score.summary', { met: g.score.met, total: g.score.total }));
       const unanswered = p.groups.flatMap((g) => g.questions).filter((q) => !q.answer || !q.answer.body.trim()).length;
       expect((html.match(new RegExp(escapeRegExp(t('practice.noAnswer')), 'g')) ?? []).length).toBe(unanswered);
-      expect(html).not.toMatch(/<script|onerror=|javascript:/i);
+      // 0 KB of JavaScript: the one script element is the schema.org JSON-LD (data, never run).
+      const { jsonLd, html: withoutData } = splitJsonLd(html);
+      expect(jsonLd).toHaveLength(1);
+      expect(withoutData).not.toMatch(/<script|onerror=|javascript:/i);
       if (p.country) expect(html).toContain(new Intl.DisplayNames([l], { type: 'region' }).of(p.country) ?? p.country);
     });
 
@@ -332,6 +336,107 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
     });
   });
 
+  describe('open data and citations', () => {
+    it('serves every locale’s practices as RFC 4180 CSV: a row per published practice, in the language it is shown in', async () => {
+      for (const l of known.locales) {
+        const response = await fetch(site(`/${l.code}/practices.csv`));
+        expect(response.status).toBe(200);
+        if (mode === 'server') {
+          expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+          expect(response.headers.get('content-disposition')).toBe(`attachment; filename="practices-${l.code}.csv"`);
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const { header, records } = csvRecords(new TextDecoder('utf-8', { ignoreBOM: false, fatal: true }).decode(bytes));
+        const listed = known.practices.get(l.code) ?? [];
+        expect(records.map((r) => `${r.language}/${r.slug}`).sort()).toEqual(listed.map((p) => `${p.locale}/${p.slug}`).sort());
+        for (const p of listed) {
+          const row = records.find((r) => r.id === p.documentId)!;
+          const title = /^[=+\-@\t\r]/.test(p.title) ? `'${p.title}` : p.title;
+          expect(row.title).toBe(title);
+          expect(row.url).toBe(site(`/${l.code}/practices/${p.slug}/`));
+          expect(row.integrationAreaKeys).toBe(p.integrationAreas.map((a) => a.key).join('; '));
+          for (const score of p.scores) expect(row[`${score.groupKey}:met`]).toBe(String(score.met));
+        }
+        // One column per checklist item, named by its key, with its state.
+        const sample = records.find((r) => r.id === known.sample.documentId);
+        if (sample) {
+          for (const item of known.sample.groups.flatMap((g) => g.questions.flatMap((q) => q.items))) {
+            expect(header).toContain(item.key);
+            if (l.code === known.defaultLocale.code) expect(sample[item.key]).toBe(item.state);
+          }
+        }
+      }
+    });
+
+    it('serves the same data as JSON in the contract’s shape, with the licence and the date', async () => {
+      for (const l of known.locales) {
+        const response = await fetch(site(`/${l.code}/practices.json`));
+        expect(response.status).toBe(200);
+        const data = openDataResponse.parse(await response.json());
+        const listed = known.practices.get(l.code) ?? [];
+        expect(data.data.map((r) => `${r.language}/${r.slug}`).sort()).toEqual(listed.map((p) => `${p.locale}/${p.slug}`).sort());
+        expect(data.meta.count).toBe(listed.length);
+        const texts = known.sites.get(l.code) ?? known.sites.get(known.defaultLocale.code);
+        expect(data.meta.licence).toEqual(texts?.dataLicence);
+        const newest = listed.map((p) => p.publishedAt ?? p.updatedAt).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+        expect(data.meta.modified).toBe(newest);
+      }
+    });
+
+    it('describes every field, the licence and the date on the data page, linked from every page’s footer', async () => {
+      for (const l of known.locales) {
+        const t = labelsFor(known, l.code);
+        const home = await fetchText(site(`/${l.code}/`));
+        expect(home.text).toContain(`href="/${l.code}/data/"`);
+        const page = await fetchText(site(`/${l.code}/data/`));
+        expect(page.status).toBe(200);
+        const html = decode(page.text);
+        expect(html).toContain(`href="/${l.code}/practices.csv"`);
+        expect(html).toContain(`href="/${l.code}/practices.json"`);
+        expect(html).toContain('/api/good-practices/openapi.json');
+        const licence = (known.sites.get(l.code) ?? known.sites.get(known.defaultLocale.code))!.dataLicence;
+        expect(html).toContain(`>${licence.name}</a>`);
+        expect(html).toMatch(/<time datetime="[^"]+">/);
+        const csvHeader = (await (await fetch(site(`/${l.code}/practices.csv`))).text()).split('\r\n')[0]!.replace(/^\uFEFF/, '');
+        for (const column of csvHeader.split(',').map((c) => c.replace(/^"|"$/g, '')).filter((c) => !c.includes('.') && !c.includes(':'))) {
+          expect(html, column).toContain(`<code dir="ltr">${column}</code>`);
+        }
+        expect(html).toContain(t('data.field.checklist'));
+        expect(html).not.toMatch(/<script/i);
+      }
+    });
+
+    it('offers a citation line, BibTeX, RIS and schema.org JSON-LD for a practice', async () => {
+      const p = known.sample;
+      const l = known.defaultLocale.code;
+      const pageUrl = site(`/${l}/practices/${p.slug}/`);
+      const html = decode((await fetchText(pageUrl)).text);
+      const { jsonLd } = splitJsonLd(html);
+      expect(jsonLd).toEqual([expect.objectContaining({ '@context': 'https://schema.org', '@type': 'CreativeWork', url: pageUrl, name: p.title, inLanguage: p.locale })]);
+      expect(html).toContain(`<cite>${p.title}</cite>`);
+      const bib = await fetch(site(`/${l}/practices/${p.slug}.bib`));
+      expect(bib.status).toBe(200);
+      const bibText = await bib.text();
+      // citation-js 0.8 makes its own key (author, year, first title word); the entry is a @misc.
+      expect(bibText).toMatch(/^@misc\{[^,\s]+,$/m);
+      expect(bibText).toContain(`url = {${pageUrl}}`);
+      const ris = await fetch(site(`/${l}/practices/${p.slug}.ris`));
+      expect(ris.status).toBe(200);
+      const risText = await ris.text();
+      expect(risText).toMatch(/^TY {2}- ELEC\r\n/);
+      expect(risText).toContain(`TI  - ${p.title}\r\n`);
+      expect(risText).toContain(`UR  - ${pageUrl}\r\n`);
+      expect(risText).toMatch(/ER {2}- *(\r\n)*$/);
+      if (mode === 'server') {
+        expect(bib.headers.get('content-type')).toBe('application/x-bibtex; charset=utf-8');
+        expect(ris.headers.get('content-type')).toBe('application/x-research-info-systems; charset=utf-8');
+        expect(ris.headers.get('content-disposition')).toBe(`attachment; filename="${p.slug}.ris"`);
+      }
+      expect((await fetch(site(`/${l}/practices/no-such-practice-e2e.bib`))).status).toBe(404);
+    });
+  });
+
   describe('lists, feeds and sitemap', () => {
     it('lists the practices of each locale with their count and pagination', async () => {
       for (const l of known.locales) {
@@ -483,7 +588,7 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
     const pagesToAudit = () => {
       const other = known.locales.find((l) => l.dir === 'rtl') ?? known.locales.find((l) => !l.isDefault);
       const codes = [known.defaultLocale.code, ...(other ? [other.code] : [])];
-      return codes.flatMap((c) => [`/${c}/`, `/${c}/practices/`, `/${c}/framework/`, `/${c}/tools/`, `/${c}/about/`]).concat(
+      return codes.flatMap((c) => [`/${c}/`, `/${c}/practices/`, `/${c}/framework/`, `/${c}/tools/`, `/${c}/about/`, `/${c}/data/`]).concat(
         `/${known.defaultLocale.code}/practices/${known.sample.slug}/`,
       );
     };
@@ -501,8 +606,8 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       } finally {
         await session.close();
       }
-      // Eleven full axe analyses: about 45 s on an idle 2-core machine, so more than the default 60 s under load.
-    }, 240_000);
+      // Thirteen full axe analyses: about 55 s on an idle 2-core machine, so more than the default 60 s under load.
+    }, 300_000);
 
     it('works without JavaScript, skip link first, headings in order', async () => {
       const session = await openPage({ javaScriptEnabled: false });

@@ -8,3 +8,18 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function decode(html: string): string {
   return html.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) => ENTITIES[name]!);
 }
+
+/**
+ * The page's schema.org JSON-LD blocks, parsed, and the HTML without them, for the "no script"
+ * checks: a `<script type="application/ld+json">` is data that browsers never run, so it is not
+ * JavaScript; anything else that starts with `<script` stays in the HTML and fails those checks.
+ * A block that is not valid JSON throws.
+ */
+export function splitJsonLd(html: string): { jsonLd: unknown[]; html: string } {
+  const jsonLd: unknown[] = [];
+  const rest = html.replace(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g, (_block, body: string) => {
+    jsonLd.push(JSON.parse(body));
+    return '';
+  });
+  return { jsonLd, html: rest };
+}

@@ -29,7 +29,7 @@ import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
-import { decode } from '../helpers/html-text';
+import { decode, splitJsonLd } from '../helpers/html-text';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { queryPractices } from '../../src/lib/data/static-query';
 import { createTranslator, defaultLocaleOf, languageName } from '../../src/lib/i18n';
@@ -53,6 +53,7 @@ const staticOut = join(work, 'static');
 
 /** The Document Service without Strapi's generated types (they do not know plugin UIDs). */
 interface Documents {
+  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
   findOne(params: Record<string, unknown>): Promise<Record<string, unknown> & { documentId: string } | null>;
   update(params: Record<string, unknown>): Promise<unknown>;
   publish(params: Record<string, unknown>): Promise<unknown>;
@@ -108,6 +109,8 @@ beforeAll(async () => {
   serverSite = await serveServer(serverOut, { CMS_URL: proxy.url, REVALIDATE_SECRET: SECRET, SITE_PREVIEW_TOKEN: PREVIEW_TOKEN, PREVIEW_SECRET }, serverPort);
   const serverReady = Date.now();
 
+  // Before the demo content, so that the demo's newest practice stays the suite's sample.
+  await addOpenDataCases();
   await seedDemoContent(cms.strapi);
   // A language just added in the CMS, with no text of its own yet (not even the site texts): the
   // site must still serve it in full, in the fallback language, without being indexed. And a
@@ -138,6 +141,76 @@ beforeAll(async () => {
  */
 const PARTIAL = { title: 'Částečně přeložená praxe', slug: 'castecne-prelozena-praxe', summary: 'Shrnutí v češtině; zbytek zatím jen anglicky.' };
 let partialSource: PracticeSummary;
+
+/**
+ * Open data cases: a published practice whose title a spreadsheet would run as a formula; a
+ * published practice with a newer, unpublished draft; a practice that exists only as a draft.
+ * Neither draft may reach the CSV, the JSON, the citations or the JSON-LD, in either mode.
+ */
+const OPEN_DATA = {
+  formulaTitle: '=HYPERLINK("https://evil.example/","open data formula")',
+  formulaSlug: 'open-data-formula',
+  changedSlug: 'open-data-draft-change',
+  draftTitle: 'OPENDATADRAFTCHANGE never published',
+  draftOnlySlug: 'open-data-draft-only',
+  draftOnlyTitle: 'OPENDATADRAFTONLY never published',
+};
+
+async function addOpenDataCases(): Promise<void> {
+  const base = { summary: 'A practice of the open data checks.', country: 'DE', projectStart: '2020-01-01', projectEnd: null, assessment: { 'inclusivity.accessible-services.1': 'met' } };
+  const answers = [{ questionKey: 'inclusivity.accessible-services', body: 'An answer of the open data checks.', tools: [] }];
+  await practices().create({ locale: 'en', status: 'published', data: { ...base, answers, title: OPEN_DATA.formulaTitle, slug: OPEN_DATA.formulaSlug } });
+  const changed = await practices().create({ locale: 'en', status: 'published', data: { ...base, answers, title: 'Open data practice with a draft change', slug: OPEN_DATA.changedSlug } });
+  await practices().update({ documentId: changed.documentId, locale: 'en', data: { title: OPEN_DATA.draftTitle, summary: OPEN_DATA.draftTitle } });
+  await practices().create({ locale: 'en', data: { ...base, answers, title: OPEN_DATA.draftOnlyTitle, slug: OPEN_DATA.draftOnlySlug } });
+}
+
+/** The open data of a site in every locale: nothing of a draft, formulas defused. */
+function defineOpenDataChecks(target: () => SiteTarget): void {
+  it('never shows a draft in the CSV, the JSON, the citations or the JSON-LD, and defuses formulas', async () => {
+    const siteUrl = target().siteUrl;
+    for (const l of locales) {
+      const csv = await (await fetch(`${siteUrl}/${l.code}/practices.csv`)).text();
+      const json = await (await fetch(`${siteUrl}/${l.code}/practices.json`)).text();
+      for (const body of [csv, json]) {
+        expect(body).not.toContain('OPENDATADRAFT');
+        expect(body).not.toContain(OPEN_DATA.draftOnlySlug);
+        expect(body).toContain(OPEN_DATA.changedSlug);
+      }
+      // The formula title: plain text in the CSV (apostrophe first), unchanged in the JSON.
+      expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/"",""open data formula"")"`);
+      expect(csv).not.toMatch(/(^|,)"=/m);
+      expect(JSON.parse(json).data.some((row: { title: string }) => row.title === OPEN_DATA.formulaTitle)).toBe(true);
+      const page = await (await fetch(`${siteUrl}/${l.code}/practices/${OPEN_DATA.changedSlug}/`)).text();
+      const { jsonLd } = splitJsonLd(page);
+      expect(JSON.stringify(jsonLd)).toContain('Open data practice with a draft change');
+      for (const format of ['bib', 'ris']) {
+        const citation = await (await fetch(`${siteUrl}/${l.code}/practices/${OPEN_DATA.changedSlug}.${format}`)).text();
+        expect(citation).toContain('Open data practice with a draft change');
+        expect(citation).not.toContain('OPENDATADRAFT');
+        expect((await fetch(`${siteUrl}/${l.code}/practices/${OPEN_DATA.draftOnlySlug}.${format}`)).status).toBe(404);
+      }
+      expect(page).not.toContain('OPENDATADRAFT');
+    }
+  });
+
+  it('has no axe violations on the data page in the default and the right-to-left locale', async () => {
+    const rtl = locales.find((l) => l.dir === 'rtl');
+    expect(rtl, 'the demo content has a right-to-left locale').toBeDefined();
+    const session = await openPage();
+    try {
+      const report: string[] = [];
+      for (const code of [defaultLocale.code, rtl!.code]) {
+        await session.page.goto(`${target().siteUrl}/${code}/data/`);
+        const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
+        for (const v of results.violations) report.push(`/${code}/data/: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+      expect(report).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
+}
 
 async function addFallbackCases(): Promise<void> {
   const i18n = cms.strapi.plugin('i18n').service('locales') as { create(locale: { code: string; name: string }): Promise<unknown> };
@@ -271,6 +344,7 @@ describe('static build', () => {
 
   defineSiteSuite('static', () => target);
   defineFallbackChecks(() => target);
+  defineOpenDataChecks(() => target);
 });
 
 describe('server build', () => {
@@ -282,6 +356,7 @@ describe('server build', () => {
 
   defineSiteSuite('server', () => target);
   defineFallbackChecks(() => target);
+  defineOpenDataChecks(() => target);
 
   it('redirects a default-locale slug to a translation under its own slug', async () => {
     // The demo content translates the Czech portal into Spanish under a Spanish slug (and
@@ -436,8 +511,11 @@ describe('server build', () => {
     await expect.poll(async () => (await fetch(url)).text(), untilShown).toContain(marker);
     const html = await (await fetch(url)).text();
     expect(html).toContain('<em>emphasis</em>');
-    // Nowhere on the page: script elements, event handler attributes, javascript: URLs.
-    expect(html).not.toMatch(/<script/i);
+    // Nowhere on the page: script elements (but the schema.org JSON-LD, data that is never run),
+    // event handler attributes, javascript: URLs.
+    const { jsonLd, html: withoutJsonLd } = splitJsonLd(html);
+    expect(jsonLd).toHaveLength(1);
+    expect(withoutJsonLd).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
     expect(html).not.toMatch(/<[^>]*\s(href|src|data|action|formaction|style)\s*=\s*["']?\s*javascript:/i);
     // In the answer: no embedded documents, SVG or inline styles either (the page's own SVG

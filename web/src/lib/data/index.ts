@@ -96,6 +96,35 @@ export async function getPracticeSummaries(locale: string): Promise<PracticeSumm
   return [...(await sortedSummaries(locale, 'updatedAt:desc'))];
 }
 
+/**
+ * Every published practice as a locale's visitors see it, each as its summary (texts in the first
+ * language of the chain that has it, terms named for the locale) with the detail of that version
+ * (checklist states, validation status, website): the rows of the open data.
+ */
+export async function getPracticesWithDetails(locale: string): Promise<{ summary: PracticeSummary; detail: PracticeDetail }[]> {
+  const summaries = await getPracticeSummaries(locale);
+  if (isServerMode) {
+    // One bulk read per language the locale's list shows (N/100 requests each), not one per practice.
+    const languages = [...new Set(summaries.map((s) => s.locale))];
+    const details = new Map<string, PracticeDetail>();
+    for (const language of languages) {
+      for (const detail of unwrapCollection<PracticeDetail>(await getLiveCollection('livePracticeDetails', { locale: language }))) {
+        details.set(`${detail.locale}/${detail.documentId}`, detail);
+      }
+    }
+    return summaries.flatMap((summary) => {
+      const detail = details.get(`${summary.locale}/${summary.documentId}`);
+      // Published between the two reads: it will be in the next answer.
+      return detail ? [{ summary, detail }] : [];
+    });
+  }
+  const entries = new Map((await staticPracticeEntries('all')).map((p) => [`${p.locale}/${p.documentId}`, p]));
+  return summaries.flatMap((summary) => {
+    const entry = entries.get(`${summary.locale}/${summary.documentId}`);
+    return entry ? [{ summary, detail: readDetail<PracticeDetail>(entry.detail) }] : [];
+  });
+}
+
 /** One page of the filtered, sorted practice list. */
 export async function listPractices(locale: string, state: ListState, pageSize = LIST_PAGE_SIZE): Promise<PracticeListResponse> {
   const query = { ...state, locale, pageSize };

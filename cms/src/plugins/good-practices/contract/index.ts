@@ -354,9 +354,67 @@ export const site = z.object({
   }),
   /** UI labels translated in the CMS; the site falls back to its built-in English defaults per key. */
   labels: z.record(z.string(), z.string()),
+  /**
+   * The licence of the open data (the site's CSV/JSON downloads and citations): its name and, when
+   * known, the address of its text. Defaults to CC BY 4.0 when the editors set none.
+   */
+  dataLicence: z.object({ name: z.string().min(1), url: z.string().nullable() }),
   updatedAt: z.string(),
 });
 export type Site = z.infer<typeof site>;
+
+/** The licence of the open data when the site texts set none. */
+export const DEFAULT_DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Open data of the site (`/{locale}/practices.json`; the CSV has the same fields, flattened)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One published practice as a locale's visitors see it, for bulk reuse. `language` is the
+ * language of its texts (the locale itself, or the fallback language it is shown in there);
+ * taxonomy names are in the locale's language where translated (`taxonomyTerm.locale`).
+ */
+export const openDataPractice = z.object({
+  id: z.string(),
+  slug,
+  url: z.string().url(),
+  language: localeCode,
+  title: z.string(),
+  summary: z.string().nullable(),
+  country: countryCode.nullable(),
+  countryName: z.string().nullable(),
+  projectStart: isoDate.nullable(),
+  projectEnd: isoDate.nullable(),
+  validationStatus: validationStatus.nullable(),
+  validationDate: isoDate.nullable(),
+  website: z.string().nullable(),
+  integrationAreas: z.array(taxonomyTerm),
+  targetGroups: z.array(taxonomyTerm),
+  /** Checklist item key → state, for every item of the current framework. */
+  checklist: z.record(frameworkKey, checklistState),
+  /** One per criteria group, in the framework's order. */
+  scores: z.array(groupScore),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type OpenDataPractice = z.infer<typeof openDataPractice>;
+
+export const openDataResponse = z.object({
+  meta: z.object({
+    locale: localeCode,
+    licence: z.object({ name: z.string(), url: z.string().nullable() }),
+    /** The latest publication or update among the rows (ISO 8601), null when there are none. */
+    modified: z.string().nullable(),
+    /** Checklist item keys in the framework's order (the CSV's checklist columns). */
+    checklistItems: z.array(frameworkKey),
+    /** Criteria group keys in the framework's order (the CSV's score columns). */
+    groups: z.array(frameworkKey),
+    count: z.number().int().nonnegative(),
+  }),
+  data: z.array(openDataPractice),
+});
+export type OpenDataResponse = z.infer<typeof openDataResponse>;
 export const siteResponse = z.object({ data: site });
 export type SiteResponse = z.infer<typeof siteResponse>;
 
@@ -391,6 +449,8 @@ export const apiPaths = {
   integrationAreas: '/api/good-practices/integration-areas',
   targetGroups: '/api/good-practices/target-groups',
   site: '/api/good-practices/site',
+  /** OpenAPI 3.1 description of these paths, generated from this contract. */
+  openapi: '/api/good-practices/openapi.json',
 } as const;
 
 // ---------------------------------------------------------------------------------------------

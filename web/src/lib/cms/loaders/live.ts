@@ -4,7 +4,7 @@
  * ./build.ts.
  */
 import type { LiveLoader } from 'astro/loaders';
-import type { Locale, PracticeDetail, PracticeListQueryInput, PracticeListResponse, PracticeSummary, Site, ToolDetail, ToolSummary } from 'strapi-plugin-good-practices/contract';
+import { MAX_PAGE_SIZE, type Locale, type PracticeDetail, type PracticeListQueryInput, type PracticeListResponse, type PracticeSummary, type Site, type ToolDetail, type ToolSummary } from 'strapi-plugin-good-practices/contract';
 import { cms, CmsError } from '../client';
 import { tags } from '../../cache/tags';
 import { siteDataCache } from '../../cache/data-cache';
@@ -103,6 +103,29 @@ export const liveLoaders = {
       }
     },
   } satisfies LiveLoader<PracticeSummary, never, { locale: string }, CmsError>,
+
+  /** Every published practice detail of one language (its own versions, not the chain's), for the open data. */
+  practiceDetails: {
+    name: 'cms-live-practice-details',
+    async loadEntry() {
+      return undefined;
+    },
+    async loadCollection({ filter }) {
+      try {
+        const locale = filter?.locale ?? '';
+        const details: PracticeDetail[] = [];
+        for (let page = 1; ; page++) {
+          const { data, meta } = await cms().practiceDetails({ locale, page, pageSize: MAX_PAGE_SIZE });
+          details.push(...data);
+          if (page >= meta.pagination.pageCount || data.length === 0) break;
+        }
+        return { entries: details.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d })), cacheHint: { tags: [tags.practices] } };
+      } catch (error) {
+        if (CmsError.is(error)) return { error };
+        throw error;
+      }
+    },
+  } satisfies LiveLoader<PracticeDetail, never, { locale: string }, CmsError>,
 
   practiceSearch: {
     name: 'cms-live-practice-search',

@@ -19,6 +19,7 @@ import {
   type ToolResponse,
 } from '../../../contract';
 import { mapFramework } from '../mappers/framework';
+import { publicApiDocument } from '../openapi/public-api-document';
 import { getService } from '../services/service-access';
 import { parseQuery } from './query-validation';
 
@@ -103,6 +104,14 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
       const context = await localeOf(ctx.query);
       const body: SiteResponse = { data: await getService(strapi, 'site').find(context) };
       ctx.body = body;
+    },
+
+    /** The OpenAPI 3.1 description of these routes, generated from the contract (openapi/public-api-document.ts). */
+    async openapi(ctx) {
+      parseQuery(noQuery, ctx.query);
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.set('Access-Control-Allow-Origin', '*');
+      ctx.body = publicApiDocument();
     },
   } satisfies Core.Controller;
 }

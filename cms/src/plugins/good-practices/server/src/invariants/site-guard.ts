@@ -1,6 +1,6 @@
 /**
  * Writes of the site texts: the privacy policy link must open (absolute http(s) or a path of
- * the site), and labels must map UI label keys to strings, as the site reads them.
+ * the site), the data licence link must be a web address, and labels must map UI label keys to strings, as the site reads them.
  */
 import type { Core } from '@strapi/strapi';
 import { isPlainObject } from '../domain/json-values';
@@ -17,6 +17,12 @@ export async function guardSite(_strapi: Core.Strapi, context: DocumentContext, 
   if (writes(data, 'privacyPolicyUrl') && link !== null && link !== '') {
     if (typeof link !== 'string' || !(isHttpUrl(link) || /^\/(?!\/)\S*$/.test(link))) {
       problems.push({ field: 'privacyPolicyUrl', message: 'The privacy policy link must start with http://, https:// or / (a page of this site).' });
+    }
+  }
+  const licenceUrl = data.dataLicenceUrl;
+  if (writes(data, 'dataLicenceUrl') && licenceUrl !== null && licenceUrl !== '') {
+    if (typeof licenceUrl !== 'string' || !isHttpUrl(licenceUrl)) {
+      problems.push({ field: 'dataLicenceUrl', message: 'The data licence link must be a web address starting with http:// or https://.' });
     }
   }
   const labels = data.labels;

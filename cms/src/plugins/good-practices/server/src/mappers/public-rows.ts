@@ -76,6 +76,8 @@ export interface SiteRow {
   contactEmail: string | null;
   privacyPolicyUrl: string | null;
   labels: unknown;
+  dataLicence: string | null;
+  dataLicenceUrl: string | null;
   updatedAt: StoredDate;
 }
 
@@ -127,6 +129,8 @@ export const siteFields = [
   'contactEmail',
   'privacyPolicyUrl',
   'labels',
+  'dataLicence',
+  'dataLicenceUrl',
   'updatedAt',
 ] as const;
 

@@ -1,4 +1,4 @@
-import type { Site } from '../../../contract';
+import { DEFAULT_DATA_LICENCE, type Site } from '../../../contract';
 import { isPlainObject } from '../domain/json-values';
 import type { SiteRow } from './public-rows';
 import { isoDateTime, text } from './values';
@@ -7,6 +7,18 @@ import { isoDateTime, text } from './values';
 function labelsOf(value: unknown): Record<string, string> {
   if (!isPlainObject(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * The data licence: the editors' choice, else CC BY 4.0 (rows written before the field existed
+ * hold null). The default licence's address goes with its name only, never with another licence.
+ */
+function dataLicenceOf(row: SiteRow): Site['dataLicence'] {
+  const name = text(row.dataLicence);
+  if (!name) return { ...DEFAULT_DATA_LICENCE };
+  const url = text(row.dataLicenceUrl);
+  if (url) return { name, url };
+  return { name, url: name === DEFAULT_DATA_LICENCE.name ? DEFAULT_DATA_LICENCE.url : null };
 }
 
 export function mapSite(row: SiteRow): Site {
@@ -25,6 +37,7 @@ export function mapSite(row: SiteRow): Site {
       privacyPolicyUrl: text(row.privacyPolicyUrl),
     },
     labels: labelsOf(row.labels),
+    dataLicence: dataLicenceOf(row),
     updatedAt: isoDateTime(row.updatedAt) ?? new Date(0).toISOString(),
   };
 }

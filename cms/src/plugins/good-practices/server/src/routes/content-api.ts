@@ -26,5 +26,7 @@ export default {
     publicRoute('/integration-areas', 'integrationAreas'),
     publicRoute('/target-groups', 'targetGroups'),
     publicRoute('/site', 'site'),
+    // Generated from the contract, the same for every request: no content read, no read-generation.
+    { method: 'GET' as const, path: '/openapi.json', handler: 'public-api.openapi', config: { auth: false as const, policies: [], middlewares: [] } },
   ],
 };
