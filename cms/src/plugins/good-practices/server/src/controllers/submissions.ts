@@ -71,8 +71,10 @@ export function createSubmissionsController(settings: SubmissionSettings) {
         ctx.status = 303;
         return;
       }
-      const startedAt = Number(form.get(submissionFormFields.startedAt));
-      if (!Number.isFinite(startedAt) || Date.now() - startedAt < settings.minFillMs) {
+      // Absent or not a time: as good as "just now" (a bot that drops the field gains nothing).
+      const started = form.get(submissionFormFields.startedAt) ?? '';
+      const startedAt = /^\d{1,15}$/.test(started) ? Number(started) : Date.now();
+      if (Date.now() - startedAt < settings.minFillMs) {
         ctx.redirect(backToFormUrl(origin, locale, typed, [{ field: 'form', code: 'too-fast', message: 'The form was sent too quickly.' }]));
         ctx.status = 303;
         return;
