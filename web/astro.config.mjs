@@ -34,6 +34,8 @@ const siteRoutes = {
       if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
       // Drafts are shown only on request, with a token the CMS signed (PREVIEW_SECRET), to the CMS admin's Preview panel.
       if (server) injectRoute({ pattern: '/preview/practices/[documentId]', entrypoint: './src/routes/preview-practice.astro', prerender: false });
+      // A proposal's private status page: one per token, so on request only (web/README.md).
+      if (server) injectRoute({ pattern: '/[locale]/submit/status/[token]', entrypoint: './src/routes/submission-status.astro', prerender: false });
       // A static host sends the security headers itself: dist/_headers, from server mode's source.
       if (!server) injectRoute({ pattern: '/_headers', entrypoint: './src/routes/static-headers.ts', prerender: true });
     },

@@ -29,7 +29,8 @@ export function contentSecurityPolicy(cmsUrl: string | undefined): string {
     withCms("img-src 'self' data:"),
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    // The "propose a practice" form posts to the CMS (contract/submissions.ts).
+    withCms("form-action 'self'"),
     "base-uri 'self'",
     "object-src 'none'",
     withCms("frame-ancestors 'self'"),

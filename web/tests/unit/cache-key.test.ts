@@ -124,9 +124,14 @@ describe('query string reads in the site', () => {
       'lib/data/page-context.ts',
       // The draft preview's token check, called only by the preview route: never cached (below).
       'lib/preview.ts',
+      // The submit pages' pre-fill and the CMS's way back: called only by pages that call page.uncached() (below).
+      'lib/submit/form-query.ts',
       // The draft preview: never cached (below).
       'routes/preview-practice.astro',
     ]);
+    for (const submitPage of ['pages/[locale]/submit/index.astro', 'pages/[locale]/submit/thanks/index.astro']) {
+      expect(readFileSync(join(src, submitPage), 'utf8')).toContain('page.uncached();');
+    }
     expect(readFileSync(join(src, 'routes/preview-practice.astro'), 'utf8')).toContain('Astro.cache.set(false)');
     const pages = readFileSync(join(src, 'lib/data/page-context.ts'), 'utf8');
     expect(pages.match(/searchParams|\.search\b/g)).toEqual(['searchParams']);

@@ -43,6 +43,7 @@ import {
   type ToolDetailListResponse,
   type ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
+import { statusToken, submissionPaths, submissionStatusResponse, type SubmissionStatusResponse } from 'strapi-plugin-good-practices/contract/submissions';
 
 export type CmsErrorKind = 'unreachable' | 'timeout' | 'http' | 'invalid-json' | 'schema' | 'invalid-query';
 
@@ -145,6 +146,8 @@ export interface CmsClient {
    * token is configured or the CMS refuses it.
    */
   previewPractice(documentId: string, locale: string): Promise<PracticeDetail | null>;
+  /** A proposal's state by its private token (server mode's status page); null for an unknown token. */
+  submissionStatus(token: string): Promise<SubmissionStatusResponse['data'] | null>;
   /** Absolute URL of a CMS-relative asset path (`/uploads/…`); other URLs unchanged. */
   assetUrl(url: string): string;
 }
@@ -305,6 +308,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       const url = urlOf(previewPracticePath(documentId), { locale });
       if (!previewToken) throw new CmsError(url, 'http', 'no preview token configured (SITE_PREVIEW_TOKEN)', { status: 401 });
       return (await getJson(url, practiceResponse, true, { authorization: `Bearer ${previewToken}` }))?.data ?? null;
+    },
+
+    async submissionStatus(token) {
+      // A token that cannot exist is not sent (and cannot alter the path).
+      if (!statusToken.safeParse(token).success) return null;
+      return (await getJson(urlOf(submissionPaths.status(token)), submissionStatusResponse, true))?.data ?? null;
     },
 
     assetUrl(url) {

@@ -24,6 +24,10 @@ export const paths = {
   tool: (locale: string, slug: string) => `/${locale}/tools/${slug}/`,
   sitePage: (locale: string, page: SitePageKey) => `/${locale}/${page}/`,
   rss: (locale: string) => `/${locale}/rss.xml`,
+  submit: (locale: string) => `/${locale}/submit/`,
+  submitThanks: (locale: string) => `/${locale}/submit/thanks/`,
+  /** Server mode only (astro.config.mjs injects it): one page per private token. */
+  submitStatus: (locale: string, token: string) => `/${locale}/submit/status/${encodeURIComponent(token)}/`,
   notFound: (locale: string) => `/${locale}/404/`,
   sitemap: () => '/sitemap.xml',
 } as const;

@@ -4,6 +4,8 @@ import { createTranslatorGuard } from './access/translator-guard';
 import { createInvariantsMiddleware } from './invariants/document-middleware';
 import { createStampMiddleware } from './translation/stamp-middleware';
 import { registerXliffUploadLimit } from './xliff/upload-limit';
+import { registerSubmissionIntake } from './submissions/intake-middleware';
+import { submissionSettings } from './submissions/settings';
 
 /**
  * Runs before Strapi converts custom fields and before other plugins' bootstrap: the custom
@@ -19,4 +21,6 @@ export default function register({ strapi }: { strapi: Core.Strapi }): void {
   strapi.documents.use(createStampMiddleware(strapi));
   // Before Strapi's body parser (mounted at bootstrap): an oversized XLIFF upload is refused unread.
   registerXliffUploadLimit(strapi);
+  // Before the body parser too: rate limit, 256 KB cap and parsing of public submissions.
+  registerSubmissionIntake(strapi, submissionSettings());
 }

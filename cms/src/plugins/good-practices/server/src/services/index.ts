@@ -10,6 +10,7 @@ import { createPracticeService } from './practice-service';
 import { createPreviewLinkService } from './preview-link-service';
 import { createPreviewService } from './preview-service';
 import { createSiteService } from './site-service';
+import { createSubmissionService } from './submission-service';
 import { createTaxonomyService } from './taxonomy-service';
 import { createToolService } from './tool-service';
 import { createTranslationService } from './translation-service';
@@ -28,6 +29,7 @@ const services = {
   'preview-link': createPreviewLinkService,
   translation: createTranslationService,
   deployment: createDeploymentService,
+  submission: createSubmissionService,
 };
 
 export type ServiceName = keyof typeof services;

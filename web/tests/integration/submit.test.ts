@@ -1,0 +1,120 @@
+/**
+ * "Propose a practice" in a browser, against the REAL CMS (in-process, SQLite, demo content) and
+ * the site in server mode: the form (pre-filled from a self-assessment link) posts to the CMS, which
+ * sends the visitor to the thanks page with a reference and a status link; a refused form comes back
+ * with the messages and what was typed; the new practice is a draft nobody sees. axe finds no
+ * violation on the form in English and Arabic (RTL).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths } from 'strapi-plugin-good-practices/contract';
+import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
+import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
+import { AXE_TAGS } from '../helpers/axe';
+import { closeBrowser, openPage } from '../helpers/browser';
+import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+
+const PRACTICE_UID = 'plugin::good-practices.practice';
+const ITEM = 'inclusivity.accessible-services.1';
+const QUESTION = 'inclusivity.accessible-services';
+const serverOut = join(webRoot, '.tmp', `test-submit-${process.pid}-${Date.now().toString(36)}`);
+
+let cms: RunningStrapi;
+let site: Awaited<ReturnType<typeof serveServer>>;
+
+beforeAll(async () => {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: origin });
+  // A fill time of 0 s: the browser fills the form faster than a person (the CMS tests check the minimum).
+  cms = await startStrapi({ database: 'sqlite', env: { SITE_URL: origin, SUBMISSION_MIN_FILL_SECONDS: '0' } });
+  const built = await build;
+  if (built.code !== 0) throw new Error(`server build failed:\n${built.output}`);
+  site = await serveServer(serverOut, { CMS_URL: cms.url, SITE_URL: origin }, port);
+  await seedDemoContent(cms.strapi);
+}, 600_000);
+
+afterAll(async () => {
+  await closeBrowser();
+  await site?.close();
+  await cms?.stop();
+  rmSync(serverOut, { recursive: true, force: true });
+});
+
+describe('propose a practice', () => {
+  it('has no axe violation in English and Arabic', async () => {
+    const session = await openPage();
+    try {
+      const report: string[] = [];
+      for (const path of ['/en/submit/', '/ar/submit/', `/en/submit/?errors=title:required;consent:consent&organisation=X`]) {
+        const response = await session.page.goto(`${site.url}${path}`);
+        expect(response?.status(), path).toBe(200);
+        const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
+        for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+      expect(report).toEqual([]);
+      const html = await (await fetch(`${site.url}/ar/submit/`)).text();
+      expect(html).toContain('<html lang="ar" dir="rtl"');
+      // Country names in the visitor's language, ISO codes as values; no script on the page.
+      expect(html).toContain(`<option value="DE">${new Intl.DisplayNames(['ar'], { type: 'region' }).of('DE')}</option>`);
+      expect(html).not.toMatch(/<script/);
+    } finally {
+      await session.close();
+    }
+  }, 240_000);
+
+  it('goes from a self-assessment link to the thanks page with a reference; the practice is a draft nobody sees', async () => {
+    const session = await openPage({ javaScriptEnabled: false });
+    try {
+      await session.page.goto(`${site.url}/en/submit/?${ITEM}=met`);
+      expect(await session.page.locator(`input[name="${ITEM}"][value="met"]`).isChecked()).toBe(true);
+      await session.page.fill('#f-title', 'Browser-proposed <b>practice</b>');
+      await session.page.fill('#f-organisation', 'Volunteers of Brno');
+      await session.page.selectOption('#f-country', 'CZ');
+      await session.page.fill('#f-summary', 'Proposed through the site.');
+      await session.page.fill(`textarea[name="answer:${QUESTION}"]`, 'We ask every newcomer.');
+      await session.page.fill('#f-contactName', 'Browser Person');
+      await session.page.fill('#f-contactEmail', 'browser.person@example.org');
+      await session.page.check('#f-consent');
+      await Promise.all([session.page.waitForURL(/\/en\/submit\/thanks\//), session.page.click('button[type="submit"]')]);
+      const reference = new URL(session.page.url()).searchParams.get('ref');
+      expect(reference).toMatch(/^GP-/);
+      expect(await session.page.textContent('.reference')).toBe(reference);
+
+      await session.page.click('a[href*="/submit/status/"]');
+      expect(await session.page.textContent('main')).toContain('Submitted');
+
+      const rows = (await cms.strapi.db.query(PRACTICE_UID as never).findMany({ where: { submissionReference: reference } })) as { publishedAt: string | null; locale: string; assessment: unknown; slug: string }[];
+      expect(rows.map((row) => [row.locale, row.publishedAt])).toEqual([['en', null]]);
+      const assessment = typeof rows[0].assessment === 'string' ? JSON.parse(rows[0].assessment) : rows[0].assessment;
+      expect(assessment).toEqual({ [ITEM]: 'met' });
+      expect((await fetch(`${cms.url}${apiPaths.practice(rows[0].slug)}?locale=en`)).status).toBe(404);
+      expect((await fetch(`${site.url}/en/practices/${rows[0].slug}/`)).status).toBe(404);
+    } finally {
+      await session.close();
+    }
+  }, 240_000);
+
+  it('shows a refused form again with the messages and what was typed', async () => {
+    const session = await openPage({ javaScriptEnabled: false });
+    try {
+      await session.page.goto(`${site.url}/en/submit/`);
+      await session.page.fill('#f-title', 'Kept title');
+      await session.page.fill('#f-organisation', 'Kept organisation');
+      await session.page.fill('#f-summary', 'Kept summary.');
+      await session.page.fill('#f-contactName', 'Someone');
+      // Accepted by the browser's e-mail check, refused by the CMS's.
+      await session.page.fill('#f-contactEmail', 'someone@localhost');
+      await session.page.check('#f-consent');
+      await Promise.all([session.page.waitForURL(/\/en\/submit\/\?errors=/), session.page.click('button[type="submit"]')]);
+      expect(await session.page.inputValue('#f-title')).toBe('Kept title');
+      expect(await session.page.inputValue('#f-summary')).toBe('Kept summary.');
+      expect(await session.page.getAttribute('#f-contactEmail', 'aria-invalid')).toBe('true');
+      expect(await session.page.textContent('#f-contactEmail-error')).toBe('This value is not valid.');
+    } finally {
+      await session.close();
+    }
+  }, 240_000);
+});
