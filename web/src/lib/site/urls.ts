@@ -20,6 +20,12 @@ export const paths = {
   sitePage: (locale: string, page: SitePageKey) => `/${locale}/${page}/`,
   rss: (locale: string) => `/${locale}/rss.xml`,
   notFound: (locale: string) => `/${locale}/404/`,
+  selfAssessment: (locale: string) => `/${locale}/self-assessment/`,
+  selfAssessmentReport: (locale: string) => `/${locale}/self-assessment/report/`,
+  /** Server mode only: the answers of the query as a JSON file download. */
+  selfAssessmentAnswers: (locale: string) => `/${locale}/self-assessment/answers.json`,
+  /** The practice submission form (issue 14, item 3); pre-filled by the fields of lib/assessment/fields.ts. */
+  submit: (locale: string) => `/${locale}/submit/`,
   sitemap: () => '/sitemap.xml',
 } as const;
 
