@@ -118,7 +118,7 @@ describe.each(['server', 'static'] as const)('%s mode', (mode) => {
       expect(await gap.locator('.state').innerText()).toBe(t('state.not-met'));
       expect(await gap.locator('.suggestions > li > a').allInnerTexts()).toEqual(plan.expected.map((s) => s.title));
       expect(await gap.locator('.suggestions > li > a').first().getAttribute('href')).toBe(`/en/practices/${plan.expected[0]!.slug}/`);
-      expect(await page.locator('.report-notes:visible dd').allInnerTexts()).toEqual([plan.note]);
+      expect(await page.locator('[data-note]:visible dd').allInnerTexts()).toEqual([plan.note]);
       const propose = new URL((await page.locator('a[data-link="propose"]').getAttribute('href'))!, site('/'));
       expect(propose.pathname).toBe('/en/submit/');
       expect(propose.searchParams.get(plan.notMet)).toBe('not-met');
@@ -258,5 +258,31 @@ describe('static mode', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('both modes', () => {
+  it('render the same report for the same link, printable without the page chrome', async () => {
+    const plan = plannedAnswers();
+    const query = new URLSearchParams([[plan.notMet, 'not-met'], ...plan.met.map((k) => [k, 'met']), [`note.${plan.noteQuestion}`, plan.note], [items()[items().length - 1]!, 'not-met']]);
+    const texts: string[] = [];
+    const session = await openPage();
+    try {
+      for (const mode of ['server', 'static'] as const) {
+        await session.page.goto(`${sites[mode].url}/ar/self-assessment/report/?${query}`);
+        const report = session.page.locator('.assessment-report');
+        await report.waitFor({ state: 'visible' });
+        texts.push(await report.innerText());
+        await session.page.emulateMedia({ media: 'print' });
+        for (const selector of ['.main-nav', '.report-actions', '.site-footer', '.language-switcher', '.report-print']) {
+          expect(await session.page.locator(selector).isVisible(), `${mode} print ${selector}`).toBe(false);
+        }
+        expect(await session.page.locator('[data-total]').isVisible()).toBe(true);
+        await session.page.emulateMedia({ media: 'screen' });
+      }
+    } finally {
+      await session.close();
+    }
+    expect(texts[1]).toBe(texts[0]);
   });
 });
