@@ -33,6 +33,8 @@ const siteRoutes = {
       // Only a server can answer a POST: the webhook route does not exist in a static build.
       if (server) injectRoute({ pattern: '/api/revalidate', entrypoint: './src/routes/revalidate.ts', prerender: false });
       // Drafts are shown only on request, with a token the CMS signed (PREVIEW_SECRET), to the CMS admin's Preview panel.
+      // The answers of a self-assessment as a file download: a static host has no server (its script makes the file).
+      if (server) injectRoute({ pattern: '/[locale]/self-assessment/answers.json', entrypoint: './src/routes/assessment-answers.ts', prerender: false });
       if (server) injectRoute({ pattern: '/preview/practices/[documentId]', entrypoint: './src/routes/preview-practice.astro', prerender: false });
       // A proposal's private status page: one per token, so on request only (web/README.md).
       if (server) injectRoute({ pattern: '/[locale]/submit/status/[token]', entrypoint: './src/routes/submission-status.astro', prerender: false });
@@ -100,6 +102,9 @@ export default defineConfig({
   compressHTML: true,
   vite: {
     define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
+    // Never inline a script into the HTML (Astro inlines small ones): the CSP allows none. The
+    // only script is the static build's self-assessment one (src/components/assessment/AssessmentScript.astro).
+    build: { assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined) },
     plugins: [staticPathsOnlyWhenStatic],
   },
 });

@@ -16,7 +16,7 @@
  * REVALIDATE_SECRET: the plugin's site notifier). To make a page stale without changing it (CMS
  * outage checks), the test signs the same webhook call with the site's own `sign`.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -295,7 +295,13 @@ describe('static build', () => {
       counts.push(`${l.code} ${pagesUnder(join(staticOut, l.code))}`);
     }
     for (const path of ['index.html', '404.html', 'sitemap.xml', 'robots.txt']) expect(existsSync(join(staticOut, path)), path).toBe(true);
-    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.js'))).toEqual([]);
+    // No client JavaScript but the self-assessment's one script, loaded by those two pages only
+    // (tests/integration/self-assessment.test.ts checks it): every other page has none.
+    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.js')).length).toBeLessThanOrEqual(1);
+    const htmlFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? htmlFiles(join(dir, name)) : name.endsWith('.html') ? [join(dir, name)] : []));
+    const scripted = htmlFiles(staticOut).filter((file) => /<script/i.test(readFileSync(file, 'utf8'))).map((file) => relative(staticOut, file));
+    expect(scripted.filter((file) => !/^[^/]+\/self-assessment\/(report\/)?index\.html$/.test(file))).toEqual([]);
     expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.css'))).toHaveLength(1);
     console.info(`[site.test] static build: ${staticBuildSeconds.toFixed(1)} s; HTML pages per locale: ${counts.join(', ')}`);
   });

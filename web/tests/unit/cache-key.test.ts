@@ -116,6 +116,10 @@ describe('query string reads in the site', () => {
       .map((file) => relative(src, file))
       .sort();
     expect(reads).toEqual([
+      // The static build's self-assessment script: the browser's location, not a render.
+      'lib/assessment/client/main.ts',
+      // The self-assessment's answers: never cached (below).
+      'lib/assessment/request.ts',
       // The key itself (through the list's reader, readListQuery in lib/site/urls.ts).
       'lib/cache/cache-key.ts',
       // The CMS client builds its own request URLs (no visitor's query).
@@ -133,6 +137,10 @@ describe('query string reads in the site', () => {
       expect(readFileSync(join(src, submitPage), 'utf8')).toContain('page.uncached();');
     }
     expect(readFileSync(join(src, 'routes/preview-practice.astro'), 'utf8')).toContain('Astro.cache.set(false)');
+    // Each read of the self-assessment's query or body first keeps the render out of the cache.
+    const assessment = readFileSync(join(src, 'lib/assessment/request.ts'), 'utf8');
+    expect(assessment.match(/page\.uncached\(\);/g)).toHaveLength(2);
+    expect(assessment.match(/searchParams/g)).toHaveLength(1);
     const pages = readFileSync(join(src, 'lib/data/page-context.ts'), 'utf8');
     expect(pages.match(/searchParams|\.search\b/g)).toEqual(['searchParams']);
     expect(pages).toMatch(/cacheResponse\(context, READS_LIST_QUERY_TAG\);\n\s+return context\.url\.searchParams;/);

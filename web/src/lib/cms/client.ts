@@ -18,6 +18,8 @@ import {
   detailPageQuery,
   errorResponse,
   frameworkResponse,
+  itemSuggestionsResponse,
+  type ItemSuggestionsResponse,
   localesResponse,
   MAX_PAGE_SIZE,
   practiceDetailListResponse,
@@ -148,6 +150,8 @@ export interface CmsClient {
   previewPractice(documentId: string, locale: string): Promise<PracticeDetail | null>;
   /** A proposal's state by its private token (server mode's status page); null for an unknown token. */
   submissionStatus(token: string): Promise<SubmissionStatusResponse['data'] | null>;
+  /** Per checklist item, the published practices that meet it, best first (the self-assessment report). */
+  itemSuggestions(locale: string): Promise<ItemSuggestionsResponse['data']>;
   /** Absolute URL of a CMS-relative asset path (`/uploads/…`); other URLs unchanged. */
   assetUrl(url: string): string;
 }
@@ -259,6 +263,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     async site(locale) {
       return (await getJson(urlOf(apiPaths.site, { locale }), siteResponse, true))?.data ?? null;
+    },
+
+    async itemSuggestions(locale) {
+      return (await getJson(urlOf(apiPaths.itemSuggestions, { locale }), itemSuggestionsResponse)).data;
     },
 
     async framework(locale) {

@@ -8,6 +8,7 @@
  */
 import { getCollection, getLiveCollection, getLiveEntry, type CollectionEntry } from 'astro:content';
 import type {
+  ItemSuggestionsResponse,
   Locale,
   PracticeDetail,
   PracticeListResponse,
@@ -20,6 +21,7 @@ import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders/types
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
 import { readDetail } from '../cms/loaders/detail-files';
+import { buildCms, cms } from '../cms/client';
 import { chainOf, shownInChain } from './locale-chain';
 import { querySortedSummaries, sortPractices, toSummary } from './static-query';
 import { termsNamedBy } from './term-names';
@@ -147,6 +149,17 @@ export async function getTools(locale: string): Promise<ToolSummary[]> {
   return shownInChain(await allStaticTools(), chainOf(await staticLocales('all'), locale));
 }
 
+/**
+ * Per checklist item, the published practices that meet it, best in the item's group first (the
+ * self-assessment report). Read from the CMS directly in both modes: one small response per
+ * locale (the CMS keeps it for the content generation), read once per static build and locale,
+ * and on request by the report, which is never route-cached (it is the visitor's).
+ */
+export async function getItemSuggestions(locale: string): Promise<ItemSuggestionsResponse['data']> {
+  if (isServerMode) return cms().itemSuggestions(locale);
+  return staticSuggestions(locale);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Static mode only: whole collections, for getStaticPaths, the sitemap and local list queries.
 // The collections do not change during a build, so what is derived from them (per-locale
@@ -168,6 +181,8 @@ function once<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promise<V> {
     return value;
   };
 }
+
+const staticSuggestions = once((locale: string) => buildCms().itemSuggestions(locale));
 
 const staticLocales = once(async (_: 'all') => (await getCollection('locales')).map((e) => e.data));
 

@@ -29,6 +29,12 @@ export const paths = {
   /** Server mode only (astro.config.mjs injects it): one page per private token. */
   submitStatus: (locale: string, token: string) => `/${locale}/submit/status/${encodeURIComponent(token)}/`,
   notFound: (locale: string) => `/${locale}/404/`,
+  selfAssessment: (locale: string) => `/${locale}/self-assessment/`,
+  selfAssessmentReport: (locale: string) => `/${locale}/self-assessment/report/`,
+  /** Server mode only: the answers of the query as a JSON file download. */
+  selfAssessmentAnswers: (locale: string) => `/${locale}/self-assessment/answers.json`,
+  /** The practice submission form (issue 14, item 3); pre-filled by the fields of lib/assessment/fields.ts. */
+  submit: (locale: string) => `/${locale}/submit/`,
   sitemap: () => '/sitemap.xml',
 } as const;
 

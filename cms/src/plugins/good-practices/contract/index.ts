@@ -333,6 +333,43 @@ export const localeQuery = z.object({ locale: localeCode.optional() }).strict();
 export type LocaleQuery = z.infer<typeof localeQuery>;
 
 // ---------------------------------------------------------------------------------------------
+// Item suggestions (the self-assessment report: who to learn from, per checklist item)
+// ---------------------------------------------------------------------------------------------
+
+/** At most this many practices are suggested per checklist item. */
+export const MAX_SUGGESTIONS_PER_ITEM = 5;
+
+/**
+ * A published practice that meets a checklist item, as the requested locale's lists show it
+ * (`locale`: the language shown), with its score in the item's criteria group and the inspiring
+ * tools it cites in its answer to the item's question (each published, in the first language of
+ * the chain that has it).
+ */
+export const itemSuggestion = z.object({
+  slug,
+  title: z.string(),
+  locale: localeCode,
+  score: groupScore,
+  tools: z.array(toolSummary),
+});
+export type ItemSuggestion = z.infer<typeof itemSuggestion>;
+
+/**
+ * GET /item-suggestions?locale= (localeQuery): for every active checklist item of the framework,
+ * up to MAX_SUGGESTIONS_PER_ITEM published practices that meet it, best in the item's group
+ * first: most items met in that group, then most items met in the whole framework, then title
+ * (the locale's collation), then documentId. An item no practice meets has an empty array.
+ * Published practices only; the same set the locale's list shows (locale fallback included).
+ */
+export const itemSuggestionsResponse = z.object({
+  data: z.object({
+    locale: localeCode,
+    items: z.record(frameworkKey, z.array(itemSuggestion).max(MAX_SUGGESTIONS_PER_ITEM)),
+  }),
+});
+export type ItemSuggestionsResponse = z.infer<typeof itemSuggestionsResponse>;
+
+// ---------------------------------------------------------------------------------------------
 // Site single type
 // ---------------------------------------------------------------------------------------------
 
@@ -451,6 +488,8 @@ export const apiPaths = {
   site: '/api/good-practices/site',
   /** OpenAPI 3.1 description of these paths, generated from this contract. */
   openapi: '/api/good-practices/openapi.json',
+  /** Per checklist item, the published practices that meet it, best first (localeQuery → itemSuggestionsResponse). */
+  itemSuggestions: '/api/good-practices/item-suggestions',
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -96,6 +96,7 @@ describe('the OpenAPI description of the public API', () => {
       [apiPaths.integrationAreas, apiPaths.integrationAreas],
       [apiPaths.targetGroups, apiPaths.targetGroups],
       [apiPaths.site, apiPaths.site],
+      [apiPaths.itemSuggestions, apiPaths.itemSuggestions],
     ];
     expect(listed.map(([, template]) => template).sort()).toEqual(Object.keys(document.paths).sort());
     for (const [path, template] of listed) {

@@ -69,6 +69,10 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
       ctx.body = await getService(strapi, 'tool').detailPage(query, context);
     },
 
+    async itemSuggestions(ctx) {
+      ctx.body = await getService(strapi, 'practice').suggestions(await localeOf(ctx.query));
+    },
+
     async framework(ctx) {
       const context = await localeOf(ctx.query);
       const tree = await getService(strapi, 'framework').tree(context);

@@ -10,6 +10,7 @@ import {
   detailPageQuery,
   errorResponse,
   frameworkResponse,
+  itemSuggestionsResponse,
   localeQuery,
   localesResponse,
   practiceDetailListResponse,
@@ -44,6 +45,7 @@ const responseSchemas = {
   ToolDetailListResponse: toolDetailListResponse,
   TaxonomyResponse: taxonomyResponse,
   SiteResponse: siteResponse,
+  ItemSuggestionsResponse: itemSuggestionsResponse,
   ErrorResponse: errorResponse,
 } as const;
 type ResponseName = keyof typeof responseSchemas;
@@ -96,6 +98,7 @@ const operations: Operation[] = [
   { path: '/tool-details', summary: 'Every published tool detail of a locale, page by page (bulk read).', query: detailPageQuery, response: 'ToolDetailListResponse' },
   { path: '/integration-areas', summary: 'The integration areas, named in a locale.', query: localeQuery, response: 'TaxonomyResponse' },
   { path: '/target-groups', summary: 'The target groups, named in a locale.', query: localeQuery, response: 'TaxonomyResponse' },
+  { path: '/item-suggestions', summary: 'Per checklist item, up to five published practices that meet it, best in the item’s group first, with the tools they cite (the self-assessment report).', query: localeQuery, response: 'ItemSuggestionsResponse' },
   { path: '/site', summary: 'The published site texts of a locale (labels, pages, footer, data licence).', query: localeQuery, notFound: 'The site texts are not published in this locale (the site falls back to another).', response: 'SiteResponse' },
 ];
 

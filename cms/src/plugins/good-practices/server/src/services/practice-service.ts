@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { DetailPageQuery, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
+import type { DetailPageQuery, ItemSuggestionsResponse, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
 import { citedToolIds } from '../domain/answers';
 import { FALLBACK_TEXT_FIELDS, type FallbackTextField, hasText, mergeTexts, type MergedTexts, type TextVersion } from '../domain/text-fallback';
 import type { FrameworkTree } from '../domain/framework-tree';
@@ -26,6 +26,7 @@ import { uids } from '../plugin-id';
 import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from '../read-model/detail-pages';
 import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from '../read-model/practice-list-index';
+import { itemSuggestions } from '../read-model/item-suggestions';
 import { matchesFolded, searchTexts } from '../read-model/practice-search-index';
 import { publishedDocuments } from '../read-model/published-documents';
 import { builtPublishedVersions, publishedVersions } from '../read-model/published-versions';
@@ -112,6 +113,11 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
         }),
       ]);
       return { data: await detailsOf(rows, context), meta: { pagination: paginationOf(query, total) } };
+    },
+
+    /** Per checklist item, the published practices that meet it, best in its group first (read-model/item-suggestions.ts). */
+    async suggestions(context: LocaleContext): Promise<ItemSuggestionsResponse> {
+      return { data: await itemSuggestions(strapi, context) };
     },
   };
   return service;
