@@ -14,6 +14,8 @@ export const paths = {
   practices: (locale: string) => `/${locale}/practices/`,
   practice: (locale: string, slug: string) => `/${locale}/practices/${slug}/`,
   practiceJson: (locale: string, slug: string) => `/${locale}/practices/${slug}.json`,
+  /** The comparison page; with its query, see `compareUrl` (./compare-query.ts). */
+  compare: (locale: string) => `/${locale}/compare/`,
   framework: (locale: string) => `/${locale}/framework/`,
   tools: (locale: string) => `/${locale}/tools/`,
   tool: (locale: string, slug: string) => `/${locale}/tools/${slug}/`,
