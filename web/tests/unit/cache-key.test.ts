@@ -124,7 +124,7 @@ describe('query string reads in the site', () => {
       'lib/cache/cache-key.ts',
       // The CMS client builds its own request URLs (no visitor's query).
       'lib/cms/client.ts',
-      // `listQueryOf`: the declared read (READS_LIST_QUERY_TAG).
+      // `listQueryOf`: the declared read (READS_LIST_QUERY_TAG); `compareQueryOf`: the comparison's, never stored.
       'lib/data/page-context.ts',
       // The draft preview's token check, called only by the preview route: never cached (below).
       'lib/preview.ts',
@@ -142,7 +142,9 @@ describe('query string reads in the site', () => {
     expect(assessment.match(/page\.uncached\(\);/g)).toHaveLength(2);
     expect(assessment.match(/searchParams/g)).toHaveLength(1);
     const pages = readFileSync(join(src, 'lib/data/page-context.ts'), 'utf8');
-    expect(pages.match(/searchParams|\.search\b/g)).toEqual(['searchParams']);
+    // Two declared reads: the list's (stored under its query key) and the comparison's (never stored).
+    expect(pages.match(/searchParams|\.search\b/g)).toEqual(['searchParams', 'searchParams']);
     expect(pages).toMatch(/cacheResponse\(context, READS_LIST_QUERY_TAG\);\n\s+return context\.url\.searchParams;/);
+    expect(pages).toMatch(/compareQueryOf\(context: RenderContext, page: PageContext\): URLSearchParams \{\n\s+page\.uncached\(\);\n\s+return context\.url\.searchParams;/);
   });
 });

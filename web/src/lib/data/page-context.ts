@@ -81,6 +81,19 @@ export function listQueryOf(context: RenderContext): URLSearchParams {
 }
 
 /**
+ * The query string of the comparison page (`/{locale}/compare/?practices=a,b`), the other read of
+ * a request's query by a page. Its combinations are unbounded (any 2–4 of every practice, in any
+ * order), so the page is kept out of the route cache altogether: neither tier holds a comparison,
+ * whatever is asked, and the page at its bare path is never stored either (the store is looked up
+ * by path first, and would otherwise answer every comparison with it). It is rendered from the
+ * data cache on each request instead.
+ */
+export function compareQueryOf(context: RenderContext, page: PageContext): URLSearchParams {
+  page.uncached();
+  return context.url.searchParams;
+}
+
+/**
  * Loads what every page of a locale needs. Null when `localeCode` is not a CMS locale (the page
  * answers 404). Every page is tagged `site`: labels, footer and the locale list are on all of them.
  */

@@ -255,6 +255,27 @@ export const defaultLabels = {
   'assessment.report.download': 'Download your answers (JSON)',
   'assessment.report.edit': 'Change your answers',
   'assessment.report.propose': 'Propose this practice',
+  // --- Comparison of practices: pages/[locale]/compare.astro and the list's compare form (PracticeCard, CompareForm) ---
+  'compare.title': 'Compare practices',
+  'compare.select': 'Compare',
+  'compare.selectHint': 'Tick 2 to 4 practices, then compare them side by side.',
+  'compare.submit': 'Compare the selected practices',
+  'compare.howTo': 'Choose 2 to 4 practices in the list of good practices: tick “Compare” on each, then press “Compare the selected practices”.',
+  'compare.toList': 'Go to the list of good practices',
+  'compare.errorTitle': 'These practices cannot be compared',
+  'compare.tooFew': 'Choose at least {min} different practices to compare.',
+  'compare.tooMany': 'You chose {count} practices; at most {max} can be compared at a time.',
+  'compare.invalid': 'The practices to compare were not understood. Please choose them again in the list.',
+  'compare.unknown': 'No published practice has this address: {slugs}. It may have been renamed or unpublished.',
+  'compare.staticMode': 'This copy of the site is made of prerendered pages and cannot compare practices side by side: comparison works on the site served on request. Each practice’s page shows its full assessment.',
+  'compare.intro': 'Side by side: key facts, criteria met per group, every checklist item and the answers to each question.',
+  'compare.keyFacts': 'Key facts',
+  'compare.scores': 'Criteria met per group',
+  'compare.overall': 'All criteria',
+  'compare.item': 'Checklist item',
+  'compare.showAnswer': 'Show the answer',
+  'compare.remove': 'Remove from the comparison',
+  'compare.scrollHint': 'The tables scroll sideways on narrow screens.',
 } as const;
 
 export type LabelKey = keyof typeof defaultLabels;

@@ -19,6 +19,8 @@ export const paths = {
   practicesCsv: (locale: string) => `/${locale}/practices.csv`,
   practicesJson: (locale: string) => `/${locale}/practices.json`,
   data: (locale: string) => `/${locale}/data/`,
+  /** The comparison page; with its query, see `compareUrl` (./compare-query.ts). */
+  compare: (locale: string) => `/${locale}/compare/`,
   framework: (locale: string) => `/${locale}/framework/`,
   tools: (locale: string) => `/${locale}/tools/`,
   tool: (locale: string, slug: string) => `/${locale}/tools/${slug}/`,
