@@ -122,6 +122,8 @@ describe('query string reads in the site', () => {
       'lib/assessment/request.ts',
       // The key itself (through the list's reader, readListQuery in lib/site/urls.ts).
       'lib/cache/cache-key.ts',
+      // The CDN purge hook normalises its configured URL (`url.href`): a setting, not a request.
+      'lib/cdn/purge.ts',
       // The CMS client builds its own request URLs (no visitor's query).
       'lib/cms/client.ts',
       // `listQueryOf`: the declared read (READS_LIST_QUERY_TAG); `compareQueryOf`: the comparison's, never stored.
