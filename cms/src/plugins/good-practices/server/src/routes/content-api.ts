@@ -26,5 +26,6 @@ export default {
     publicRoute('/integration-areas', 'integrationAreas'),
     publicRoute('/target-groups', 'targetGroups'),
     publicRoute('/site', 'site'),
+    publicRoute('/insights', 'insights'),
   ],
 };
