@@ -13,6 +13,7 @@ export const collections = {
   livePractices: defineLiveCollection({ loader: liveLoaders.practices }),
   livePracticeSummaries: defineLiveCollection({ loader: liveLoaders.practiceSummaries }),
   livePracticeSearch: defineLiveCollection({ loader: liveLoaders.practiceSearch }),
+  liveInsights: defineLiveCollection({ loader: liveLoaders.insights }),
   liveTools: defineLiveCollection({ loader: liveLoaders.tools }),
   liveToolSummaries: defineLiveCollection({ loader: liveLoaders.toolSummaries }),
 };
