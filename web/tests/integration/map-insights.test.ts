@@ -198,6 +198,14 @@ describe.each(modes)('%s mode', (mode, origin) => {
     });
   });
 
+  it('lists the map and the insights in the sitemap and the main navigation', async () => {
+    const sitemap = (await get(site('/sitemap.xml'))).text;
+    expect(sitemap).toContain(`<loc>${site('/en/map/')}</loc>`);
+    expect(sitemap).toContain(`<loc>${site('/en/insights/')}</loc>`);
+    const home = (await get(site('/ar/'))).text;
+    expect(home).toMatch(/<nav class="wrap main-nav"[\s\S]*href="\/ar\/map\/"[\s\S]*href="\/ar\/insights\/"[\s\S]*<\/nav>/);
+  });
+
   it('has no WCAG 2.2 AA violations on the map and insights pages in en and ar, and loads no JavaScript', async () => {
     const session = await openPage();
     try {
