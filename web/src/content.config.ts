@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { frameworkResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
+import { frameworkResponse, insightsResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
 import { buildItems, buildLoader } from './lib/cms/loaders/build';
 import { isStaticMode } from './lib/mode';
 
@@ -30,5 +30,7 @@ export const collections = {
       detail: z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive() }),
     }),
   }),
+  // Insights per locale: unfiltered, per country, per integration area (prerendered insights pages).
+  insights: defineCollection({ loader: buildLoader({ name: 'insights', enabled, items: buildItems.insights }), schema: insightsResponse.shape.data }),
   tools: defineCollection({ loader: buildLoader({ name: 'tools', enabled, items: buildItems.tools }), schema: toolDetail }),
 };

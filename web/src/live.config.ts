@@ -14,6 +14,7 @@ export const collections = {
   livePracticeSummaries: defineLiveCollection({ loader: liveLoaders.practiceSummaries }),
   livePracticeDetails: defineLiveCollection({ loader: liveLoaders.practiceDetails }),
   livePracticeSearch: defineLiveCollection({ loader: liveLoaders.practiceSearch }),
+  liveInsights: defineLiveCollection({ loader: liveLoaders.insights }),
   liveTools: defineLiveCollection({ loader: liveLoaders.tools }),
   liveToolSummaries: defineLiveCollection({ loader: liveLoaders.toolSummaries }),
 };

@@ -43,6 +43,8 @@ export const GET: APIRoute = async (context) => {
   addPage(new Map(withTexts.map((l) => [l.code, paths.practices(l.code)])));
   addPage(new Map(withTexts.map((l) => [l.code, paths.tools(l.code)])));
   addPage(new Map(withTexts.map((l) => [l.code, paths.data(l.code)])));
+  addPage(new Map(withTexts.map((l) => [l.code, paths.map(l.code)])));
+  addPage(new Map(withTexts.map((l) => [l.code, paths.insights(l.code)])));
   addPage(new Map(withTexts.filter((l) => l.framework).map((l) => [l.code, paths.framework(l.code)])));
   for (const key of sitePageKeys) {
     const existing = perLocale.filter((l) => l.site?.[key]);

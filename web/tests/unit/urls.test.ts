@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyListState, hasPathForm, listUrl, parseListRequest } from '../../src/lib/site/urls';
+import { emptyListState, feedUrl, hasPathForm, insightsUrl, listUrl, parseListRequest } from '../../src/lib/site/urls';
 
 describe('list URLs', () => {
   const base = emptyListState();
@@ -37,5 +37,20 @@ describe('list URLs', () => {
     for (const rest of ['country', 'nope/x', 'page/0', 'page/x', 'country/DE/area/x', 'page/2/country/DE', 'country/germany', 'country/DE/page/2/extra']) {
       expect(parseListRequest(rest, null)).toEqual({ ok: false });
     }
+  });
+});
+
+describe('saved-search feed and insights URLs', () => {
+  const base = emptyListState();
+  it('puts a feed under the list path, page and sort dropped', () => {
+    expect(feedUrl('en', base)).toBe('/en/practices/feed.xml');
+    expect(feedUrl('ar', { ...base, country: 'DE', page: 3 })).toBe('/ar/practices/country/DE/feed.xml');
+    expect(feedUrl('en', { ...base, q: 'code club', area: 'education', sort: 'title:asc' })).toBe('/en/practices/feed.xml?q=code+club&area=education');
+  });
+  it('gives insights a path form per filter and the query form for both', () => {
+    expect(insightsUrl('en', {})).toBe('/en/insights/');
+    expect(insightsUrl('en', { country: 'DE' })).toBe('/en/insights/country/DE/');
+    expect(insightsUrl('en', { area: 'employment' })).toBe('/en/insights/area/employment/');
+    expect(insightsUrl('en', { country: 'DE', area: 'employment' })).toBe('/en/insights/?country=DE&area=employment');
   });
 });

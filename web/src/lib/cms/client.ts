@@ -20,6 +20,8 @@ import {
   frameworkResponse,
   itemSuggestionsResponse,
   type ItemSuggestionsResponse,
+  insightsQuery,
+  insightsResponse,
   localesResponse,
   MAX_PAGE_SIZE,
   practiceDetailListResponse,
@@ -33,6 +35,8 @@ import {
   toolResponse,
   type DetailPageQueryInput,
   type FrameworkResponse,
+  type Insights,
+  type InsightsQueryInput,
   type Locale,
   type PracticeDetail,
   type PracticeDetailListResponse,
@@ -139,6 +143,8 @@ export interface CmsClient {
   /** One page of the published practice details of a locale (bulk read of the static build). */
   practiceDetails(query: DetailPageQueryInput): Promise<PracticeDetailListResponse>;
   tools(locale: string): Promise<ToolSummary[]>;
+  /** How many published practices meet each checklist item (per group, overall), narrowed by country and area. */
+  insights(query: InsightsQueryInput): Promise<Insights>;
   tool(slug: string, locale: string): Promise<ToolDetail | null>;
   /** One page of the published tool details of a locale (bulk read of the static build). */
   toolDetails(query: DetailPageQueryInput): Promise<ToolDetailListResponse>;
@@ -306,6 +312,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     async tools(locale) {
       return (await getJson(urlOf(apiPaths.tools, { locale }), toolListResponse)).data;
+    },
+
+    async insights(query) {
+      return (await getJson(checkedUrl(apiPaths.insights, insightsQuery, query), insightsResponse)).data;
     },
 
     async tool(slugValue, locale) {

@@ -6,7 +6,7 @@ import type { PracticeSummary, TaxonomyTerm } from 'strapi-plugin-good-practices
 import { tags } from '../cache/tags';
 import { collatorOf, countryName, resolveWithFallback } from '../i18n';
 import { isServerMode } from '../mode';
-import type { ListState } from '../site/urls';
+import { pathFacets, type ListState, type PathFacetKey } from '../site/urls';
 import { getFramework, getPracticeSummaries, getTaxonomies, listPractices } from './index';
 import type { PageContext } from './page-context';
 import { meetsGroup } from './static-query';
@@ -97,7 +97,49 @@ async function computeFacets(page: PageContext, summaries?: PracticeSummary[]): 
 }
 
 /** The practices list page, tagged for the cache. */
-export function loadList(page: PageContext, state: ListState) {
+export function loadList(page: PageContext, state: ListState, pageSize?: number) {
   page.tag(tags.practices, tags.taxonomy);
-  return listPractices(page.locale.code, state);
+  return listPractices(page.locale.code, state, pageSize);
+}
+
+export interface CheckedListState {
+  /** The state with unknown criteria groups and checklist items dropped. */
+  state: ListState;
+  /** Query parameters ignored (unusable, or naming a group or item the framework lacks). */
+  ignored: string[];
+  /** The facet value in the path names nothing the CMS knows: the URL is not found. */
+  pathUnknown: boolean;
+  /** A value in the query names nothing: answered, never stored in the route cache. */
+  uncacheable: boolean;
+}
+
+/**
+ * Checks a parsed list state against the facets (the CMS answers 400 to a criteria group or
+ * checklist item key it does not know): unknown in the path = not found; in the query = ignored,
+ * or for other facets answered (an empty list) but not cached, so junk values cannot fill the
+ * route cache. Shared by the list page and its feeds.
+ */
+export function checkListState(facets: Facets, parsed: { state: ListState; ignored: string[] }, rest: string | undefined): CheckedListState {
+  const state: ListState = { ...parsed.state };
+  const ignored = [...parsed.ignored];
+  const knownGroups = new Set(facets.groups.map((g) => g.key));
+  const knownItems = new Set(facets.items.flatMap((g) => g.items.map((i) => i.key)));
+  const knownValues: Record<PathFacetKey, Set<string>> = {
+    country: new Set(facets.countries.map((c) => c.key)),
+    area: new Set(facets.areas.map((a) => a.key)),
+    targetGroup: new Set(facets.targetGroups.map((g) => g.key)),
+    groupMet: knownGroups,
+  };
+  const pathFacet = pathFacets.find((f) => rest?.startsWith(`${f.segment}/`));
+  const pathUnknown = pathFacet !== undefined && !knownValues[pathFacet.key].has(String(state[pathFacet.key]));
+  const unknownInQuery = pathFacets.some((f) => f !== pathFacet && state[f.key] !== undefined && !knownValues[f.key].has(String(state[f.key])));
+  if (state.groupMet !== undefined && knownGroups.size > 0 && !knownGroups.has(state.groupMet)) {
+    delete state.groupMet;
+    ignored.push('groupMet');
+  }
+  if (state.itemMet !== undefined && knownItems.size > 0 && !knownItems.has(state.itemMet)) {
+    delete state.itemMet;
+    ignored.push('itemMet');
+  }
+  return { state, ignored, pathUnknown, uncacheable: unknownInQuery || ignored.length > parsed.ignored.length };
 }

@@ -9,6 +9,7 @@
 import { getCollection, getLiveCollection, getLiveEntry, type CollectionEntry } from 'astro:content';
 import type {
   ItemSuggestionsResponse,
+  Insights,
   Locale,
   PracticeDetail,
   PracticeListResponse,
@@ -17,7 +18,7 @@ import type {
   ToolDetail,
   ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import type { Framework, StaticPractice, Taxonomies } from '../cms/loaders/types';
+import { insightsId, type Framework, type StaticPractice, type Taxonomies } from '../cms/loaders/types';
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
 import { readDetail } from '../cms/loaders/detail-files';
@@ -35,7 +36,7 @@ interface LiveCollectionResult<T> {
   error?: Error;
 }
 
-type StaticCollection = 'sites' | 'frameworks' | 'taxonomies' | 'practices' | 'tools';
+type StaticCollection = 'sites' | 'frameworks' | 'taxonomies' | 'practices' | 'tools' | 'insights';
 const staticIndexes = new Map<StaticCollection, Promise<Map<string, unknown>>>();
 
 /** Entry of a build-time collection by id, or null (getEntry would log a warning for each miss). */
@@ -138,6 +139,16 @@ export async function listPractices(locale: string, state: ListState, pageSize =
   return querySortedSummaries(await sortedSummaries(locale, query.sort ?? 'updatedAt:desc'), query);
 }
 
+/**
+ * How many published practices meet each checklist item, narrowed by country and area (counted by
+ * the CMS: GET /insights). Static mode has the unfiltered answer and one per country and per area
+ * (build.ts); null for any other filter there.
+ */
+export async function getInsights(locale: string, filter: { country?: string | undefined; area?: string | undefined }): Promise<Insights | null> {
+  if (isServerMode) return unwrapEntry<Insights>(await getLiveEntry('liveInsights', { query: { locale, ...filter } }));
+  return staticEntry('insights', insightsId(locale, filter));
+}
+
 export async function getTool(locale: string, slug: string): Promise<ToolDetail | null> {
   if (isServerMode) return unwrapEntry(await getLiveEntry('liveTools', { locale, slug }));
   return staticEntry('tools', `${locale}/${slug}`);
@@ -215,6 +226,11 @@ function sortedSummaries(locale: string, sort: Sort): Promise<PracticeSummary[]>
 /** Every practice of the build: summary, translations and the file of its detail. */
 export function allStaticPractices(): Promise<StaticPractice[]> {
   return staticPracticeEntries('all');
+}
+
+/** Every insights entry of the build (unfiltered, per country, per area, of every locale). */
+export async function allStaticInsights(): Promise<Insights[]> {
+  return (await getCollection('insights')).map((e) => e.data);
 }
 
 export async function allStaticTools(): Promise<ToolDetail[]> {

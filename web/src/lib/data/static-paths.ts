@@ -4,7 +4,7 @@
 import type { Locale } from 'strapi-plugin-good-practices/contract';
 import { defaultLocaleOf } from '../i18n';
 import { LIST_PAGE_SIZE, pathFacets, type PathFacetKey } from '../site/urls';
-import { allStaticFrameworks, allStaticPractices, allStaticTools, getLocales, staticPracticesShownIn } from './index';
+import { allStaticFrameworks, allStaticInsights, allStaticPractices, allStaticTools, getLocales, staticPracticesShownIn } from './index';
 import { chainOf, shownInChain } from './locale-chain';
 import { meetsGroup } from './static-query';
 
@@ -134,4 +134,14 @@ async function computeListPaths(): Promise<ListPath[]> {
     }
   }
   return out;
+}
+
+/** The prerendered insights pages: each locale's unfiltered page, one per country and one per integration area with practices. */
+export async function insightsPaths(): Promise<{ params: { locale: string; facet: string | undefined } }[]> {
+  return (await allStaticInsights()).map((insights) => ({
+    params: {
+      locale: insights.locale,
+      facet: insights.country !== null ? `country/${insights.country}` : insights.area !== null ? `area/${insights.area}` : undefined,
+    },
+  }));
 }

@@ -163,6 +163,7 @@ const languageNames = memoize((locale) => attempt(() => new Intl.DisplayNames([l
 const regionNames = memoize((locale) => attempt(() => new Intl.DisplayNames([locale], { type: 'region' })));
 const dateFormats = memoize((locale) => attempt(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
 const numberFormats = memoize((locale) => attempt(() => new Intl.NumberFormat(locale)));
+const percentFormats = memoize((locale) => attempt(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })));
 
 const autonyms = memoize((code) => {
   try {
@@ -211,6 +212,15 @@ export function formatDate(isoDate: string, inLocale: string): string {
     return dateFormats(inLocale)?.format(date) ?? isoDate;
   } catch {
     return isoDate;
+  }
+}
+
+/** A share (0…1) as a whole percentage in the visitor's language ("30 %", "٣٠٪"). */
+export function formatPercent(share: number, inLocale: string): string {
+  try {
+    return percentFormats(inLocale)?.format(share) ?? `${Math.round(share * 100)} %`;
+  } catch {
+    return `${Math.round(share * 100)} %`;
   }
 }
 

@@ -30,6 +30,8 @@ export const paths = {
   submitThanks: (locale: string) => `/${locale}/submit/thanks/`,
   /** Server mode only (astro.config.mjs injects it): one page per private token. */
   submitStatus: (locale: string, token: string) => `/${locale}/submit/status/${encodeURIComponent(token)}/`,
+  map: (locale: string) => `/${locale}/map/`,
+  insights: (locale: string) => `/${locale}/insights/`,
   notFound: (locale: string) => `/${locale}/404/`,
   selfAssessment: (locale: string) => `/${locale}/self-assessment/`,
   selfAssessmentReport: (locale: string) => `/${locale}/self-assessment/report/`,
@@ -193,4 +195,35 @@ export function parseListRequest(rest: string | undefined, search: URLSearchPara
 
 export function isSort(value: string): value is ListState['sort'] {
   return (practiceSorts as readonly string[]).includes(value);
+}
+
+/**
+ * The RSS feed of a list state (saved-search feed): the same filters, newest first, page and sort
+ * dropped (a feed is the newest practices matching). A state whose filters have a path form gets
+ * the feed under that path (`/en/practices/country/DE/feed.xml`, prerendered in static mode);
+ * any other (a text query, a checklist item, two filters) the query form that only server mode
+ * answers (`/en/practices/feed.xml?q=…&area=…`).
+ */
+export function feedUrl(locale: string, state: ListState): string {
+  const filters: ListState = { ...state, page: 1, sort: DEFAULT_SORT };
+  const list = listUrl(locale, filters);
+  const query = list.indexOf('?');
+  return query === -1 ? `${list}feed.xml` : `${list.slice(0, query)}feed.xml${list.slice(query)}`;
+}
+
+/** Insights filters (country, integration area) with a path form: one at a time, as prerendered in static mode. */
+export interface InsightsState {
+  country?: string | undefined;
+  area?: string | undefined;
+}
+
+/** URL of an insights state: `/en/insights/country/DE/` for one filter, the query form for both (server mode). */
+export function insightsUrl(locale: string, state: InsightsState): string {
+  const base = paths.insights(locale);
+  if (state.country !== undefined && state.area !== undefined) {
+    return `${base}?${new URLSearchParams({ country: state.country, area: state.area })}`;
+  }
+  if (state.country !== undefined) return `${base}country/${encodeURIComponent(state.country)}/`;
+  if (state.area !== undefined) return `${base}area/${encodeURIComponent(state.area)}/`;
+  return base;
 }

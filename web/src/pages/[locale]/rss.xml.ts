@@ -4,8 +4,8 @@ import { getPracticeSummaries } from '../../lib/data';
 import { loadPageContext } from '../../lib/data/page-context';
 import { localePaths } from '../../lib/data/static-paths';
 import { tags } from '../../lib/cache/tags';
-import { countryName } from '../../lib/i18n';
 import { rss } from '../../lib/site/feeds';
+import { practiceFeedItem } from '../../lib/site/practice-feed';
 import { paths } from '../../lib/site/urls';
 
 export const getStaticPaths = localePaths;
@@ -27,14 +27,7 @@ export const GET: APIRoute = async (context) => {
     self: abs(paths.rss(locale.code)),
     description: site?.data.tagline ?? t('nav.practices'),
     language: locale.code,
-    items: practices.map((p) => ({
-      title: p.title,
-      link: abs(paths.practice(locale.code, p.slug)),
-      guid: abs(paths.practice(locale.code, p.slug)),
-      description: [p.summary ?? '', p.country ? `(${countryName(p.country, locale.code)})` : ''].filter(Boolean).join(' '),
-      pubDate: new Date(p.publishedAt ?? p.updatedAt),
-      categories: p.integrationAreas.map((a) => a.name),
-    })),
+    items: practices.map((p) => practiceFeedItem(p, locale.code, origin)),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

@@ -368,6 +368,70 @@ export const itemSuggestionsResponse = z.object({
   }),
 });
 export type ItemSuggestionsResponse = z.infer<typeof itemSuggestionsResponse>;
+// ---------------------------------------------------------------------------------------------
+// Insights: how often the published practices meet each checklist item
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Query of `GET /insights`: the practices counted are every published practice of the locale's
+ * merged list (as the list counts them), narrowed by country and integration area like the list's
+ * filters. Strict like the list. A value naming nothing (`area=no-such`, a country without
+ * practices) counts no practice; it is not an error.
+ */
+export const insightsQuery = z
+  .object({
+    locale: localeCode.optional(),
+    country: countryCode.optional(),
+    /** Integration area key. */
+    area: frameworkKey.optional(),
+  })
+  .strict();
+export type InsightsQuery = z.infer<typeof insightsQuery>;
+export type InsightsQueryInput = z.input<typeof insightsQuery>;
+
+/** Practices in each state of one checklist item (met + notMet + notAssessed = the practices counted). */
+export const insightsItem = frameworkChecklistItem.extend({
+  questionKey: frameworkKey,
+  met: z.number().int().nonnegative(),
+  notMet: z.number().int().nonnegative(),
+  notAssessed: z.number().int().nonnegative(),
+});
+export type InsightsItem = z.infer<typeof insightsItem>;
+
+export const insightsGroup = z.object({
+  key: frameworkKey,
+  order: z.number().int(),
+  title: z.string(),
+  /** Checks met in this group: the sum of its items' `met`, out of `checks` (items × practices). */
+  met: z.number().int().nonnegative(),
+  checks: z.number().int().nonnegative(),
+  /** Practices meeting every item of the group (the list's `groupMet`). */
+  fullyMet: z.number().int().nonnegative(),
+  items: z.array(insightsItem),
+});
+export type InsightsGroup = z.infer<typeof insightsGroup>;
+
+/** Published practices per value, over every published practice of the locale (not narrowed by the query). */
+export const insightsFacetValue = z.object({ key: z.string(), practices: z.number().int().positive() });
+
+export const insightsResponse = z.object({
+  data: z.object({
+    locale: localeCode,
+    country: countryCode.nullable(),
+    area: frameworkKey.nullable(),
+    /** Published practices counted (after the filters). */
+    practices: z.number().int().nonnegative(),
+    /** Over every group: checks met out of checks (active items × practices counted). */
+    met: z.number().int().nonnegative(),
+    checks: z.number().int().nonnegative(),
+    groups: z.array(insightsGroup),
+    /** The values the filters can take (countries by ISO code, areas by key), with their practices. */
+    countries: z.array(insightsFacetValue.extend({ key: countryCode })),
+    areas: z.array(insightsFacetValue.extend({ key: frameworkKey })),
+  }),
+});
+export type InsightsResponse = z.infer<typeof insightsResponse>;
+export type Insights = InsightsResponse['data'];
 
 // ---------------------------------------------------------------------------------------------
 // Site single type
@@ -490,6 +554,8 @@ export const apiPaths = {
   openapi: '/api/good-practices/openapi.json',
   /** Per checklist item, the published practices that meet it, best first (localeQuery → itemSuggestionsResponse). */
   itemSuggestions: '/api/good-practices/item-suggestions',
+  /** insightsQuery → insightsResponse. */
+  insights: '/api/good-practices/insights',
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDet
 import { buildCms, CmsError, type CmsClient } from '../client';
 import { detailFolder, writeDetails } from './detail-files';
 import { fetchTaxonomies } from './taxonomies';
-import type { StaticPractice } from './types';
+import { insightsId, type StaticPractice } from './types';
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -156,6 +156,21 @@ export const buildItems = {
       },
     );
   },
+  /**
+   * Insights of every locale: unfiltered, and per country and per integration area that has
+   * practices (the values the unfiltered answer lists), the pages static mode prerenders.
+   */
+  insights: async ({ client, locales }: BuildContext) =>
+    (
+      await mapLimit(locales, 2, async (l) => {
+        const all = await client.insights({ locale: l.code });
+        const filters = [...all.countries.map((c) => ({ country: c.key })), ...all.areas.map((a) => ({ area: a.key }))];
+        const narrowed = await mapLimit(filters, 4, (filter) => client.insights({ locale: l.code, ...filter }));
+        return [all, ...narrowed];
+      })
+    )
+      .flat()
+      .map((data) => ({ id: insightsId(data.locale, data), data })),
   tools: async ({ client, locales }: BuildContext) =>
     readAllPages(
       locales.map((l) => l.code),

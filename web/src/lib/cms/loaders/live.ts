@@ -4,7 +4,7 @@
  * ./build.ts.
  */
 import type { LiveLoader } from 'astro/loaders';
-import { MAX_PAGE_SIZE, type Locale, type PracticeDetail, type PracticeListQueryInput, type PracticeListResponse, type PracticeSummary, type Site, type ToolDetail, type ToolSummary } from 'strapi-plugin-good-practices/contract';
+import { MAX_PAGE_SIZE, type Insights, type InsightsQueryInput, type Locale, type PracticeDetail, type PracticeListQueryInput, type PracticeListResponse, type PracticeSummary, type Site, type ToolDetail, type ToolSummary } from 'strapi-plugin-good-practices/contract';
 import { cms, CmsError } from '../client';
 import { tags } from '../../cache/tags';
 import { siteDataCache } from '../../cache/data-cache';
@@ -135,6 +135,15 @@ export const liveLoaders = {
       return { entries: [] };
     },
   } satisfies LiveLoader<PracticeListResponse & Record<string, unknown>, { query: PracticeListQueryInput }, never, CmsError>,
+
+  insights: {
+    name: 'cms-live-insights',
+    loadEntry: ({ filter }) =>
+      live(() => cms().insights(filter.query) as Promise<Insights & Record<string, unknown>>, JSON.stringify(filter.query), () => [tags.practices, tags.framework]),
+    async loadCollection() {
+      return { entries: [] };
+    },
+  } satisfies LiveLoader<Insights & Record<string, unknown>, { query: InsightsQueryInput }, never, CmsError>,
 
   tools: {
     name: 'cms-live-tools',

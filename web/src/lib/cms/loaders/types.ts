@@ -17,3 +17,8 @@ export type Taxonomies = {
   integrationAreas: TaxonomyTerm[];
   targetGroups: TaxonomyTerm[];
 };
+
+/** Id of an insights entry of the static build: locale and filters. */
+export function insightsId(locale: string, filter: { country?: string | null | undefined; area?: string | null | undefined }): string {
+  return `${locale}|${filter.country ?? ''}|${filter.area ?? ''}`;
+}

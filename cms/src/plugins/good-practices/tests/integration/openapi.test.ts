@@ -97,6 +97,7 @@ describe('the OpenAPI description of the public API', () => {
       [apiPaths.targetGroups, apiPaths.targetGroups],
       [apiPaths.site, apiPaths.site],
       [apiPaths.itemSuggestions, apiPaths.itemSuggestions],
+      [apiPaths.insights, apiPaths.insights],
     ];
     expect(listed.map(([, template]) => template).sort()).toEqual(Object.keys(document.paths).sort());
     for (const [path, template] of listed) {

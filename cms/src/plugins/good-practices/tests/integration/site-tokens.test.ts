@@ -52,7 +52,7 @@ describe('tokens from the environment', () => {
     const read = await token('site-read');
     expect(read.type).toBe('custom');
     expect(read.permissions.map((permission) => permission.action).sort()).toEqual(
-      ['framework', 'integrationAreas', 'locales', 'practice', 'practices', 'site', 'targetGroups', 'tool', 'tools'].map((action) => `plugin::good-practices.public-api.${action}`).sort(),
+      ['framework', 'insights', 'integrationAreas', 'locales', 'practice', 'practices', 'site', 'targetGroups', 'tool', 'tools'].map((action) => `plugin::good-practices.public-api.${action}`).sort(),
     );
     const previewToken = await token('site-preview');
     expect(previewToken.type).toBe('custom');

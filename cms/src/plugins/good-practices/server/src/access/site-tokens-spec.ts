@@ -9,7 +9,7 @@ export const SITE_READ_TOKEN_NAME = 'site-read';
 export const SITE_PREVIEW_TOKEN_NAME = 'site-preview';
 
 /** Content-API actions of the public read API (controllers/public-controllers.ts), the read token's only permissions. */
-export const PUBLIC_READ_ACTIONS = ['locales', 'practices', 'practice', 'framework', 'tools', 'tool', 'integrationAreas', 'targetGroups', 'site'].map(
+export const PUBLIC_READ_ACTIONS = ['locales', 'practices', 'practice', 'framework', 'tools', 'tool', 'integrationAreas', 'targetGroups', 'site', 'insights'].map(
   (action) => `plugin::${PLUGIN_ID}.public-api.${action}`,
 );
 

@@ -7,6 +7,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import {
   detailPageQuery,
+  insightsQuery,
   type FrameworkResponse,
   localeQuery,
   type LocalesResponse,
@@ -49,6 +50,14 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
       // Sent as the bytes the service keeps (the type first: koa types a Buffer body as binary).
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = await getService(strapi, 'practice').listJson(query, context);
+    },
+
+    async insights(ctx) {
+      const query = parseQuery(insightsQuery, ctx.query);
+      const context = await getService(strapi, 'locale').resolve(query.locale);
+      // Sent as the bytes the service keeps (the type first: koa types a Buffer body as binary).
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = await getService(strapi, 'insights').insightsJson(query, context);
     },
 
     async practice(ctx) {

@@ -10,6 +10,8 @@ import {
   detailPageQuery,
   errorResponse,
   frameworkResponse,
+  insightsQuery,
+  insightsResponse,
   itemSuggestionsResponse,
   localeQuery,
   localesResponse,
@@ -46,6 +48,7 @@ const responseSchemas = {
   TaxonomyResponse: taxonomyResponse,
   SiteResponse: siteResponse,
   ItemSuggestionsResponse: itemSuggestionsResponse,
+  InsightsResponse: insightsResponse,
   ErrorResponse: errorResponse,
 } as const;
 type ResponseName = keyof typeof responseSchemas;
@@ -99,6 +102,7 @@ const operations: Operation[] = [
   { path: '/integration-areas', summary: 'The integration areas, named in a locale.', query: localeQuery, response: 'TaxonomyResponse' },
   { path: '/target-groups', summary: 'The target groups, named in a locale.', query: localeQuery, response: 'TaxonomyResponse' },
   { path: '/item-suggestions', summary: 'Per checklist item, up to five published practices that meet it, best in the item’s group first, with the tools they cite (the self-assessment report).', query: localeQuery, response: 'ItemSuggestionsResponse' },
+  { path: '/insights', summary: 'Per checklist item, criteria group and overall, how many published practices meet it, narrowed by country and integration area.', query: insightsQuery, response: 'InsightsResponse' },
   { path: '/site', summary: 'The published site texts of a locale (labels, pages, footer, data licence).', query: localeQuery, notFound: 'The site texts are not published in this locale (the site falls back to another).', response: 'SiteResponse' },
 ];
 

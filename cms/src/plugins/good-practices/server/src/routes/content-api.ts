@@ -29,5 +29,6 @@ export default {
     // Generated from the contract, the same for every request: no content read, no read-generation.
     { method: 'GET' as const, path: '/openapi.json', handler: 'public-api.openapi', config: { auth: false as const, policies: [], middlewares: [] } },
     publicRoute('/item-suggestions', 'itemSuggestions'),
+    publicRoute('/insights', 'insights'),
   ],
 };

@@ -5,6 +5,7 @@
 import { createDeploymentService } from './deployment-service';
 import { createFrameworkService } from './framework-service';
 import { createImportService } from './import-service';
+import { createInsightsService } from './insights-service';
 import { createLocaleService } from './locale-service';
 import { createPracticeService } from './practice-service';
 import { createPreviewLinkService } from './preview-link-service';
@@ -20,6 +21,7 @@ const services = {
   locale: createLocaleService,
   framework: createFrameworkService,
   practice: createPracticeService,
+  insights: createInsightsService,
   tool: createToolService,
   taxonomy: createTaxonomyService,
   site: createSiteService,
