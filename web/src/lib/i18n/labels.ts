@@ -133,6 +133,22 @@ export const defaultLabels = {
   'unavailable.body': 'The content service cannot be reached right now. Please try again in a minute.',
 
   'root.choose': 'Choose your language',
+
+  // Static search (issue 15.1): the list page's search box on a static host (Pagefind index,
+  // src/components/StaticSearch.astro + src/scripts/static-search.ts). Server mode uses list.query.
+  'search.title': 'Search the practices',
+  'search.label': 'Words to look for',
+  'search.hint': 'Words in the practices of this list, in this language',
+  'search.submit': 'Search',
+  'search.needsJavaScript': 'Searching by words needs JavaScript on this site. Without it, the facets list every practice by country, integration area, target group and criteria group.',
+  'search.searching': 'Searching…',
+  'search.resultsHeading': 'Search results',
+  'search.results': '{count} practices match “{query}”.',
+  'search.resultsOne': '1 practice matches “{query}”.',
+  'search.none': 'No practice matches “{query}”.',
+  'search.more': 'Show more results',
+  'search.clear': 'Clear the search',
+  'search.failed': 'The search could not be loaded. The facets still list every practice.',
 } as const;
 
 export type LabelKey = keyof typeof defaultLabels;
