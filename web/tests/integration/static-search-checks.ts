@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale, PracticeSummary } from 'strapi-plugin-good-practices/contract';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
-import { createTranslator, defaultLocaleOf, type Translate } from '../../src/lib/i18n';
+import { createTranslator, defaultLocaleOf, directionOf, type Translate } from '../../src/lib/i18n';
 import { SEARCH_INDEX_DIR } from '../../src/lib/search/static-index';
 import { parseHeadersFile } from '../../src/lib/static-headers';
 import { AXE_TAGS } from '../helpers/axe';
@@ -79,6 +79,8 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
     let defaultLocale: Locale;
     let listed: Map<string, PracticeSummary[]>;
     let labels: Map<string, Translate>;
+    /** Each locale's footer text (its funding disclaimer): on every page, outside the practice. */
+    let footers: Map<string, string | null | undefined>;
     let indexDir: string;
     /** The static build served with the security headers of its `_headers` file. */
     let hosted: Awaited<ReturnType<typeof serveStatic>>;
@@ -90,9 +92,12 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
       defaultLocale = defaultLocaleOf(locales);
       listed = new Map();
       labels = new Map();
+      footers = new Map();
       for (const l of locales) {
         listed.set(l.code, await api.allPractices(l.code));
-        labels.set(l.code, createTranslator((await api.site(l.code))?.labels));
+        const site = await api.site(l.code);
+        labels.set(l.code, createTranslator(site?.labels));
+        footers.set(l.code, site?.footer?.fundingDisclaimer);
       }
       indexDir = join(outDir, SEARCH_INDEX_DIR);
       hosted = await serveStatic(outDir, 0, parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8')));
@@ -122,9 +127,12 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
           expect(fragment, `${l.code} ${practice.slug}`).toBeDefined();
           expect(fragment!.meta.title).toBe(practice.title);
           expect(fragment!.meta.lang).toBe(practice.locale);
+          expect(fragment!.meta.dir).toBe(directionOf(practice.locale));
           expect(fragment!.content).toContain(practice.title);
-          // The skip link, the main navigation and the footer's links are outside the practice.
-          for (const key of ['site.skipLink', 'nav.home', 'nav.tools', 'nav.rss'] as const) expect(fragment!.content, `${l.code} ${practice.slug}: ${key}`).not.toContain(t(key));
+          // The skip link, the language switcher, the footer are outside the practice. (Navigation
+          // labels such as "Inspiring tools" are headings of practice pages too: not telling.)
+          const outside = [t('site.skipLink'), t('site.languageSwitcherHint'), t('site.footer'), t('nav.rss'), footers.get(l.code)].filter((text): text is string => !!text);
+          for (const text of outside) expect(fragment!.content, `${l.code} ${practice.slug}: ${text}`).not.toContain(text);
           expect(fragment!.filters.country ?? []).toEqual(practice.country ? [practice.country] : []);
           expect([...(fragment!.filters.area ?? [])].sort()).toEqual(practice.integrationAreas.map((a) => a.key).sort());
           expect([...(fragment!.filters.targetGroup ?? [])].sort()).toEqual(practice.targetGroups.map((g) => g.key).sort());
@@ -189,6 +197,7 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
           // A practice shown in another language than the page's says which.
           const item = link.locator('xpath=..');
           expect(await item.getAttribute('lang')).toBe(practice.locale === l ? null : practice.locale);
+          expect(await item.getAttribute('dir')).toBe(practice.locale === l ? null : directionOf(practice.locale));
           expect(session.page.url()).toBe(`${hosted.url}/${l}/practices/?q=${encodeURIComponent(word)}`);
           const axe = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
           expect(axe.violations.map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
