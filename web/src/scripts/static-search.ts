@@ -142,7 +142,13 @@ function setUp(root: HTMLElement): void {
     void search('');
   });
   more.addEventListener('click', () => {
-    void showMore(current).then((first) => first?.focus());
+    // One batch at a time: a second click before the first answered would render it twice.
+    if (more.disabled) return;
+    more.disabled = true;
+    void showMore(current)
+      .then((first) => first?.focus())
+      .catch(() => say('failed'))
+      .finally(() => (more.disabled = false));
   });
 
   root.querySelector('[data-search-no-script]')?.remove();
