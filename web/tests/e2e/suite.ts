@@ -396,6 +396,8 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
         // static search, hidden until its script runs (tests/integration/static-search-checks.ts).
         expect(list.text.match(/<form\b[^>]*>/g)).toEqual(['<form class="search-form" role="search" aria-labelledby="search-heading" hidden>']);
         expect(list.text).not.toMatch(/<select\b|method="get"/i);
+        // Its one script, the search's (the static site's only one).
+        expect(list.text.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
         return;
       }
       const sample = known.sample;
@@ -407,6 +409,9 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       const titles = [...page.text.matchAll(/<h2 class="card-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => decode(m[1]!));
       expect(titles).toEqual(expected.data.map((p) => p.title));
       expect(page.text).toMatch(/<label for="f-country">/);
+      // The CMS answers the search on request: no script (static mode's search is not here).
+      expect(page.text).not.toMatch(/<script/i);
+      expect(page.text).not.toContain('data-static-search');
     });
 
     it('publishes an RSS feed per locale', async () => {
