@@ -12,6 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { buildSearchIndex, searchIndexLine } from './src/lib/search/static-index.ts';
 
 const mode = (process.env.SITE_MODE ?? 'static').trim() || 'static';
 if (mode !== 'static' && mode !== 'server') {
@@ -40,6 +41,23 @@ const siteRoutes = {
       if (server) injectRoute({ pattern: '/[locale]/submit/status/[token]', entrypoint: './src/routes/submission-status.astro', prerender: false });
       // A static host sends the security headers itself: dist/_headers, from server mode's source.
       if (!server) injectRoute({ pattern: '/_headers', entrypoint: './src/routes/static-headers.ts', prerender: true });
+    },
+  },
+};
+
+/**
+ * The static site's search (issue 15.1): once every page is written, Pagefind indexes the
+ * practice pages into `{outDir}/pagefind/`, one index per locale (src/lib/search/static-index.ts).
+ * Part of every static build, wherever it runs (`npm start`, tests, bench: all `astro build`);
+ * an indexing failure fails the build. Server mode searches through the CMS and has no index.
+ * @type {import('astro').AstroIntegration}
+ */
+const searchIndex = {
+  name: 'gp-search-index',
+  hooks: {
+    'astro:build:done': async ({ dir, logger }) => {
+      if (server) return;
+      logger.info(searchIndexLine(await buildSearchIndex(fileURLToPath(dir))));
     },
   },
 };
@@ -96,11 +114,14 @@ export default defineConfig({
   // thread (src/lib/markdown/pool.ts) lets the main thread render the next ones.
   build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency: 8 }) },
   cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
-  integrations: [siteRoutes],
+  integrations: [siteRoutes, searchIndex],
   devToolbar: { enabled: false },
   prefetch: false,
   compressHTML: true,
   vite: {
+    // Never inline a page's script (the CSP allows no inline script; the static list page's
+    // search script is its only one); other assets keep Vite's default (4 KB).
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
     // Never inline a script into the HTML (Astro inlines small ones): the CSP allows none. The
     // only script is the static build's self-assessment one (src/components/assessment/AssessmentScript.astro).

@@ -124,11 +124,13 @@ export function renderReport(input: ReportInput): string {
       )}`,
     );
   }
-  const builds = details.staticBuilds as { wallSeconds: number; pages: number; files: number; peakRssBytes: number; contentSyncSeconds: number; renderSeconds: number; outputBytes: number }[] | undefined;
+  const builds = details.staticBuilds as
+    | { wallSeconds: number; pages: number; files: number; peakRssBytes: number; contentSyncSeconds: number; renderSeconds: number; outputBytes: number; searchIndexSeconds?: number; searchIndexBytes?: number }[]
+    | undefined;
   if (builds?.length) {
     out.push(
       `#### Static builds\n\n${table(
-        ['build', 'pages', 'files', 'output MB', 'wall s', 'pages/s', 'peak RSS MB', 'content sync s', 'rendering s'],
+        ['build', 'pages', 'files', 'output MB', 'wall s', 'pages/s', 'peak RSS MB', 'content sync s', 'rendering s', 'search index s', 'search index MB'],
         builds.map((build, index) => [
           String(index + 1),
           String(build.pages),
@@ -139,6 +141,8 @@ export function renderReport(input: ReportInput): string {
           formatNumber(build.peakRssBytes / 1024 ** 2),
           formatNumber(build.contentSyncSeconds),
           formatNumber(build.renderSeconds),
+          formatNumber(build.searchIndexSeconds ?? Number.NaN),
+          formatNumber((build.searchIndexBytes ?? Number.NaN) / 1024 ** 2),
         ]),
       )}`,
     );
@@ -195,7 +199,7 @@ export function renderReport(input: ReportInput): string {
     [
       '- **Synthetic data** (`bench/generate.ts`): practices created in the default locale with `status: published`, each other locale written with `update` then `publish`, all through `strapi.documents()`, so the plugin\'s document middleware (slug rules, framework keys, assessment propagation) runs on every write. Insert throughput = practices (or published versions) per second of that loop.',
       '- **CMS reads**: the CMS runs in its own process (the harness `cms/tests/harness/strapi.ts`, log level warn), autocannon in the bench process. Latency percentiles are computed from every response. Practice requests rotate over every published (slug, locale); list requests rotate over unfiltered, sorted, paged and filtered queries of every locale. SQL queries are counted on `strapi.db.connection` (knex `query` events) for one request at a time, after the CMS has been quiet for 300 ms.',
-      '- **Static build**: `SITE_MODE=static astro build --outDir <scratch>` in `web/`, under `/usr/bin/time -v` when present; peak RSS is the larger of time\'s maximum RSS and a 100 ms poll of the process tree in /proc. Fetching is Astro\'s content-sync phase (the CMS loaders, from the timestamped build log) and, separately, a replay of the loaders\' requests (same endpoints, page size and concurrency, same contract validation); rendering is Astro\'s "generating static routes" phase.',
+      '- **Static build**: `SITE_MODE=static astro build --outDir <scratch>` in `web/`, under `/usr/bin/time -v` when present; peak RSS is the larger of time\'s maximum RSS and a 100 ms poll of the process tree in /proc. Fetching is Astro\'s content-sync phase (the CMS loaders, from the timestamped build log) and, separately, a replay of the loaders\' requests (same endpoints, page size and concurrency, same contract validation); rendering is Astro\'s "generating static routes" phase; the search index is the site\'s Pagefind step after the pages (its time from the build log\'s `search index:` line, its size the `pagefind/` folder of the output).',
       '- **On request**: the site built with `SITE_MODE=server` into a scratch folder and run with `node …/server/entry.mjs`; "cached" repeats the practice URL (route cache HIT), "uncached" adds a unique `?nocache=` to every request so each one renders and fetches from the CMS; the plain server is a separate Node process answering the cached response\'s exact bytes and headers.',
       '- **Publish to visible**: from the start of the Document Service update to the first response of the on-request page that contains the new summary, polling every 20 ms; the page is cached before each change.',
       '- **Page weight**: the HTML from the on-request site plus every stylesheet and script it references, each compressed separately (gzip -6, brotli q11); KB = 1,024 bytes.',

@@ -11,8 +11,9 @@
  *   endpoints, page size and concurrency, validated with the same contract schemas), timed from
  *   the bench while nothing else runs: the pure CMS fetch time.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseSearchIndexLine, SEARCH_INDEX_DIR } from '../../web/src/lib/search/static-index.ts';
 import { apiPaths, frameworkResponse, localesResponse, MAX_PAGE_SIZE, practiceDetailListResponse, siteResponse, taxonomyResponse, toolDetailListResponse } from './contract.ts';
 import { runMeasured, type CommandResult } from './proc.ts';
 import { median } from './stats.ts';
@@ -30,6 +31,12 @@ export interface StaticBuildResult {
   contentSyncSeconds: number;
   /** Page rendering ("generating static routes"), seconds, as Astro reports it. */
   renderSeconds: number;
+  /** The static search's Pagefind index, built after the pages (part of the wall time): seconds, from the build log. */
+  searchIndexSeconds: number;
+  /** Pages in the search index, all locales, from the build log. */
+  searchIndexPages: number;
+  /** Bytes of the search index on disk (`pagefind/`, every locale), measured in the output. */
+  searchIndexBytes: number;
   logFile: string;
 }
 
@@ -68,7 +75,7 @@ function phase(result: CommandResult, start: RegExp, end: RegExp): number {
   return to ? (to.at - from.at) / 1000 : Number.NaN;
 }
 
-export function parseBuild(result: CommandResult): { pages: number; contentSyncSeconds: number; renderSeconds: number } {
+export function parseBuild(result: CommandResult): { pages: number; contentSyncSeconds: number; renderSeconds: number; searchIndexSeconds: number; searchIndexPages: number } {
   const pagesLine = result.lines.map(({ line }) => /(\d+) page\(s\) built in/.exec(plain(line))).find(Boolean);
   const generating = result.lines.findIndex(({ line }) => /generating static routes/.test(plain(line)));
   let renderSeconds = Number.NaN;
@@ -77,10 +84,14 @@ export function parseBuild(result: CommandResult): { pages: number; contentSyncS
     if (completed) renderSeconds = Number(completed[1]) / (completed[2] === 'ms' ? 1000 : 1);
     else renderSeconds = phase(result, /generating static routes/, /page\(s\) built in/);
   }
+  // The line of the site's `gp-search-index` integration (web/src/lib/search/static-index.ts).
+  const index = result.lines.map(({ line }) => parseSearchIndexLine(plain(line))).find(Boolean);
   return {
     pages: pagesLine ? Number(pagesLine[1]) : Number.NaN,
     contentSyncSeconds: phase(result, /\[content\] Syncing content/, /\[content\] Synced content/),
     renderSeconds,
+    searchIndexSeconds: index?.seconds ?? Number.NaN,
+    searchIndexPages: index?.pages ?? Number.NaN,
   };
 }
 
@@ -93,6 +104,8 @@ export async function staticBuild(options: { cmsUrl: string; siteUrl: string; ou
   });
   const parsed = parseBuild(result);
   const tree = result.code === 0 ? walk(options.outDir) : { files: 0, html: 0, bytes: 0 };
+  const indexDir = path.join(options.outDir, SEARCH_INDEX_DIR);
+  const searchIndexBytes = result.code === 0 && existsSync(indexDir) ? walk(indexDir).bytes : Number.NaN;
   return {
     ok: result.code === 0,
     wallSeconds: result.wallSeconds,
@@ -103,6 +116,9 @@ export async function staticBuild(options: { cmsUrl: string; siteUrl: string; ou
     peakRssBytes: Math.max(result.peakTreeRss, result.timeMaxRss ?? 0),
     contentSyncSeconds: parsed.contentSyncSeconds,
     renderSeconds: parsed.renderSeconds,
+    searchIndexSeconds: parsed.searchIndexSeconds,
+    searchIndexPages: parsed.searchIndexPages,
+    searchIndexBytes,
     logFile: options.logFile,
   };
 }

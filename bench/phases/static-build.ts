@@ -51,7 +51,8 @@ export async function measureStaticBuild(cms: CmsWorker, options: BenchOptions, 
     note(
       `${result.pages} pages (${result.files} files, ${(result.outputBytes / 1024 ** 2).toFixed(0)} MB) in ${result.wallSeconds.toFixed(1)} s: ` +
         `${(result.pages / result.wallSeconds).toFixed(0)} pages/s, peak RSS ${(result.peakRssBytes / 1024 ** 2).toFixed(0)} MB, ` +
-        `content sync ${result.contentSyncSeconds.toFixed(1)} s, rendering ${result.renderSeconds.toFixed(1)} s`,
+        `content sync ${result.contentSyncSeconds.toFixed(1)} s, rendering ${result.renderSeconds.toFixed(1)} s, ` +
+        `search index ${result.searchIndexPages} pages in ${result.searchIndexSeconds.toFixed(1)} s, ${(result.searchIndexBytes / 1024 ** 2).toFixed(1)} MB`,
     );
     details.staticBuilds.push(result);
     if (!options.keepOutput || rep < options.staticBuilds) rmSync(outDir, { recursive: true, force: true });
@@ -78,6 +79,15 @@ export async function measureStaticBuild(cms: CmsWorker, options: BenchOptions, 
   figures.add(section, 'static.contentSyncSeconds', 'Fetching: content sync (the CMS loaders), from the build log', median(builds.map((build) => build.contentSyncSeconds)), 's');
   figures.add(section, 'static.renderSeconds', 'Rendering: "generating static routes", as Astro reports it', median(builds.map((build) => build.renderSeconds)), 's');
   figures.add(section, 'static.replayFetchSeconds', 'Fetching, replayed: the loaders\u2019 requests alone (same concurrency, validated)', median(details.replays.map((replay) => replay.seconds)), 's', `${details.replays[0]?.requests ?? 0} requests`);
+  figures.add(
+    section,
+    'static.searchIndexSeconds',
+    'Search index (Pagefind, one per locale, after the pages; included in the wall time)',
+    median(builds.map((build) => build.searchIndexSeconds)),
+    's',
+    `${median(builds.map((build) => build.searchIndexPages))} practice pages indexed`,
+  );
+  figures.add(section, 'static.searchIndexMB', 'Search index on disk (`pagefind/`, every locale)', median(builds.map((build) => build.searchIndexBytes / 1024 ** 2)), 'MB');
   figures.add(
     section,
     'static.fetchShare',

@@ -40,7 +40,7 @@ function expectedFigureIds(): string[] {
     `cms.${db}.rssMB`,
     `data.${db}.cmsRssMB`,
     `cms.${db}.list.singleMs`,
-    ...['pages', 'seconds', 'pagesPerSecond', 'peakRssMB', 'contentSyncSeconds', 'renderSeconds', 'replayFetchSeconds', 'fetchShare'].map((name) => `static.${name}`),
+    ...['pages', 'seconds', 'pagesPerSecond', 'peakRssMB', 'contentSyncSeconds', 'renderSeconds', 'replayFetchSeconds', 'fetchShare', 'searchIndexSeconds', 'searchIndexMB'].map((name) => `static.${name}`),
     ...load('site.plain'),
     ...load('site.cached'),
     ...load('site.uncached'),

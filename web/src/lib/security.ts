@@ -14,17 +14,30 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
+export interface PolicyOptions {
+  /**
+   * The static site's search (issue 15.1): Pagefind compiles its WebAssembly in the visitor's
+   * browser, which `script-src` must allow with `'wasm-unsafe-eval'` (WebAssembly compilation
+   * only: JavaScript `eval` stays forbidden, and `'self'` still limits scripts, hence wasm
+   * loaders, to the site's own files). Only static hosting needs it: server mode searches
+   * through the CMS and keeps the stricter policy. Not narrowed to the list pages and
+   * `/pagefind/`: `_headers` hosts merge the policies of overlapping rules by joining them, i.e.
+   * enforcing both, so a second rule cannot widen the first (see web/README.md, "Search").
+   */
+  staticSearch?: boolean;
+}
+
 /**
  * Content-Security-Policy: no inline script at all (the site ships none), styles from the one
  * stylesheet, images from the site and the CMS (uploads), framing only by the site itself and
  * the CMS admin (preview).
  */
-export function contentSecurityPolicy(cmsUrl: string | undefined): string {
+export function contentSecurityPolicy(cmsUrl: string | undefined, options: PolicyOptions = {}): string {
   const cms = originOf(cmsUrl);
   const withCms = (base: string) => (cms ? `${base} ${cms}` : base);
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    options.staticSearch ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
     withCms("img-src 'self' data:"),
     "font-src 'self'",
@@ -37,9 +50,9 @@ export function contentSecurityPolicy(cmsUrl: string | undefined): string {
   ].join('; ');
 }
 
-export function securityHeaders(cmsUrl: string | undefined): Record<string, string> {
+export function securityHeaders(cmsUrl: string | undefined, options: PolicyOptions = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(cmsUrl),
+    'Content-Security-Policy': contentSecurityPolicy(cmsUrl, options),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',

@@ -43,6 +43,8 @@ export async function freePort(): Promise<number> {
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  // Module scripts (the static list's search, Pagefind's API) are refused under another type.
+  '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   // The self-assessment's script: browsers refuse a module script of another type.
   '.js': 'text/javascript; charset=utf-8',
@@ -52,8 +54,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves a static build like a plain static host: directory index.html, 404.html for misses. */
-export async function serveStatic(dir: string, port = 0): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves a static build like a plain static host: directory index.html, 404.html for misses;
+ * `headers` on every answer (a host applying the build's `_headers`).
+ */
+export async function serveStatic(dir: string, port = 0, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -64,7 +69,7 @@ export async function serveStatic(dir: string, port = 0): Promise<{ url: string;
       status = 404;
       file = join(dir, '404.html');
     }
-    res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

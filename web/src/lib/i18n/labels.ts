@@ -315,6 +315,21 @@ export const defaultLabels = {
   'insights.listThese': 'List the practices meeting this item',
   'insights.barsLabel': 'Share of practices meeting each item of {group}',
   'insights.staticFilters': 'In this version of the site you can narrow the insights by one country or one integration area at a time.',
+  // Static search (issue 15.1): the list page's search box on a static host (Pagefind index,
+  // src/components/StaticSearch.astro + src/scripts/static-search.ts). Server mode uses list.query.
+  'search.title': 'Search the practices',
+  'search.label': 'Words to look for',
+  'search.hint': 'Words in the practices of this list, in this language',
+  'search.submit': 'Search',
+  'search.needsJavaScript': 'Searching by words needs JavaScript on this site. Without it, the facets list every practice by country, integration area, target group and criteria group.',
+  'search.searching': 'Searching…',
+  'search.resultsHeading': 'Search results',
+  'search.results': '{count} practices match “{query}”.',
+  'search.resultsOne': '1 practice matches “{query}”.',
+  'search.none': 'No practice matches “{query}”.',
+  'search.more': 'Show more results',
+  'search.clear': 'Clear the search',
+  'search.failed': 'The search could not be loaded. The facets still list every practice.',
 } as const;
 
 export type LabelKey = keyof typeof defaultLabels;
