@@ -16,17 +16,19 @@ function originOf(url: string | undefined): string | undefined {
 
 /**
  * Content-Security-Policy: no inline script at all (the site ships none), styles from the one
- * stylesheet, images from the site and the CMS (uploads), framing only by the site itself and
- * the CMS admin (preview).
+ * stylesheet, images from the site, the CMS (uploads on its local folder) and the upload storage
+ * when uploads live elsewhere (`UPLOADS_URL`: an S3 bucket's public URL, README "Several CMS
+ * instances"), framing only by the site itself and the CMS admin (preview).
  */
-export function contentSecurityPolicy(cmsUrl: string | undefined): string {
+export function contentSecurityPolicy(cmsUrl: string | undefined, uploadsUrl?: string): string {
   const cms = originOf(cmsUrl);
   const withCms = (base: string) => (cms ? `${base} ${cms}` : base);
+  const imageSources = [...new Set(["'self'", 'data:', cms, originOf(uploadsUrl)].filter((source) => source !== undefined))];
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    withCms("img-src 'self' data:"),
+    `img-src ${imageSources.join(' ')}`,
     "font-src 'self'",
     "connect-src 'self'",
     "form-action 'self'",
@@ -36,9 +38,9 @@ export function contentSecurityPolicy(cmsUrl: string | undefined): string {
   ].join('; ');
 }
 
-export function securityHeaders(cmsUrl: string | undefined): Record<string, string> {
+export function securityHeaders(cmsUrl: string | undefined, uploadsUrl?: string): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(cmsUrl),
+    'Content-Security-Policy': contentSecurityPolicy(cmsUrl, uploadsUrl),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
@@ -46,19 +48,21 @@ export function securityHeaders(cmsUrl: string | undefined): Record<string, stri
   };
 }
 
-/** The headers of the last CMS URL seen (it comes from the environment: one value per process). */
-let memo: { cmsUrl: string | undefined; entries: [string, string][] } | undefined;
+/** The headers of the last CMS and uploads URLs seen (they come from the environment: one value per process). */
+let memo: { cmsUrl: string | undefined; uploadsUrl: string | undefined; entries: [string, string][] } | undefined;
 
-function securityHeaderEntries(cmsUrl: string | undefined): [string, string][] {
-  if (memo === undefined || memo.cmsUrl !== cmsUrl) memo = { cmsUrl, entries: Object.entries(securityHeaders(cmsUrl)) };
+function securityHeaderEntries(cmsUrl: string | undefined, uploadsUrl: string | undefined): [string, string][] {
+  if (memo === undefined || memo.cmsUrl !== cmsUrl || memo.uploadsUrl !== uploadsUrl) {
+    memo = { cmsUrl, uploadsUrl, entries: Object.entries(securityHeaders(cmsUrl, uploadsUrl)) };
+  }
   return memo.entries;
 }
 
 /** A route may choose a stricter Referrer-Policy (the draft preview: no-referrer, its URL carries a token); it is kept. */
 const keepsOwn = (response: Response, name: string) => name === 'Referrer-Policy' && response.headers.has(name);
 
-export function applySecurityHeaders(response: Response, cmsUrl: string | undefined): Response {
-  const entries = securityHeaderEntries(cmsUrl);
+export function applySecurityHeaders(response: Response, cmsUrl: string | undefined, uploadsUrl?: string): Response {
+  const entries = securityHeaderEntries(cmsUrl, uploadsUrl);
   for (const [name, value] of entries) {
     if (keepsOwn(response, name)) continue;
     try {
