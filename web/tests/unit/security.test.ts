@@ -51,3 +51,12 @@ describe('security headers', () => {
     expect(await unavailablePage('/<script>/').text()).toContain('lang="en"');
   });
 });
+
+describe('image URLs', () => {
+  it('keeps an upload on the storage\'s public URL (S3) as it is, and puts the CMS before a local upload path', async () => {
+    const { createCmsClient } = await import('../../src/lib/cms/client');
+    const client = createCmsClient({ baseUrl: 'https://cms.example.org/' });
+    expect(client.assetUrl('https://media.example.org/gp-uploads/cover_abc.png')).toBe('https://media.example.org/gp-uploads/cover_abc.png');
+    expect(client.assetUrl('/uploads/cover_abc.png')).toBe('https://cms.example.org/uploads/cover_abc.png');
+  });
+});
