@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uploadStorage, type UploadStorage } from '../src/upload-storage';
 
 // Uploads: SVG is denied because an uploaded SVG can carry script and is served from the CMS origin.
 const allowedMediaTypes = [
@@ -23,6 +24,30 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
+/**
+ * The upload provider: Strapi's local folder by default (one instance), an S3-compatible bucket
+ * with UPLOAD_PROVIDER=s3 (several instances; src/upload-storage.ts lists the variables). Files'
+ * URLs are then the bucket's public URL (baseUrl), whatever the server answered.
+ */
+function providerConfig(storage: UploadStorage): Record<string, unknown> {
+  if (storage.provider === 'local') return {};
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      baseUrl: storage.publicUrl,
+      ...(storage.rootPath ? { rootPath: storage.rootPath } : {}),
+      s3Options: {
+        region: storage.region,
+        ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
+        forcePathStyle: storage.forcePathStyle,
+        ...(storage.credentials ? { credentials: storage.credentials } : {}),
+        // ACL present even when undefined: the provider adds public-read only when the key is absent.
+        params: { Bucket: storage.bucket, ACL: storage.acl },
+      },
+    },
+  };
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // Our plugin lives inside the app as a workspace package of its own; Strapi loads its built
   // server code (dist/) and bundles its admin source into the admin panel.
@@ -38,6 +63,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'users-permissions': { enabled: false },
   upload: {
     config: {
+      ...providerConfig(uploadStorage(process.env)),
       security: {
         allowedTypes: allowedMediaTypes,
         deniedTypes,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { findDirectives, parseNginxConfig } from '../lib/nginx-config.ts';
 import { ROOT } from '../lib/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ const composeFile = path.join(ROOT, 'docker-compose.yml');
 
 interface ComposeService {
   image?: string;
+  ports?: string[];
+  container_name?: string;
   build?: { context: string; dockerfile?: string };
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
@@ -56,8 +59,8 @@ describe('docker-compose.yml', () => {
     expect(valid).toBe(true);
   });
 
-  it('has PostgreSQL with a named volume and a healthcheck, the CMS, Redis and the site', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'redis', 'web']);
+  it('has PostgreSQL with a named volume and a healthcheck, the CMS, Redis, the site and the proxy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['cms', 'postgres', 'proxy', 'redis', 'web']);
     const postgres = compose.services.postgres!;
     expect(postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
     expect(Object.keys(compose.volumes ?? {})).toContain('postgres-data');
@@ -112,8 +115,36 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('lets the operator say the CMS is behind a trusted reverse proxy (TRUST_PROXY, off by default)', () => {
-    expect(compose.services.cms!.environment?.TRUST_PROXY).toBe('${TRUST_PROXY:-false}');
+  it('tells the CMS it is behind one trusted proxy (the proxy service), which the operator may change (TRUST_PROXY)', () => {
+    expect(compose.services.cms!.environment?.TRUST_PROXY).toBe('${TRUST_PROXY:-true}');
+  });
+
+  it('puts the site and the CMS behind one nginx proxy, the only service with host ports', () => {
+    const proxy = compose.services.proxy!;
+    expect(proxy.image).toMatch(/^nginx:\d/);
+    expect(proxy.volumes).toContain('./deploy/nginx/proxy.conf:/etc/nginx/conf.d/default.conf:ro');
+    expect(existsSync(path.join(ROOT, 'deploy', 'nginx', 'proxy.conf'))).toBe(true);
+    expect([...(proxy.ports ?? [])].sort()).toEqual(['1337:1337', '4321:4321']);
+    expect(proxy.depends_on?.cms?.condition).toBe('service_healthy');
+    expect(proxy.depends_on?.web).toBeDefined();
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (name !== 'proxy') expect(service.ports, `${name} publishes a host port`).toBeUndefined();
+    }
+  });
+
+  it('lets `web` and `cms` scale (`docker compose up --scale web=3`): no host port, no container_name', () => {
+    for (const name of ['web', 'cms']) {
+      const service = compose.services[name]!;
+      expect(service.ports, name).toBeUndefined();
+      expect(service.container_name, name).toBeUndefined();
+    }
+  });
+
+  it('passes the S3 upload settings to the CMS and the bucket\'s public URL to the site (local folder by default)', () => {
+    const cms = compose.services.cms!.environment ?? {};
+    expect(cms.UPLOAD_PROVIDER).toBe('${UPLOAD_PROVIDER:-local}');
+    for (const name of ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL']) expect(cms[name], name).toBe(`\${${name}:-}`);
+    expect(compose.services.web!.environment?.UPLOADS_URL).toBe('${S3_PUBLIC_URL:-}');
   });
 
   it('mounts named volumes only where the image lets its user write', () => {
@@ -133,6 +164,57 @@ describe('docker-compose.yml', () => {
         expect(owned, `${name}: ${target} (volume ${source}) is not created and chown-ed to ${user} in ${service.build.dockerfile}`).toBe(true);
       }
     }
+  });
+
+  describe('the proxy\'s nginx config (deploy/nginx/proxy.conf)', () => {
+    const configFile = path.join(ROOT, 'deploy', 'nginx', 'proxy.conf');
+    const directives = parseNginxConfig(readFileSync(configFile, 'utf8'));
+
+    it('parses as nginx reads it (blocks closed, every directive terminated)', () => {
+      expect(directives.map((directive) => directive.name)).toContain('server');
+      expect(() => parseNginxConfig('server { listen 80 }')).toThrow(/line 1: "listen" is not terminated by ";"/);
+      expect(() => parseNginxConfig('server {\n  listen 80;\n')).toThrow(/line 1: the block opened here is never closed/);
+      expect(() => parseNginxConfig('listen 80;\n}')).toThrow(/line 2: "}" closes no block/);
+      expect(() => parseNginxConfig('add_header X "a;')).toThrow(/unclosed " quote/);
+    });
+
+    it('serves the site on 4321 and the CMS on 1337, re-resolving the services\' names with Docker\'s DNS', () => {
+      expect(findDirectives(directives, 'resolver')[0]?.args[0]).toBe('127.0.0.11');
+      // A variable in proxy_pass is what makes nginx resolve again (an upstream block resolves once, at start).
+      const servers = directives.filter((directive) => directive.name === 'server');
+      const proxied = Object.fromEntries(
+        servers.map((server) => {
+          const variables = Object.fromEntries(findDirectives(server.block ?? [], 'set').map((set) => [set.args[0], set.args[1]]));
+          const target = findDirectives(server.block ?? [], 'proxy_pass')[0]?.args[0] ?? '';
+          return [findDirectives(server.block ?? [], 'listen')[0]?.args[0], { target, resolved: variables[target] }];
+        }),
+      );
+      expect(proxied['4321']).toEqual({ target: expect.stringMatching(/^\$/), resolved: 'http://web:4321' });
+      expect(proxied['1337']).toEqual({ target: expect.stringMatching(/^\$/), resolved: 'http://cms:1337' });
+      for (const server of servers) {
+        const forwarded = findDirectives(server.block ?? [], 'proxy_set_header').map((header) => header.args.join(' '));
+        expect(forwarded).toContain('X-Forwarded-For $proxy_add_x_forwarded_for');
+        expect(forwarded).toContain('X-Forwarded-Proto $scheme');
+      }
+    });
+
+    it('is accepted by `nginx -t` (where an nginx is installed: NGINX_BIN, else nginx on the PATH)', (ctx) => {
+      const nginx = nginxCommand();
+      if (!nginx) return ctx.skip('no nginx binary here (set NGINX_BIN); the structure was checked above, the directives are checked by nginx only');
+      const dir = mkdtempSync(path.join(tmpdir(), 'gp-nginx-'));
+      try {
+        // The official image's main config, reduced to what `-t` needs, including our file as its conf.d does.
+        writeFileSync(
+          path.join(dir, 'nginx.conf'),
+          `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  include ${configFile};\n}\n`,
+        );
+        const result = spawnSync(nginx, ['-t', '-q', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+        expect(result.stderr).not.toMatch(/\[emerg\]/);
+        expect(result.status, result.stderr).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('read by Compose itself (`docker-compose config`)', () => {
@@ -170,6 +252,16 @@ describe('docker-compose.yml', () => {
     });
   });
 });
+
+/** An nginx to check the proxy's config with: NGINX_BIN, else `nginx` on the PATH. */
+function nginxCommand(): string | null {
+  for (const command of [process.env.NGINX_BIN, 'nginx']) {
+    if (!command) continue;
+    const probe = spawnSync(command, ['-v'], { encoding: 'utf8' });
+    if (probe.status === 0) return command;
+  }
+  return null;
+}
 
 /** Compose v1 (Debian's docker-compose) or v2 (the docker CLI plugin), whichever runs here. */
 function composeCommand(): string[] | null {

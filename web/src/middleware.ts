@@ -4,7 +4,7 @@
  * security headers. In static mode it does nothing: a CMS failure must fail the build.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { cmsUrlFromEnv, findCmsError } from './lib/cms/client';
+import { cmsUrlFromEnv, findCmsError, uploadsUrlFromEnv } from './lib/cms/client';
 import { isServerMode } from './lib/mode';
 import { applySecurityHeaders, unavailablePage } from './lib/security';
 
@@ -24,7 +24,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Browsers revalidate every time, so a publish shows at once; the route cache answers fast.
     response.headers.set('Cache-Control', 'no-cache');
   }
-  return applySecurityHeaders(response, cmsUrl);
+  return applySecurityHeaders(response, cmsUrl, uploadsUrlFromEnv());
 });
 
 function isLiveCollectionFailure(error: unknown): boolean {

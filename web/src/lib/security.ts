@@ -25,21 +25,25 @@ export interface PolicyOptions {
    * enforcing both, so a second rule cannot widen the first (see web/README.md, "Search").
    */
   staticSearch?: boolean;
+  /** The upload storage's public URL when uploads do not live on the CMS (`UPLOADS_URL`). */
+  uploadsUrl?: string;
 }
 
 /**
  * Content-Security-Policy: no inline script at all (the site ships none), styles from the one
- * stylesheet, images from the site and the CMS (uploads), framing only by the site itself and
- * the CMS admin (preview).
+ * stylesheet, images from the site, the CMS (uploads on its local folder) and the upload storage
+ * when uploads live elsewhere (`UPLOADS_URL`: an S3 bucket's public URL, README "Several CMS
+ * instances"), framing only by the site itself and the CMS admin (preview).
  */
 export function contentSecurityPolicy(cmsUrl: string | undefined, options: PolicyOptions = {}): string {
   const cms = originOf(cmsUrl);
   const withCms = (base: string) => (cms ? `${base} ${cms}` : base);
+  const imageSources = [...new Set(["'self'", 'data:', cms, originOf(options.uploadsUrl)].filter((source) => source !== undefined))];
   return [
     "default-src 'self'",
     options.staticSearch ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
-    withCms("img-src 'self' data:"),
+    `img-src ${imageSources.join(' ')}`,
     "font-src 'self'",
     "connect-src 'self'",
     // The "propose a practice" form posts to the CMS (contract/submissions.ts).
@@ -60,19 +64,21 @@ export function securityHeaders(cmsUrl: string | undefined, options: PolicyOptio
   };
 }
 
-/** The headers of the last CMS URL seen (it comes from the environment: one value per process). */
-let memo: { cmsUrl: string | undefined; entries: [string, string][] } | undefined;
+/** The headers of the last CMS and uploads URLs seen (they come from the environment: one value per process). */
+let memo: { cmsUrl: string | undefined; uploadsUrl: string | undefined; entries: [string, string][] } | undefined;
 
-function securityHeaderEntries(cmsUrl: string | undefined): [string, string][] {
-  if (memo === undefined || memo.cmsUrl !== cmsUrl) memo = { cmsUrl, entries: Object.entries(securityHeaders(cmsUrl)) };
+function securityHeaderEntries(cmsUrl: string | undefined, uploadsUrl: string | undefined): [string, string][] {
+  if (memo === undefined || memo.cmsUrl !== cmsUrl || memo.uploadsUrl !== uploadsUrl) {
+    memo = { cmsUrl, uploadsUrl, entries: Object.entries(securityHeaders(cmsUrl, { uploadsUrl })) };
+  }
   return memo.entries;
 }
 
 /** A route may choose a stricter Referrer-Policy (the draft preview: no-referrer, its URL carries a token); it is kept. */
 const keepsOwn = (response: Response, name: string) => name === 'Referrer-Policy' && response.headers.has(name);
 
-export function applySecurityHeaders(response: Response, cmsUrl: string | undefined): Response {
-  const entries = securityHeaderEntries(cmsUrl);
+export function applySecurityHeaders(response: Response, cmsUrl: string | undefined, uploadsUrl?: string): Response {
+  const entries = securityHeaderEntries(cmsUrl, uploadsUrl);
   for (const [name, value] of entries) {
     if (keepsOwn(response, name)) continue;
     try {

@@ -370,6 +370,28 @@ export function cmsUrlFromEnv(env: Record<string, string | undefined> = process.
   return env.CMS_URL?.trim() || 'http://127.0.0.1:1337';
 }
 
+/**
+ * The public URL of the CMS's upload storage when uploads do not live on the CMS itself
+ * (`UPLOADS_URL`, e.g. the S3 bucket's public URL that the CMS's `S3_PUBLIC_URL` names): images
+ * come from there, so the site's CSP allows it. Unset = uploads are served by the CMS (its local
+ * folder). A value that is not an http(s) URL is an error: a typo must not silently block every
+ * image.
+ */
+export function uploadsUrlFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
+  const raw = env.UPLOADS_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`UPLOADS_URL must be an http(s) URL (the public URL of the upload storage), not ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
 /** Default timeout of build-time requests: a page of 100 details on a large, busy CMS. */
 export const DEFAULT_BUILD_TIMEOUT_MS = 60_000;
 
