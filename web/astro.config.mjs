@@ -119,12 +119,11 @@ export default defineConfig({
   prefetch: false,
   compressHTML: true,
   vite: {
-    // Never inline a page's script (the CSP allows no inline script; the static list page's
-    // search script is its only one); other assets keep Vite's default (4 KB).
-    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     define: { 'import.meta.env.SITE_MODE': JSON.stringify(mode) },
     // Never inline a script into the HTML (Astro inlines small ones): the CSP allows none. The
-    // only script is the static build's self-assessment one (src/components/assessment/AssessmentScript.astro).
+    // static build's only scripts are the list pages' search (components/StaticSearch.astro) and
+    // the self-assessment's (components/assessment/AssessmentScript.astro); other assets keep
+    // Vite's default (4 KB).
     build: { assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined) },
     plugins: [staticPathsOnlyWhenStatic],
   },

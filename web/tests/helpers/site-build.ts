@@ -43,11 +43,9 @@ export async function freePort(): Promise<number> {
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
-  // Module scripts (the static list's search, Pagefind's API) are refused under another type.
+  // Module scripts (the static list's search, Pagefind's API, the self-assessment's) are refused under another type.
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  // The self-assessment's script: browsers refuse a module script of another type.
-  '.js': 'text/javascript; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',

@@ -26,6 +26,7 @@ export const paths = {
   tool: (locale: string, slug: string) => `/${locale}/tools/${slug}/`,
   sitePage: (locale: string, page: SitePageKey) => `/${locale}/${page}/`,
   rss: (locale: string) => `/${locale}/rss.xml`,
+  /** The practice submission form (issue 14, item 3); pre-filled by the fields of lib/assessment/fields.ts. */
   submit: (locale: string) => `/${locale}/submit/`,
   submitThanks: (locale: string) => `/${locale}/submit/thanks/`,
   /** Server mode only (astro.config.mjs injects it): one page per private token. */
@@ -37,8 +38,6 @@ export const paths = {
   selfAssessmentReport: (locale: string) => `/${locale}/self-assessment/report/`,
   /** Server mode only: the answers of the query as a JSON file download. */
   selfAssessmentAnswers: (locale: string) => `/${locale}/self-assessment/answers.json`,
-  /** The practice submission form (issue 14, item 3); pre-filled by the fields of lib/assessment/fields.ts. */
-  submit: (locale: string) => `/${locale}/submit/`,
   sitemap: () => '/sitemap.xml',
 } as const;
 
