@@ -11,6 +11,7 @@ import { usePracticeCheck } from './usePracticeCheck';
 import { ValidationWorkflow } from './ValidationWorkflow';
 
 const FIELD_LABELS: Record<CheckedField, MessageKey> = {
+  title: 'editView.field.title',
   slug: 'editView.field.slug',
   country: 'editView.field.country',
   website: 'editView.field.website',

@@ -20,6 +20,7 @@ import type { PracticeCheckResponse } from '../../../contract/admin-api';
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
 const checkedValues = z
   .object({
+    title: z.unknown(),
     slug: z.unknown(),
     country: z.unknown(),
     website: z.unknown(),
@@ -42,6 +43,17 @@ const checkRequest = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Required fields left empty. Strapi saves a draft without them but refuses to publish it, so the
+ * check names them before the editor reaches the Publish button.
+ */
+function missingRequired(data: Record<string, unknown>, creating: boolean): PracticeCheckResponse['data']['problems'] {
+  const title = data.title;
+  // On an update an absent value is "not written" (the stored one stays), as in a real save.
+  if (title === undefined && !creating) return [];
+  return typeof title === 'string' && title.trim() !== '' ? [] : [{ field: 'title', message: 'The title is required: a practice cannot be published without one.' }];
+}
+
 export function createAdminPracticeCheckController({ strapi }: { strapi: Core.Strapi }) {
   return {
     async check(ctx) {
@@ -62,7 +74,7 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // Not a problem (a partial translation may be published): what visitors will read in another language.
       const texts = Object.fromEntries(Object.entries(textValues.parse(data)).filter(([, value]) => value !== undefined));
       const translation = await practiceTranslationGaps(strapi, { documentId, locale: verdict.locale, values: { ...texts, ...(values.answers !== undefined ? { answers: values.answers } : {}) } });
-      const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale, translation } };
+      const body: PracticeCheckResponse = { data: { problems: [...missingRequired(data, documentId === undefined), ...verdict.problems, ...shared], locale: verdict.locale, translation } };
       ctx.body = body;
     },
   } satisfies Core.Controller;
