@@ -111,10 +111,17 @@ describe('the save check gives the verdict of a real save', () => {
 });
 
 describe('the slug follows the title, and the check names what is missing', () => {
-  it('an empty form is not "nothing would stop the save": the title is named as required', async () => {
-    expect((await check({ locale: 'en', data: {} })).title).toMatch(/title is required/);
-    expect((await check({ locale: 'en', data: { title: '   ' } })).title).toMatch(/title is required/);
+  it('an empty form is not "nothing would stop the save": every required field is named by its label', async () => {
+    expect((await check({ locale: 'en', data: {} })).title).toBe('“Title” is required: a practice cannot be published without it.');
+    expect((await check({ locale: 'en', data: { title: '   ' } })).title).toMatch(/“Title” is required/);
     expect((await check({ locale: 'en', data: practiceData() })).title).toBeUndefined();
+    // A saved practice whose title and web address are emptied: both are named.
+    const existing = await createPractice(app.strapi, {}, { status: 'draft' });
+    const emptied = await check({ documentId: existing.documentId, locale: 'en', data: { title: '', slug: '' } });
+    expect(emptied.title).toMatch(/“Title” is required/);
+    expect(emptied.slug).toMatch(/“Web address \(slug\)” is required/);
+    // Fields the form did not send are not written, so not missing.
+    expect(await check({ documentId: existing.documentId, locale: 'en', data: { summary: 'S' } })).toEqual({});
   });
 
   it('a new practice left with the placeholder slug gets the slug of its title, unique in the language', async () => {
