@@ -7,6 +7,7 @@ import { textsByKey } from '../framework/types';
 import { useEditedLocale } from '../locale/useEditedLocale';
 import { type MessageKey, useText } from '../translations/messages';
 import type { CheckedField } from './checked-values';
+import { useNoSaveOnEnterInDates } from './date-enter';
 import { SaveCheck } from './SaveCheck';
 import { TranslationNotice } from './TranslationNotice';
 import { isTranslatorOnly } from './translator-only';
@@ -40,6 +41,7 @@ export function PracticePanel({ documentId, documentLocale, readOnly, restored }
   const text = useText();
   const urlLocale = useEditedLocale();
   const { state, retry } = usePracticeCheck(documentId, documentLocale ?? urlLocale);
+  useNoSaveOnEnterInDates();
   // The framework in the edited language, as the assessment and answers inputs show it.
   const framework = useFramework(documentLocale ?? urlLocale);
   const frameworkTexts = React.useMemo(() => (framework.status === 'ready' ? textsByKey(framework.framework) : new Map<string, string>()), [framework]);
