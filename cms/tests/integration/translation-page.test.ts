@@ -187,7 +187,11 @@ describe('translation page', () => {
     await written.waitFor();
     expect(await written.getByRole('row').count()).toBe(2);
     const link = written.getByRole('link').first();
-    expect(await link.textContent()).toContain(`Question ${unit[1].split('/')[1]}`);
+    // Named by its text, never by its key.
+    const key = unit[1].split('/')[1] ?? '';
+    const question = (await cms.strapi.db.query('plugin::good-practices.question').findOne({ where: { key, locale: 'en', publishedAt: null }, select: ['text'] })) as { text: string };
+    expect(await link.textContent()).toBe(question.text);
+    expect(await written.textContent()).not.toContain(key);
     expect(await link.getAttribute('href')).toMatch(/plugin::good-practices\.question\/\w+\?plugins\[i18n\]\[locale\]=cs$/);
     await shoot(page, '4-xliff-written', written);
   });
@@ -209,7 +213,8 @@ describe('translation page', () => {
     const written = page.getByRole('grid', { name: 'Written in cs' });
     expect(await written.locator('th').allTextContents()).toEqual(['Entry', 'Change', 'Texts concerned', 'Taken from the source, not translated']);
     const row = written.getByRole('row').filter({ hasText: 'New cs version (draft)' });
-    expect(await row.locator('td').allTextContents()).toEqual([expect.stringContaining('Practice'), 'New cs version (draft)', 'summary', 'title, slug']);
+    expect(await row.locator('td').allTextContents()).toEqual([practice.title, 'New cs version (draft)', 'Short summary', 'Title, Web address (slug)']);
+    expect(await row.textContent()).not.toContain(practice.documentId);
     const cs = await cms.strapi.documents(PRACTICE).findFirst({ locale: 'cs', status: 'draft', filters: { documentId: practice.documentId } });
     expect(cs).toMatchObject({ title: practice.title, summary: 'Shrnutí v češtině.', publishedAt: null });
     expect(await cms.strapi.documents(PRACTICE).findFirst({ locale: 'cs', status: 'published', filters: { documentId: practice.documentId } })).toBeNull();
@@ -228,7 +233,9 @@ describe('translation page', () => {
     await upload(page, 'unknown.xlf', unknown);
     const problems = page.getByRole('alert').filter({ hasText: 'unknown.xlf was not imported' });
     await problems.waitFor();
-    expect(await problems.textContent()).toContain('practice/does-not-exist/title');
+    // The unit by its kind and field, not by its id.
+    expect(await problems.textContent()).toContain('Practice, Title: there is no practice “does-not-exist”');
+    expect(await problems.textContent()).not.toContain('practice/does-not-exist/title');
     expect(changedTables(before, await snapshotDatabase(cms.strapi))).toEqual([]);
     await shoot(page, '7-xliff-unknown-unit', problems);
   });
@@ -244,7 +251,7 @@ describe('translation page', () => {
     const problems = page.getByRole('alert').filter({ hasText: 'every-kind.xlf was not imported' });
     await problems.waitFor();
     const shown = (await problems.textContent()) ?? '';
-    expect(shown).toContain('tool/does-not-exist/name');
+    expect(shown).toContain('Inspiring tool, Name: there is no tool “does-not-exist”');
     // Refused for that unit alone: every other unit would have been written.
     for (const unit of units) expect(shown).not.toContain(unit.id);
     expect(changedTables(before, await snapshotDatabase(cms.strapi))).toEqual([]);

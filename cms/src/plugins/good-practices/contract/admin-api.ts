@@ -170,6 +170,8 @@ export interface XliffImportResult {
     kind: string;
     documentId: string;
     entryId: string;
+    /** Title, name or text of the entry in the default locale (its id or key when it has none), to name it to the translator. */
+    label: string;
     /** A new locale version (draft) made by this upload. */
     created: boolean;
     /** Fields written (segment paths' first part: `answers` for any answer, `labels` for any label). */

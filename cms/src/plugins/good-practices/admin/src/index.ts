@@ -7,6 +7,7 @@ import { CheckCircle, Feather, Earth } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { adminApi, type StrapiApp } from '@strapi/strapi/admin';
 import type * as React from 'react';
+import { mutateEditViewLayout, translateListHeaders } from './content-manager/translated-layout';
 import { EditingPanel } from './edit-view/editing-panel';
 import { PLUGIN_ID } from './pluginId';
 import { freshPreviewLinks } from './preview/fresh-preview-links';
@@ -70,6 +71,9 @@ export default {
     // Strapi types a plugin's apis as unknown; the content manager's are typed in its package.
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     contentManager.addEditViewSidePanel([EditingPanel]);
+    // Field labels and help texts in the admin's language; the practice form in its groups.
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', mutateEditViewLayout);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateListHeaders);
   },
 
   /** Strapi asks for the admin interface languages configured in the app; others fall back to English. */

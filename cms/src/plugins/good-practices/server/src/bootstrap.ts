@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { applyContentManagerPresentation } from './admin-config/apply-presentation';
 import { ensurePublicReadIndexes } from './read-model/public-read-indexes';
 import { migrateSharedTerms } from './database/shared-terms-migration';
 import { FallbackConfigError, unknownFallbackLocales } from './locales/fallback-chains';
@@ -31,6 +32,10 @@ export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Pr
   if (created > 0) {
     strapi.log.info(`[good-practices] seeded ${framework.created.length} framework entries, ${terms.length} taxonomy terms${site ? ' and the site texts' : ''} (${framework.locale}).`);
   }
+
+  // Labels, help texts and layouts of the Content Manager; values changed by hand are kept.
+  const presentation = await applyContentManagerPresentation(strapi);
+  if (presentation.kept.length > 0) strapi.log.info(`[good-practices] kept ${presentation.kept.length} Content Manager setting(s) changed by hand.`);
 
   const aligned = await migrateSharedTerms(strapi);
   if (aligned > 0) strapi.log.info(`[good-practices] gave ${aligned} practice version(s) the terms the practice shares in every language (one-time migration).`);

@@ -41,7 +41,7 @@ import {
   TOOL,
   uniqueSlug,
 } from '../support/practices';
-import { type AdminSession, loginWithRole, roleId } from '../support/role-session';
+import { type AdminSession, loginAsSuperAdmin, loginWithRole, roleId } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 const READ_KEY = randomBytes(32).toString('hex');
@@ -54,6 +54,8 @@ const TARGET_KEY = 'refugees';
 let app: RunningStrapi;
 let translator: AdminSession;
 let editor: AdminSession;
+/** Creates framework entries and taxonomy terms (editors may not). */
+let administrator: AdminSession;
 let fullAccessKey: string;
 const ids: Record<string, string> = {};
 let practiceSlug: string;
@@ -151,6 +153,7 @@ beforeAll(async () => {
   });
   translator = await loginWithRole(strapi, app.url, 'good-practices-translator');
   editor = await loginWithRole(strapi, app.url, 'good-practices-editor');
+  administrator = await loginAsSuperAdmin(strapi, app.url);
   const tokens = strapi.service('admin::api-token') as unknown as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };
   fullAccessKey = (await tokens.create({ name: 'full access', type: 'full-access', lifespan: null, description: '' })).accessKey;
 
@@ -330,12 +333,12 @@ describe('framework changes an editor has not published', () => {
 describe('a framework entry or term that was never published', () => {
   it('is not public, and a practice cannot be assessed or answered against it', async () => {
     const { strapi } = app;
-    const group = await editor.create(CRITERIA_GROUP, 'en', { key: 'draft-group', order: 9, title: 'Secret draft group' });
+    const group = await administrator.create(CRITERIA_GROUP, 'en', { key: 'draft-group', order: 9, title: 'Secret draft group' });
     expect(group.status, JSON.stringify(group.body)).toBe(201);
     const groupId = (group.body as { data: { documentId: string } }).data.documentId;
-    const question = await editor.create(QUESTION, 'en', { key: 'draft-group.question', order: 1, text: 'Secret draft question', group: { connect: [{ documentId: groupId, locale: 'en' }] } });
+    const question = await administrator.create(QUESTION, 'en', { key: 'draft-group.question', order: 1, text: 'Secret draft question', group: { connect: [{ documentId: groupId, locale: 'en' }] } });
     expect(question.status, JSON.stringify(question.body)).toBe(201);
-    const area = await editor.create(INTEGRATION_AREA, 'en', { key: 'secret-area', name: 'Secret draft area' });
+    const area = await administrator.create(INTEGRATION_AREA, 'en', { key: 'secret-area', name: 'Secret draft area' });
     expect(area.status, JSON.stringify(area.body)).toBe(201);
 
     const framework = frameworkResponse.parse(await readAll(apiPaths.framework)).data;

@@ -15,6 +15,9 @@ import { bootStrapi, type RunningStrapi, sameDatabase } from '../support/strapi-
 const EDITOR = 'good-practices-editor';
 const TRANSLATOR = 'good-practices-translator';
 const UPDATE = 'plugin::content-manager.explorer.update';
+const CREATE = 'plugin::content-manager.explorer.create';
+const INTEGRATION_AREA = 'plugin::good-practices.integration-area';
+const CRITERIA_GROUP = 'plugin::good-practices.criteria-group';
 
 interface PermissionRow {
   id: number;
@@ -51,6 +54,12 @@ beforeAll(async () => {
     })) as { id: number };
     removedEditorPermission = toolDelete.id;
     await first.strapi.db.query('admin::permission').delete({ where: { id: toolDelete.id } });
+    // An editor role of an earlier version, which could create taxonomy terms and framework entries.
+    await (first.strapi.service('admin::role') as unknown as { addPermissions(id: number, permissions: unknown[]): Promise<unknown> }).addPermissions(editorRole.id, [
+      { action: CREATE, subject: INTEGRATION_AREA, properties: { locales: ['en'] }, conditions: [] },
+      { action: CREATE, subject: CRITERIA_GROUP, properties: { locales: ['en'] }, conditions: [] },
+    ]);
+    await first.strapi.store.set({ type: 'plugin', name: 'good-practices', key: 'role-upgrades', value: ['publish-framework-and-taxonomies'] });
   } finally {
     await first.stop();
   }
@@ -82,6 +91,27 @@ describe('roles created at bootstrap', () => {
     expect(editorPermissions.some((permission) => permission.action === 'plugin::content-manager.explorer.delete' && permission.subject === 'plugin::good-practices.tool')).toBe(false);
     expect(editorPermissions.some((permission) => permission.action === 'plugin::content-manager.explorer.publish' && permission.subject === PRACTICE)).toBe(true);
     expect(editorPermissions.some((permission) => permission.action === 'plugin::upload.assets.create')).toBe(true);
+  });
+
+  it('takes from an existing editor role the creation of framework entries and taxonomy terms, once', async () => {
+    const creates = (await permissionsOf(EDITOR)).filter((permission) => permission.action === CREATE).map((permission) => permission.subject);
+    expect(creates).toContain(PRACTICE);
+    expect(creates).toContain(TOOL);
+    for (const uid of [INTEGRATION_AREA, 'plugin::good-practices.target-group', CRITERIA_GROUP, QUESTION, 'plugin::good-practices.checklist-item']) expect(creates).not.toContain(uid);
+    const done = (await app.strapi.store.get({ type: 'plugin', name: 'good-practices', key: 'role-upgrades' })) as string[];
+    expect(done).toContain('editor-creates-no-framework-or-terms');
+  });
+
+  it('an editor cannot create a taxonomy term (nor inline, from a practice), but still creates and edits practices and edits terms', async () => {
+    const key = `editor-term-${Date.now().toString(36)}`;
+    expect((await editor.create(INTEGRATION_AREA, 'en', { key, name: 'Invented by an editor' })).status).toBe(403);
+    expect(await documents(app.strapi, INTEGRATION_AREA).findFirst({ locale: 'en', filters: { key } })).toBeNull();
+    const created = await editor.create(PRACTICE, 'en', practiceData({ slug: uniqueSlug('editor') }));
+    expect(created.status).toBe(201);
+    const documentId = (created.body as { data: { documentId: string } }).data.documentId;
+    expect((await editor.update(PRACTICE, documentId, 'en', practiceData({ slug: uniqueSlug('editor'), title: 'Edited by the editor' }))).status).toBe(200);
+    const area = (await documents(app.strapi, INTEGRATION_AREA).findFirst({ locale: 'en', status: 'draft' })) as unknown as { documentId: string; name: string };
+    expect((await editor.update(INTEGRATION_AREA, area.documentId, 'en', { name: area.name })).status).toBe(200);
   });
 
   it('gives the Translator read everywhere and text updates in its locales only', async () => {

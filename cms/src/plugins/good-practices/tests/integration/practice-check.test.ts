@@ -110,6 +110,47 @@ describe('the save check gives the verdict of a real save', () => {
   });
 });
 
+describe('the slug follows the title, and the check names what is missing', () => {
+  it('an empty form is not "nothing would stop the save": every required field is named by its label', async () => {
+    expect((await check({ locale: 'en', data: {} })).title).toBe('“Title” is required: a practice cannot be published without it.');
+    expect((await check({ locale: 'en', data: { title: '   ' } })).title).toMatch(/“Title” is required/);
+    expect((await check({ locale: 'en', data: practiceData() })).title).toBeUndefined();
+    // A saved practice whose title and web address are emptied: both are named.
+    const existing = await createPractice(app.strapi, {}, { status: 'draft' });
+    const emptied = await check({ documentId: existing.documentId, locale: 'en', data: { title: '', slug: '' } });
+    expect(emptied.title).toMatch(/“Title” is required/);
+    expect(emptied.slug).toMatch(/“Web address \(slug\)” is required/);
+    // Fields the form did not send are not written, so not missing.
+    expect(await check({ documentId: existing.documentId, locale: 'en', data: { summary: 'S' } })).toEqual({});
+  });
+
+  it('a new practice left with the placeholder slug gets the slug of its title, unique in the language', async () => {
+    const title = `Language café for parents ${Date.now().toString(36)}`;
+    const expected = title.toLowerCase().replace('é', 'e').replace(/ /g, '-');
+    const data = { ...practiceData(), title, slug: 'practice' };
+    expect(await check({ locale: 'en', data })).toEqual({});
+    const first = await editor.create(PRACTICE, 'en', data);
+    expect(first.status).toBe(201);
+    expect((first.body as { data: { slug: string } }).data.slug).toBe(expected);
+    const second = await editor.create(PRACTICE, 'en', { ...data, slug: 'practice-1' });
+    expect((second.body as { data: { slug: string } }).data.slug).toBe(`${expected}-2`);
+    // A slug the editor chose is kept as chosen.
+    const chosen = await editor.create(PRACTICE, 'en', { ...data, slug: `chosen-${Date.now().toString(36)}` });
+    expect((chosen.body as { data: { slug: string } }).data.slug).toMatch(/^chosen-/);
+  });
+
+  it('a saved practice still at the placeholder slug: the check flags it, as the save does', async () => {
+    const existing = await createPractice(app.strapi, {}, { status: 'draft' });
+    await app.strapi.db.query(PRACTICE).updateMany({ where: { documentId: existing.documentId }, data: { slug: 'practice' } });
+    const data = { title: 'Homework club', slug: 'practice' };
+    const checked = await check({ documentId: existing.documentId, locale: 'en', data });
+    expect(checked.slug).toMatch(/still the placeholder “practice”/);
+    expect(saveVerdict(await editor.update(PRACTICE, existing.documentId, 'en', data))).toEqual(checked);
+    // A practice really called "Practice" may keep the slug of its title.
+    expect(await check({ documentId: existing.documentId, locale: 'en', data: { title: 'Practice', slug: 'practice' } })).toEqual({});
+  });
+});
+
 describe('the practice schema carries the regexes the admin checks before saving', () => {
   it('country and website have a regex that agrees with the server on what it refuses', async () => {
     const attributes = app.strapi.contentType(PRACTICE).attributes as Record<string, { regex?: string; maxLength?: number }>;

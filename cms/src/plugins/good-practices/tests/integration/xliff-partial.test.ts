@@ -101,7 +101,7 @@ describe('a file translating part of an entry with no version in the locale', ()
     const result = await imported(await fileWith({ [`practice/${practice.documentId}/answers/${QUESTION_KEY}/body`]: { source: 'Mentors are trained.', target: 'Mentoři jsou vyškolení.' } }));
 
     expect(result.written).toEqual([
-      { kind: 'practice', documentId: practice.documentId, entryId: practice.documentId, created: true, fields: ['answers', 'title', 'slug'], untranslated: ['title', 'slug'] },
+      { kind: 'practice', documentId: practice.documentId, entryId: practice.documentId, label: 'Job mentoring', created: true, fields: ['answers', 'title', 'slug'], untranslated: ['title', 'slug'] },
     ]);
     const cs = await documents(app.strapi, PRACTICE).findFirst({ locale: 'cs', filters: { documentId: practice.documentId } });
     expect(cs).toMatchObject({ title: 'Job mentoring', slug: `${slug}-2`, publishedAt: null, answers: [{ questionKey: QUESTION_KEY, body: 'Mentoři jsou vyškolení.', tools: [] }] });
@@ -127,7 +127,7 @@ describe('a file translating part of an entry with no version in the locale', ()
 
   it('updates that draft with a second file translating the title, and the title is no longer untranslated', async () => {
     const result = await imported(await fileWith({ [`practice/${practice.documentId}/title`]: { source: 'Job mentoring', target: 'Mentoring pro práci' } }));
-    expect(result.written).toEqual([{ kind: 'practice', documentId: practice.documentId, entryId: practice.documentId, created: false, fields: ['title'], untranslated: [] }]);
+    expect(result.written).toEqual([{ kind: 'practice', documentId: practice.documentId, entryId: practice.documentId, label: 'Job mentoring', created: false, fields: ['title'], untranslated: [] }]);
     const cs = await documents(app.strapi, PRACTICE).findFirst({ locale: 'cs', filters: { documentId: practice.documentId } });
     expect(cs).toMatchObject({ title: 'Mentoring pro práci', publishedAt: null, answers: [{ questionKey: QUESTION_KEY, body: 'Mentoři jsou vyškolení.', tools: [] }] });
     const stamp = await createStampsStore(app.strapi).get('practice', practice.documentId, 'cs');
@@ -150,7 +150,7 @@ describe('a file translating part of an entry with no version in the locale', ()
     const published = await publishedRows(TOOL);
     const visible = await publicApi();
     const result = await imported(await fileWith({ [`tool/${tool.documentId}/description`]: { source: 'Finds the office.', target: 'Najde úřad.' } }));
-    expect(result.written).toEqual([{ kind: 'tool', documentId: tool.documentId, entryId: tool.documentId, created: true, fields: ['description', 'name', 'slug'], untranslated: ['name', 'slug'] }]);
+    expect(result.written).toEqual([{ kind: 'tool', documentId: tool.documentId, entryId: tool.documentId, label: 'Recognition portal', created: true, fields: ['description', 'name', 'slug'], untranslated: ['name', 'slug'] }]);
     const cs = await documents(app.strapi, TOOL).findFirst({ locale: 'cs', filters: { documentId: tool.documentId } });
     expect(cs).toMatchObject({ name: 'Recognition portal', slug, description: 'Najde úřad.', kind: 'portal', publishedAt: null });
     expect(await publishedRows(TOOL)).toBe(published);
@@ -168,7 +168,7 @@ describe('a file translating part of an entry with no version in the locale', ()
 
     const published = await publishedRows(INTEGRATION_AREA);
     const result = await imported(await fileWith({ [`integration-area/${key}/name`]: { source: 'Housing support', target: 'Podpora bydlení' } }));
-    expect(result.written).toEqual([{ kind: 'integration-area', documentId: expect.any(String), entryId: key, created: true, fields: ['name'], untranslated: [] }]);
+    expect(result.written).toEqual([{ kind: 'integration-area', documentId: expect.any(String), entryId: key, label: 'Housing support', created: true, fields: ['name'], untranslated: [] }]);
     const cs = await documents(app.strapi, INTEGRATION_AREA).findFirst({ locale: 'cs', filters: { key } });
     expect(cs).toMatchObject({ name: 'Podpora bydlení', key, publishedAt: null, documentId: term.documentId });
     expect(await publishedRows(INTEGRATION_AREA)).toBe(published);
@@ -187,7 +187,7 @@ describe('other types with required texts', () => {
     expect(await documents(app.strapi, CRITERIA_GROUP).findFirst({ locale: 'de', filters: { key: group.key } })).toBeNull();
     const published = await publishedRows(CRITERIA_GROUP);
     const result = await imported(await fileWith({ [`group/${group.key}/description`]: { source: group.description, target: 'Beschreibung auf Deutsch.' } }, 'de'));
-    expect(result.written).toEqual([{ kind: 'group', documentId: expect.any(String), entryId: group.key, created: true, fields: ['description', 'title'], untranslated: ['title'] }]);
+    expect(result.written).toEqual([{ kind: 'group', documentId: expect.any(String), entryId: group.key, label: group.title, created: true, fields: ['description', 'title'], untranslated: ['title'] }]);
     const de = await documents(app.strapi, CRITERIA_GROUP).findFirst({ locale: 'de', filters: { key: group.key } });
     expect(de).toMatchObject({ title: group.title, description: 'Beschreibung auf Deutsch.', order: group.order, publishedAt: null });
     expect(await publishedRows(CRITERIA_GROUP)).toBe(published);

@@ -6,7 +6,7 @@ import type { OutdatedAnswer } from './answers-value';
 export function OutdatedAnswersNotice({ answers }: { answers: readonly OutdatedAnswer[] }) {
   const text = useText();
   if (answers.length === 0) return null;
-  const list = answers.map((answer) => text('answers.outdated.entry', { key: answer.questionKey, excerpt: answer.excerpt })).join('; ');
+  const list = answers.map((answer) => text('answers.outdated.entry', { excerpt: answer.excerpt })).join('; ');
   return (
     <Notice variant="warning" title={text('answers.outdated.title')}>
       {text('answers.outdated.body', { count: answers.length, list })}

@@ -52,7 +52,7 @@ export function ToolPicker({ questionKey, selected, tools, hasAnswer, disabled, 
   const unknown = selected.filter((id) => !tools.tools.has(id));
   const labelOf = (id: string): string => {
     const tool = tools.tools.get(id);
-    return tool ? choiceLabel(text, tool, interfaceLocale) : text('answers.tools.missing', { id });
+    return tool ? choiceLabel(text, tool, interfaceLocale) : text('answers.tools.missing');
   };
   return (
     <Field.Root name={`tools-${questionKey}`} hint={hasAnswer ? undefined : text('answers.tools.needsAnswer')}>

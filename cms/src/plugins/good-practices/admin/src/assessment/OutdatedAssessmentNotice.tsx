@@ -12,7 +12,7 @@ export function OutdatedAssessmentNotice({ entries }: { entries: readonly Outdat
     .map((entry) =>
       entry.retiredText !== null
         ? text('assessment.outdated.retired', { text: entry.retiredText, state: stateText(entry.value) })
-        : text('assessment.outdated.removed', { key: entry.key, state: stateText(entry.value) }),
+        : text('assessment.outdated.removed', { state: stateText(entry.value) }),
     )
     .join('; ');
   return (

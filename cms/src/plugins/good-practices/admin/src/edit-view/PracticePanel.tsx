@@ -1,9 +1,13 @@
+import * as React from 'react';
 import { Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useAuth } from '@strapi/strapi/admin';
 import { Notice } from '../components/Notice';
+import { useFramework } from '../framework/useFramework';
+import { textsByKey } from '../framework/types';
 import { useEditedLocale } from '../locale/useEditedLocale';
 import { type MessageKey, useText } from '../translations/messages';
 import type { CheckedField } from './checked-values';
+import { useNoSaveOnEnterInDates } from './date-enter';
 import { SaveCheck } from './SaveCheck';
 import { TranslationNotice } from './TranslationNotice';
 import { isTranslatorOnly } from './translator-only';
@@ -11,6 +15,7 @@ import { usePracticeCheck } from './usePracticeCheck';
 import { ValidationWorkflow } from './ValidationWorkflow';
 
 const FIELD_LABELS: Record<CheckedField, MessageKey> = {
+  title: 'editView.field.title',
   slug: 'editView.field.slug',
   country: 'editView.field.country',
   website: 'editView.field.website',
@@ -36,6 +41,10 @@ export function PracticePanel({ documentId, documentLocale, readOnly, restored }
   const text = useText();
   const urlLocale = useEditedLocale();
   const { state, retry } = usePracticeCheck(documentId, documentLocale ?? urlLocale);
+  useNoSaveOnEnterInDates();
+  // The framework in the edited language, as the assessment and answers inputs show it.
+  const framework = useFramework(documentLocale ?? urlLocale);
+  const frameworkTexts = React.useMemo(() => (framework.status === 'ready' ? textsByKey(framework.framework) : new Map<string, string>()), [framework]);
   const roleCodes = useAuth('GoodPracticesPanel', (auth) => auth.user?.roles ?? []).map((role) => role.code);
   const labels = Object.fromEntries(Object.entries(FIELD_LABELS).map(([field, key]) => [field, text(key)]));
 
@@ -51,7 +60,7 @@ export function PracticePanel({ documentId, documentLocale, readOnly, restored }
           <Typography tag="h3" variant="sigma" textColor="neutral600">
             {text('editView.check.heading')}
           </Typography>
-          <SaveCheck state={state} retry={retry} labels={labels} />
+          <SaveCheck state={state} retry={retry} labels={labels} frameworkTexts={frameworkTexts} />
         </Flex>
       )}
       {/* Only in a locale other than the default one (the server answers null there). */}

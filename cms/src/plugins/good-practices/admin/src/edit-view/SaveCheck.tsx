@@ -1,5 +1,6 @@
 import { Box, Flex, TextButton, Typography } from '@strapi/design-system';
 import { Notice } from '../components/Notice';
+import { nameKeysIn } from '../framework/name-keys';
 import { useText } from '../translations/messages';
 import { focusField } from './focus-field';
 import { problemsByField } from './problems-by-field';
@@ -10,13 +11,15 @@ interface SaveCheckProps {
   retry: () => void;
   /** Field labels as the edit view shows them (attribute names otherwise). */
   labels: Record<string, string>;
+  /** Question and item texts by key: the server's messages quote keys, shown by their text instead. */
+  frameworkTexts: ReadonlyMap<string, string>;
 }
 
 /**
  * What the server would say about a save of the current values: nothing, or a "fix before
  * saving" list with, per field, the server's own messages and a link to the field.
  */
-export function SaveCheck({ state, retry, labels }: SaveCheckProps) {
+export function SaveCheck({ state, retry, labels, frameworkTexts }: SaveCheckProps) {
   const text = useText();
   if (state.kind === 'failed') {
     return (
@@ -51,7 +54,7 @@ export function SaveCheck({ state, retry, labels }: SaveCheckProps) {
               </TextButton>
               {messages.map((messageText) => (
                 <Typography key={messageText} tag="p" variant="pi" textColor="neutral800">
-                  {messageText}
+                  {nameKeysIn(messageText, frameworkTexts)}
                 </Typography>
               ))}
             </Flex>

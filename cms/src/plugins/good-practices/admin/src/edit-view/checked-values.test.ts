@@ -4,7 +4,8 @@ import { problemsByField } from './problems-by-field';
 
 describe('values sent to the save check', () => {
   it('keeps only the fields the server rules read and the texts a translation is compared on, null included, undefined left out', () => {
-    expect(checkedValues({ title: 'T', country: 'de', website: null, summary: 'S', projectEnd: undefined, funding: undefined })).toEqual({
+    expect(checkedValues({ title: 'T', objectives: undefined, coverImage: { id: 1 }, country: 'de', website: null, summary: 'S', projectEnd: undefined, funding: undefined })).toEqual({
+      title: 'T',
       country: 'de',
       website: null,
       summary: 'S',
@@ -12,8 +13,10 @@ describe('values sent to the save check', () => {
   });
 
   it('changes its key only when a checked field changes', () => {
-    const base = { title: 'A', country: 'DE' };
-    expect(checkedValuesKey({ ...base, title: 'B' })).toBe(checkedValuesKey(base));
+    // The title is checked (required; the slug of a new practice follows it); a cover image is not.
+    const base = { title: 'A', country: 'DE', coverImage: { id: 1 } };
+    expect(checkedValuesKey({ ...base, coverImage: { id: 2 } })).toBe(checkedValuesKey(base));
+    expect(checkedValuesKey({ ...base, title: 'B' })).not.toBe(checkedValuesKey(base));
     expect(checkedValuesKey({ ...base, country: 'CZ' })).not.toBe(checkedValuesKey(base));
   });
 });

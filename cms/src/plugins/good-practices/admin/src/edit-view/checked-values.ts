@@ -6,6 +6,7 @@
  * plugin, and sending it on every keystroke would only cost bandwidth.
  */
 export const CHECKED_FIELDS = [
+  'title',
   'slug',
   'country',
   'website',

@@ -5,7 +5,7 @@ describe('nameKeysIn', () => {
   it('replaces quoted keys the framework knows by their text', () => {
     const texts = new Map([['inclusivity.services.2', 'Provide information in several languages']]);
     expect(nameKeysIn('Checklist item “inclusivity.services.2” has been retired.', texts)).toBe(
-      'Checklist item “Provide information in several languages” (inclusivity.services.2) has been retired.',
+      'Checklist item “Provide information in several languages” has been retired.',
     );
   });
 

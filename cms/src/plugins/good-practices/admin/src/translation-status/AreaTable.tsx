@@ -3,7 +3,9 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { TranslationAreaName } from '../../../contract/admin-api';
 import { useText } from '../translations/messages';
 import { contentManagerPath } from './content-manager-link';
+import { entryName } from './entry-name';
 import { describeField } from './field-names';
+import { useFieldNaming } from './useFieldNaming';
 import { areaLabels, kindLabels, problemLabels } from './labels';
 import type { EntryProblem, StatusRow } from './status-rows';
 
@@ -51,13 +53,8 @@ export function AreaTable({ area, rows, locale, localeName }: AreaTableProps) {
             <Td style={{ whiteSpace: 'normal', maxWidth: '28rem' }}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Link tag={RouterLink} to={contentManagerPath(row.uid, row.documentId, locale)}>
-                  {row.label}
+                  {entryName(row, text)}
                 </Link>
-                {row.key ? (
-                  <Typography variant="pi" textColor="neutral600">
-                    {row.key}
-                  </Typography>
-                ) : null}
               </Flex>
             </Td>
             <Td>
@@ -87,7 +84,8 @@ export function AreaTable({ area, rows, locale, localeName }: AreaTableProps) {
 
 function FieldsCell({ row }: { row: StatusRow }) {
   const text = useText();
-  const list = (paths: string[]) => paths.map((path) => describeField(path, text)).join(', ');
+  const naming = useFieldNaming()(row.uid);
+  const list = (paths: string[]) => paths.map((path) => describeField(path, naming)).join(', ');
   if (row.problems.includes('missing')) {
     return <Typography textColor="neutral600">{text('translation.fields.all')}</Typography>;
   }

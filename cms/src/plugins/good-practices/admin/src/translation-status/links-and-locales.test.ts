@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../translations/messages';
 import { contentManagerPath } from './content-manager-link';
-import { describeField } from './field-names';
+import { describeField, type FieldNaming } from './field-names';
+import { entryName } from './entry-name';
 import { typeUidOfKind } from './kind-uids';
 import { initialLocale, writableLocales } from './writable-locales';
 
@@ -22,31 +23,25 @@ describe('content manager links', () => {
 
 describe('field names', () => {
   const text: Translate = (key, values) => `${key}:${JSON.stringify(values ?? {})}`;
-  it('names answers and labels, and keeps plain field names', () => {
-    expect(describeField('answers/inclusivity.access/body', text)).toBe('translation.field.answer:{"key":"inclusivity.access"}');
-    expect(describeField('labels/nav.home', text)).toBe('translation.field.label:{"key":"nav.home"}');
-    expect(describeField('summary', text)).toBe('summary');
-  });
-});
+  const naming: FieldNaming = {
+    text,
+    fieldLabel: (field) => (field === 'summary' ? 'Short summary' : undefined),
+    questions: new Map([['inclusivity.access', 'Is the service accessible to everyone?']]),
+  };
 
-describe('writable locales', () => {
-  const update = (subject: string, locales: unknown) => ({ action: 'plugin::content-manager.explorer.update', subject, properties: { locales } });
-
-  it('collects the locales of create and update permissions on the plugin types only', () => {
-    const permissions = [
-      update('plugin::good-practices.practice', ['cs']),
-      { action: 'plugin::content-manager.explorer.create', subject: 'plugin::good-practices.tool', properties: { locales: ['es'] } },
-      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::good-practices.tool', properties: { locales: ['ar'] } },
-      update('api::article.article', ['de']),
-      update('plugin::good-practices.site', null),
-    ];
-    expect([...writableLocales(permissions)].sort()).toEqual(['cs', 'es']);
+  it('names answers by their question’s text and fields by their label, never by key', () => {
+    expect(describeField('answers/inclusivity.access/body', naming)).toBe('translation.field.answer:{"question":"Is the service accessible to everyone?"}');
+    expect(describeField('answers/gone.question/body', naming)).toBe('translation.field.answerUnnamed:{}');
+    expect(describeField('labels/nav.home', naming)).toBe('translation.field.label:{"key":"nav.home"}');
+    expect(describeField('summary', naming)).toBe('Short summary');
+    expect(describeField('unknownField', naming)).toBe('unknownField');
   });
 
-  it('opens the asked locale, else the first writable one, else the first', () => {
-    expect(initialLocale(['ar', 'cs', 'es'], new Set(['es']), 'cs')).toBe('cs');
-    expect(initialLocale(['ar', 'cs', 'es'], new Set(['es']), 'xx')).toBe('es');
-    expect(initialLocale(['ar', 'cs'], new Set(), undefined)).toBe('ar');
-    expect(initialLocale([], new Set(), undefined)).toBeUndefined();
+  it('names an entry by its title, or as untitled when the server could only give its id or key', () => {
+    expect(entryName({ kind: 'practice', documentId: 'abc', key: null, label: 'Language cafés' }, text)).toBe('Language cafés');
+    expect(entryName({ kind: 'practice', documentId: 'abc', key: null, label: 'abc' }, text)).toBe('translation.entry.untitled:{"kind":"translation.kind.practice:{}"}');
+    expect(entryName({ kind: 'item', documentId: 'd', key: 'inclusivity.access.1', label: 'inclusivity.access.1' }, text)).toBe(
+      'translation.entry.untitled:{"kind":"translation.kind.item:{}"}',
+    );
   });
 });

@@ -2,15 +2,25 @@ import { Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/
 import { Link as RouterLink } from 'react-router-dom';
 import { Notice } from '../components/Notice';
 import { contentManagerPath } from '../translation-status/content-manager-link';
+import { entryName } from '../translation-status/entry-name';
 import { describeField } from '../translation-status/field-names';
 import { kindLabels } from '../translation-status/labels';
+import { useFieldNaming } from '../translation-status/useFieldNaming';
 import { typeUidOfKind } from '../translation-status/kind-uids';
 import { useText } from '../translations/messages';
-import { type ImportOutcome, untranslatedFieldCount, writtenFieldCount } from './import-outcome';
+import { type ImportOutcome, unitAddress, untranslatedFieldCount, writtenFieldCount } from './import-outcome';
 
 /** What an upload came to: what was written (with links to the entries), or why nothing was. */
 export function ImportOutcomeView({ file, outcome }: { file: string; outcome: ImportOutcome }) {
   const text = useText();
+  const naming = useFieldNaming();
+  // A problem's unit in words (kind and field), not its id: the message itself names the entry.
+  const unitName = (unit: string): string => {
+    const address = unitAddress(unit);
+    if (!address) return text('xliff.import.problem.unit');
+    const kind = address.kind in kindLabels ? text(kindLabels[address.kind as keyof typeof kindLabels]) : text('xliff.import.problem.unit');
+    return address.path === '' ? kind : `${kind}, ${describeField(address.path, naming(typeUidOfKind(address.kind)))}`;
+  };
   if (outcome.kind === 'failed') {
     return <Notice variant="danger">{text('xliff.import.failed', { file, reason: outcome.reason })}</Notice>;
   }
@@ -28,7 +38,7 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
           {outcome.problems.map((problem, index) => (
             <li key={`${problem.unit ?? 'file'}-${index}`}>
               <Typography textColor="neutral800">
-                {problem.unit ? <code>{problem.unit}</code> : <strong>{text('xliff.import.problem.file')}</strong>}
+                <strong>{problem.unit ? unitName(problem.unit) : text('xliff.import.problem.file')}</strong>
                 {': '}
                 {problem.message}
               </Typography>
@@ -86,8 +96,7 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
             <Tbody>
               {result.written.map((entry) => {
                 const uid = typeUidOfKind(entry.kind);
-                const kind = entry.kind in kindLabels ? text(kindLabels[entry.kind as keyof typeof kindLabels]) : entry.kind;
-                const name = `${kind} ${entry.entryId}`;
+                const name = entryName({ kind: entry.kind, documentId: entry.documentId, key: entry.entryId === entry.documentId ? null : entry.entryId, label: entry.label }, text);
                 return (
                   <Tr key={`${entry.kind}/${entry.documentId}`}>
                     <Td>
@@ -106,13 +115,13 @@ export function ImportOutcomeView({ file, outcome }: { file: string; outcome: Im
                       <Typography>
                         {entry.fields
                           .filter((path) => !entry.untranslated.includes(path))
-                          .map((path) => describeField(path, text))
+                          .map((path) => describeField(path, naming(uid)))
                           .join(', ')}
                       </Typography>
                     </Td>
                     {untranslated > 0 ? (
                       <Td style={{ whiteSpace: 'normal' }}>
-                        <Typography>{entry.untranslated.map((path) => describeField(path, text)).join(', ')}</Typography>
+                        <Typography>{entry.untranslated.map((path) => describeField(path, naming(uid))).join(', ')}</Typography>
                       </Td>
                     ) : null}
                   </Tr>

@@ -40,9 +40,9 @@ describe('import outcome', () => {
 
   it('counts the fields written and those taken from the source over every entry', () => {
     const result = { locale: 'cs', units: 9, unchanged: 1, skipped: 2, written: [
-      { kind: 'practice', documentId: 'a', entryId: 'a', created: false, fields: ['title', 'answers'], untranslated: [] },
-      { kind: 'site', documentId: 's', entryId: 'site', created: true, fields: ['labels'], untranslated: [] },
-      { kind: 'tool', documentId: 't', entryId: 't', created: true, fields: ['description', 'name', 'slug'], untranslated: ['name', 'slug'] },
+      { kind: 'practice', documentId: 'a', entryId: 'a', label: 'A practice', created: false, fields: ['title', 'answers'], untranslated: [] },
+      { kind: 'site', documentId: 's', entryId: 'site', label: 'Site', created: true, fields: ['labels'], untranslated: [] },
+      { kind: 'tool', documentId: 't', entryId: 't', label: 'A tool', created: true, fields: ['description', 'name', 'slug'], untranslated: ['name', 'slug'] },
     ] };
     expect(writtenFieldCount(result)).toBe(4);
     expect(untranslatedFieldCount(result)).toBe(2);

@@ -66,3 +66,15 @@ export function writtenFieldCount(result: XliffImportResult): number {
 export function untranslatedFieldCount(result: XliffImportResult): number {
   return result.written.reduce((sum, entry) => sum + entry.untranslated.length, 0);
 }
+
+/**
+ * The parts of a unit id (`practice/<documentId>/title`, `item/<key>/text`, `site/labels/<key>`),
+ * for naming a problem's unit by its kind and field rather than showing the id; the path is empty
+ * for a problem of a whole entry (`practice/<documentId>`).
+ */
+export function unitAddress(unit: string): { kind: string; path: string } | undefined {
+  const parts = unit.split('/');
+  if (parts[0] === 'site') return { kind: 'site', path: parts.slice(1).join('/') };
+  if (parts.length < 2 || parts[0] === '' || parts[1] === '') return undefined;
+  return { kind: parts[0] ?? '', path: parts.slice(2).join('/') };
+}

@@ -3,9 +3,12 @@
  * each permission is one Strapi accepts (publish only exists for draft & publish types, `fields`
  * and `locales` only where the action has them):
  *
- * - Editor: create, read, update, delete and publish every plugin content type (all have draft &
- *   publish, the framework and the taxonomy terms included), all fields, all locales; the media
- *   library (as Strapi's own Editor role).
+ * - Editor: read, update, delete and publish every plugin content type (all have draft & publish,
+ *   the framework and the taxonomy terms included), all fields, all locales; create practices,
+ *   tools and the site, but not criteria framework entries nor taxonomy terms: those are the
+ *   administrators' (the relation pickers of the practice form then offer no "create" either, so
+ *   an editor cannot invent a term while filling a practice in); the media library (as Strapi's
+ *   own Editor role).
  * - Translator: read every plugin content type (all fields, all locales); create and update in
  *   the assigned locales only, and only the localized fields that carry text (`fields` lists
  *   without the assessment, the shared facts, relations and media). "Create" is needed to add a
@@ -46,6 +49,9 @@ interface AttributeShape {
 const CM = 'plugin::content-manager.explorer';
 const PLUGIN_TYPES: readonly string[] = Object.values(uids);
 
+/** The criteria framework and the taxonomies: only administrators create their entries. */
+export const ADMIN_CREATED_TYPES: readonly string[] = [uids.criteriaGroup, uids.question, uids.checklistItem, uids.integrationArea, uids.targetGroup];
+
 export const MEDIA_LIBRARY_ACTIONS = [
   'plugin::upload.read',
   'plugin::upload.configure-view',
@@ -68,6 +74,7 @@ async function contentTypePermissions(
   strapi: Core.Strapi,
   actions: readonly string[],
   properties: (action: string, uid: string) => { fields?: string[]; locales?: string[] },
+  granted: (action: string, uid: string) => boolean = () => true,
 ): Promise<RolePermission[]> {
   const { actionProvider } = strapi.service('admin::permission') as unknown as PermissionServices;
   const permissions: RolePermission[] = [];
@@ -75,7 +82,7 @@ async function contentTypePermissions(
     const actionId = `${CM}.${action}`;
     const registered = actionProvider.get(actionId);
     for (const uid of PLUGIN_TYPES) {
-      if (!registered?.subjects?.includes(uid)) continue;
+      if (!registered?.subjects?.includes(uid) || !granted(action, uid)) continue;
       const wanted = properties(action, uid);
       const applied: RolePermission['properties'] = {};
       if (wanted.fields && (await actionProvider.appliesToProperty('fields', actionId, uid))) applied.fields = wanted.fields;
@@ -92,10 +99,12 @@ function allFields(strapi: Core.Strapi, uid: string): string[] {
 }
 
 export async function editorPermissions(strapi: Core.Strapi, locales: string[]): Promise<RolePermission[]> {
-  const contentTypes = await contentTypePermissions(strapi, ['create', 'read', 'update', 'delete', 'publish'], (_action, uid) => ({
-    fields: allFields(strapi, uid),
-    locales,
-  }));
+  const contentTypes = await contentTypePermissions(
+    strapi,
+    ['create', 'read', 'update', 'delete', 'publish'],
+    (_action, uid) => ({ fields: allFields(strapi, uid), locales }),
+    (action, uid) => !(action === 'create' && ADMIN_CREATED_TYPES.includes(uid)),
+  );
   return [...contentTypes, ...MEDIA_LIBRARY_ACTIONS.map((action) => ({ action, conditions: [] }))];
 }
 

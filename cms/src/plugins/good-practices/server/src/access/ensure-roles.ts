@@ -62,6 +62,6 @@ export async function ensureEditorialRoles(strapi: Core.Strapi, options: RolesOp
   }
   if (created.length > 0) strapi.log.info(`[good-practices] created the admin roles ${created.join(' and ')}.`);
   const upgraded = await upgradeEditorialRoles(strapi);
-  if (upgraded.length > 0) strapi.log.info(`[good-practices] gave the existing editor role the permissions of this version (${upgraded.join(', ')}).`);
+  if (upgraded.length > 0) strapi.log.info(`[good-practices] brought the existing editor role to the permissions of this version (${upgraded.join(', ')}).`);
   return created;
 }

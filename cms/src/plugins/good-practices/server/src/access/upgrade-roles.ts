@@ -11,9 +11,13 @@
  *   (Strapi's `publish` action did not exist for them). The editor gets `publish` on every
  *   plugin type it may update, in the locales it may update. The translator gets nothing: the
  *   translator publishes nothing.
+ * - `editor-creates-no-framework-or-terms`: editors no longer create criteria framework entries
+ *   or taxonomy terms (editorial-permissions.ts); the editor role loses `create` on those types.
+ *   The translator keeps it (it only adds locale versions of existing entries, translator-guard.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, uids } from '../plugin-id';
+import { ADMIN_CREATED_TYPES } from './editorial-permissions';
 import { EDITOR_ROLE } from './role-codes';
 
 const CM = 'plugin::content-manager.explorer';
@@ -62,8 +66,22 @@ async function addPublishToEditor(strapi: Core.Strapi): Promise<string[]> {
   return missing;
 }
 
+async function removeTermCreationFromEditor(strapi: Core.Strapi): Promise<string[]> {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const role = await roles.findOne({ code: EDITOR_ROLE.code });
+  if (!role) return [];
+  const creations = (await strapi.db.query('admin::permission').findMany({
+    where: { role: { id: role.id }, action: `${CM}.create`, subject: { $in: [...ADMIN_CREATED_TYPES] } },
+    select: ['id', 'subject'],
+  })) as { id: number; subject: string }[];
+  if (creations.length === 0) return [];
+  await (strapi.service('admin::permission') as unknown as { deleteByIds(ids: number[]): Promise<unknown> }).deleteByIds(creations.map((row) => row.id));
+  return creations.map((row) => row.subject);
+}
+
 const upgrades: readonly { id: string; run: (strapi: Core.Strapi) => Promise<string[]> }[] = [
   { id: 'publish-framework-and-taxonomies', run: addPublishToEditor },
+  { id: 'editor-creates-no-framework-or-terms', run: removeTermCreationFromEditor },
 ];
 
 /** Runs the upgrades this database has not had; returns what was added, for the boot log. */

@@ -16,10 +16,12 @@ import { uids } from '../plugin-id';
 import { SUPER_ADMIN_CODE } from '../access/role-codes';
 import { practiceTranslationGaps } from '../translation/practice-gaps';
 import type { PracticeCheckResponse } from '../../../contract/admin-api';
+import { adminPresentation } from '../../../contract/admin-fields';
 
 /** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
 const checkedValues = z
   .object({
+    title: z.unknown(),
     slug: z.unknown(),
     country: z.unknown(),
     website: z.unknown(),
@@ -42,6 +44,23 @@ const checkRequest = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+const isEmpty = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * Every required field of the practice schema left empty, by its plain label. Strapi saves a draft
+ * without them but refuses to publish it, so the check names them all before the editor reaches
+ * the Publish button. A new practice's slug is not one of them: it follows the title.
+ */
+function missingRequired(strapi: Core.Strapi, data: Record<string, unknown>, creating: boolean): PracticeCheckResponse['data']['problems'] {
+  const attributes = strapi.contentType(uids.practice).attributes as Record<string, { required?: boolean }>;
+  const labels = adminPresentation[uids.practice].fields;
+  return Object.entries(attributes)
+    .filter(([name, attribute]) => attribute.required === true && !(creating && name === 'slug'))
+    // On an update an absent value is "not written" (the stored one stays), as in a real save.
+    .filter(([name]) => (creating || data[name] !== undefined) && isEmpty(data[name]))
+    .map(([name]) => ({ field: name, message: `“${labels[name]?.label ?? name}” is required: a practice cannot be published without it.` }));
+}
+
 export function createAdminPracticeCheckController({ strapi }: { strapi: Core.Strapi }) {
   return {
     async check(ctx) {
@@ -62,7 +81,7 @@ export function createAdminPracticeCheckController({ strapi }: { strapi: Core.St
       // Not a problem (a partial translation may be published): what visitors will read in another language.
       const texts = Object.fromEntries(Object.entries(textValues.parse(data)).filter(([, value]) => value !== undefined));
       const translation = await practiceTranslationGaps(strapi, { documentId, locale: verdict.locale, values: { ...texts, ...(values.answers !== undefined ? { answers: values.answers } : {}) } });
-      const body: PracticeCheckResponse = { data: { problems: [...verdict.problems, ...shared], locale: verdict.locale, translation } };
+      const body: PracticeCheckResponse = { data: { problems: [...missingRequired(strapi, data, documentId === undefined), ...verdict.problems, ...shared], locale: verdict.locale, translation } };
       ctx.body = body;
     },
   } satisfies Core.Controller;

@@ -78,7 +78,7 @@ export function checkAnswers(value: unknown, context: AnswerCheckContext): Answe
       } else {
         for (const tool of tools as string[]) {
           if (!context.knownTools.has(tool) && !storedTools.has(tool)) {
-            problems.push({ field: FIELD, message: `The answer to “${questionKey}” cites a tool that does not exist (${tool}).` });
+            problems.push({ field: FIELD, message: `The answer to “${questionKey}” cites a tool that no longer exists: remove it from the answer's tools.` });
           }
         }
       }

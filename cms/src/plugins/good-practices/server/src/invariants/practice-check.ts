@@ -21,7 +21,7 @@ import { type FrameworkKeys, loadFrameworkKeys } from './framework-keys';
 import { checkPracticeFacts } from './practice-field-rules';
 import { baseVersion, loadPracticeRows, type PracticeRow } from './practice-rows';
 import type { FieldProblem } from './rejection';
-import { checkSlug } from './slug-rules';
+import { checkSlug, isPlaceholderSlug, slugFromTitle } from './slug-rules';
 
 export const PRACTICE_SUBJECT = 'practice';
 
@@ -81,6 +81,16 @@ export async function checkPracticeWrite(strapi: Core.Strapi, write: PracticeWri
     projectStart: merged('projectStart'),
     projectEnd: merged('projectEnd'),
   });
+
+  // A new practice, or its first version in this language, takes the slug of its title unless one was chosen.
+  const firstInLocale = action === 'create' || (action === 'update' && sameLocale.length === 0);
+  const writtenSlug = writes(data, 'slug') ? data.slug : undefined;
+  if (firstInLocale && (writtenSlug === undefined || writtenSlug === null || writtenSlug === '' || isPlaceholderSlug(writtenSlug, PRACTICE_SUBJECT, data.title))) {
+    const derived = await slugFromTitle(strapi, uids.practice, { title: data.title, locale, documentId: action === 'update' ? documentId : undefined });
+    if (derived !== undefined) data.slug = derived;
+  } else if (isPlaceholderSlug(writtenSlug, PRACTICE_SUBJECT, data.title)) {
+    problems.push({ field: 'slug', message: `The web address is still the placeholder “${String(writtenSlug)}”: use the regenerate button next to it to take it from the title, or write one.` });
+  }
 
   const slug = writes(data, 'slug') ? data.slug : action === 'clone' ? sameLocale[0]?.slug : undefined;
   problems.push(

@@ -29,7 +29,7 @@ export async function applyImport(strapi: Core.Strapi, plan: ImportPlan): Promis
       if (!result) throw new Error(`The ${write.type.kind} ${write.documentId} disappeared during the import.`);
       // After the write (whose own stamp records the current source): the file's source wins.
       await stamps.record(write.type.kind, write.entryId, plan.locale, write.stamps);
-      written.push({ kind: write.type.kind, documentId: write.documentId, entryId: write.entryId, created: write.isNew, fields: Object.keys(write.data), untranslated: write.untranslated });
+      written.push({ kind: write.type.kind, documentId: write.documentId, entryId: write.entryId, label: write.label, created: write.isNew, fields: Object.keys(write.data), untranslated: write.untranslated });
     }
   });
   return { locale: plan.locale, units: plan.units, written, unchanged: plan.unchanged, skipped: plan.skipped };

@@ -43,6 +43,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export interface PlannedWrite {
   type: TranslatableType;
   entryId: string;
+  /** The entry's title, name or text in the default locale (EntryRow.label), to name it in the outcome. */
+  label: string;
   /** The document the locale version belongs to (the source's, when the version is new). */
   documentId: string;
   isNew: boolean;
@@ -297,6 +299,7 @@ export async function planImport(
     writes.push({
       type,
       entryId: source.entryId,
+      label: source.label,
       documentId: translation?.documentId ?? source.documentId,
       isNew,
       data,
