@@ -61,14 +61,22 @@ const practice: AdminTypePresentation = {
     validationDate: { label: 'Validation date', description: 'Set when the practice is marked as validated; shown on the site.' },
     assessment: { label: 'Checklist assessment', description: 'For each item of the good-practice checklist: met, not met or not assessed. Shared by every language.' },
     answers: { label: 'Answers to the criteria questions', description: 'Answer each question in this language and cite the inspiring tools that helped.' },
+    organisation: { label: 'Organisation', description: 'The organisation that runs the practice.' },
+    publicSubmission: { label: 'Proposed by a visitor', description: 'Set when a visitor proposed this practice through the site’s form. Filter the list by it to find proposals.' },
+    submissionReference: { label: 'Proposal reference', description: 'The reference the visitor received when proposing the practice.' },
+    submitterName: { label: 'Proposer’s name', description: 'Who proposed the practice. Private: never shown on the site; deleted with the practice.' },
+    submitterEmail: { label: 'Proposer’s e-mail', description: 'Where to reach the proposer about the proposal. Private: never shown on the site; deleted with the practice.' },
   },
   groups: [
     { id: 'about', rows: [[f('title', 6), f('slug', 6)], [f('summary', 6), f('coverImage', 6)], [f('integrationAreas', 6), f('targetGroups', 6)], [f('objectives', 12)], [f('inspiration', 12)]] },
-    { id: 'project', rows: [[f('country', 4), f('projectStart', 4), f('projectEnd', 4)], [f('website', 6), f('funding', 6)], [f('contactDetails', 6)]] },
+    { id: 'project', rows: [[f('country', 4), f('projectStart', 4), f('projectEnd', 4)], [f('website', 6), f('funding', 6)], [f('organisation', 6), f('contactDetails', 6)]] },
     { id: 'assessment', rows: [[f('validationStatus', 6), f('validationDate', 4)], [f('assessment', 12)]] },
     { id: 'answers', rows: [[f('answers', 12)]] },
+    // A visitor's proposal (issue 14): who proposed it, for the editors only. The status token's
+    // hash is not shown at all.
+    { id: 'submission', rows: [[f('publicSubmission', 4), f('submissionReference', 4)], [f('submitterName', 6), f('submitterEmail', 6)]] },
   ],
-  list: ['title', 'country', 'validationStatus', 'updatedAt'],
+  list: ['title', 'country', 'validationStatus', 'publicSubmission', 'updatedAt'],
   mainField: 'title',
   relationMainFields: { integrationAreas: 'name', targetGroups: 'name' },
 };
@@ -152,10 +160,12 @@ const site: AdminTypePresentation = {
     contactEmail: { label: 'Contact e-mail', description: 'The address visitors can write to.' },
     privacyPolicyUrl: { label: 'Privacy policy link', description: 'A link to a privacy policy kept elsewhere, starting with https://.' },
     labels: { label: 'Interface texts', description: 'The site’s buttons, headings and messages in this language. Leave a text out to use the default.' },
+    dataLicence: { label: 'Data licence', description: 'The licence under which visitors may reuse the open data (CSV, JSON), e.g. CC BY 4.0.' },
+    dataLicenceUrl: { label: 'Data licence link', description: 'The licence’s web address, starting with https://.' },
   },
   groups: [
     { id: 'about', rows: [[f('siteName', 6), f('tagline', 6)], [f('intro', 12)], [f('about', 12)], [f('partners', 12)], [f('privacy', 12)]] },
-    { id: 'footer', rows: [[f('consortium', 6), f('fundingDisclaimer', 6)], [f('contactEmail', 6), f('privacyPolicyUrl', 6)], [f('labels', 12)]] },
+    { id: 'footer', rows: [[f('consortium', 6), f('fundingDisclaimer', 6)], [f('contactEmail', 6), f('privacyPolicyUrl', 6)], [f('dataLicence', 6), f('dataLicenceUrl', 6)], [f('labels', 12)]] },
   ],
   list: ['siteName'],
   mainField: 'siteName',

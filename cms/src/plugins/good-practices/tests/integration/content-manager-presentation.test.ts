@@ -62,7 +62,7 @@ describe('the Content Manager presentation written at boot', () => {
     const practice = await configuration(admin, uids.practice);
     const expected = adminPresentation[uids.practice].groups.flatMap((group) => group.rows);
     expect(practice.layouts.edit).toEqual(expected);
-    expect(practice.layouts.list).toEqual(['title', 'country', 'validationStatus', 'updatedAt']);
+    expect(practice.layouts.list).toEqual(['title', 'country', 'validationStatus', 'publicSubmission', 'updatedAt']);
     expect(practice.metadatas.integrationAreas?.edit.mainField).toBe('name');
     expect(practice.metadatas.targetGroups?.edit.mainField).toBe('name');
   });
