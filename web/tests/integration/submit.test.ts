@@ -88,10 +88,12 @@ describe('propose a practice', () => {
 
       const rows = (await cms.strapi.db.query(PRACTICE_UID as never).findMany({ where: { submissionReference: reference } })) as { publishedAt: string | null; locale: string; assessment: unknown; slug: string }[];
       expect(rows.map((row) => [row.locale, row.publishedAt])).toEqual([['en', null]]);
-      const assessment = typeof rows[0].assessment === 'string' ? JSON.parse(rows[0].assessment) : rows[0].assessment;
+      const [row] = rows;
+      if (!row) throw new Error('the submission was not stored');
+      const assessment = typeof row.assessment === 'string' ? JSON.parse(row.assessment) : row.assessment;
       expect(assessment).toEqual({ [ITEM]: 'met' });
-      expect((await fetch(`${cms.url}${apiPaths.practice(rows[0].slug)}?locale=en`)).status).toBe(404);
-      expect((await fetch(`${site.url}/en/practices/${rows[0].slug}/`)).status).toBe(404);
+      expect((await fetch(`${cms.url}${apiPaths.practice(row.slug)}?locale=en`)).status).toBe(404);
+      expect((await fetch(`${site.url}/en/practices/${row.slug}/`)).status).toBe(404);
     } finally {
       await session.close();
     }
