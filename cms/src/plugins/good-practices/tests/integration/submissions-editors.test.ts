@@ -1,7 +1,9 @@
 /**
  * What editors get of "propose a practice": an e-mail about each new submission when SMTP settings
  * are given (a real SMTP server, started here on a free port, receives it through Strapi's email
- * plugin and the nodemailer provider configured by cms/config/plugins.ts).
+ * plugin and the nodemailer provider configured by cms/config/plugins.ts), and submissions in the
+ * admin: the content manager's HTTP API (the admin UI's) as a real editor filters on
+ * `publicSubmission` and shows the contact, never the status token's hash.
  */
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -9,7 +11,10 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionCreatedResponse, submissionPaths } from '../../contract/submissions';
 import { createAdminUser, EDITOR_ROLE_CODE, SUPER_ADMIN_ROLE_CODE } from '../../../../../tests/harness/admin-users';
+import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
+import { documents, PRACTICE } from '../support/practices';
+import { loginAsEditor } from '../support/role-session';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
 interface ReceivedMail {
@@ -166,5 +171,64 @@ describe('e-mail to editors when SMTP settings are given', () => {
     const created = await propose(proposal({ title: 'Mail server down probe', locale: 'en' }));
     expect(created.reference).toMatch(/^GP-/);
     expect(received.length).toBe(count);
+  });
+});
+
+describe('submissions in the admin, for an editor', () => {
+  const CM = `/content-manager/collection-types/${PRACTICE}`;
+
+  interface CmEntry {
+    documentId: string;
+    title: string;
+    publicSubmission?: boolean;
+    submissionReference?: string;
+    submitterName?: string;
+    submitterEmail?: string;
+    statusTokenHash?: string;
+  }
+
+  it('are found with a filter on publicSubmission, with the contact shown and the status token’s hash out of the edit view', async () => {
+    const created = await propose(proposal({ title: 'Admin filter probe', locale: 'en', contactName: 'Filter Contact', contactEmail: 'filter.contact@example.org' }));
+    await documents(app.strapi, PRACTICE).create({ locale: 'en', data: { title: 'Written by an editor', slug: 'written-by-an-editor' } });
+    const editor = await loginAsEditor(app.strapi, app.url);
+
+    const list = await editor.json('GET', `${CM}?filters[publicSubmission][$eq]=true&locale=en&pageSize=100`);
+    expect(list.status).toBe(200);
+    const results = (list.body as { results: CmEntry[] }).results;
+    expect(results.map((entry) => entry.title)).toContain('Admin filter probe');
+    expect(results.map((entry) => entry.title)).not.toContain('Written by an editor');
+    const others = (await editor.json('GET', `${CM}?filters[publicSubmission][$eq]=false&locale=en&pageSize=100`)).body as { results: CmEntry[] };
+    expect(others.results.map((entry) => entry.title)).toContain('Written by an editor');
+    expect(others.results.map((entry) => entry.title)).not.toContain('Admin filter probe');
+
+    const entry = results.find((candidate) => candidate.title === 'Admin filter probe')!;
+    const one = await editor.json('GET', `${CM}/${entry.documentId}?locale=en`);
+    expect(one.status).toBe(200);
+    const data = (one.body as { data: CmEntry }).data;
+    expect(data).toMatchObject({ publicSubmission: true, submissionReference: created.reference, submitterName: 'Filter Contact', submitterEmail: 'filter.contact@example.org' });
+
+    // The edit view's layout shows the contact and the reference; the hash is not in it.
+    const configuration = await editor.json('GET', `/content-manager/content-types/${PRACTICE}/configuration`);
+    expect(configuration.status).toBe(200);
+    const contentType = (configuration.body as { data: { contentType: { metadatas: Record<string, { edit: { visible?: boolean } }>; layouts: { edit: { name: string }[][] } } } }).data.contentType;
+    const editFields = contentType.layouts.edit.flat().map((field) => field.name);
+    expect(editFields).toEqual(expect.arrayContaining(['publicSubmission', 'submissionReference', 'submitterName', 'submitterEmail']));
+    expect(editFields).not.toContain('statusTokenHash');
+    expect(contentType.metadatas).not.toHaveProperty('statusTokenHash');
+  });
+
+  it('cannot have its status token’s hash written through the admin, and an editor’s save keeps the status link working', async () => {
+    const created = await propose(proposal({ title: 'Admin save probe', locale: 'en' }));
+    const [row] = (await app.strapi.db.query(PRACTICE as 'plugin::good-practices.practice').findMany({ where: { submissionReference: created.reference } })) as { documentId: string; statusTokenHash: string }[];
+    const editor = await loginAsEditor(app.strapi, app.url);
+
+    const saved = await editor.update(PRACTICE, row.documentId, 'en', { title: 'Admin save probe, edited', validationStatus: 'in-review', statusTokenHash: 'f'.repeat(64) });
+    expect(saved.status).toBe(200);
+    const [after] = (await app.strapi.db.query(PRACTICE as 'plugin::good-practices.practice').findMany({ where: { submissionReference: created.reference } })) as { title: string; statusTokenHash: string }[];
+    expect(after.title).toBe('Admin save probe, edited');
+    expect(after.statusTokenHash).toBe(row.statusTokenHash);
+    const status = await getJson<{ data: { state: string } }>(`${app.url}${submissionPaths.status(created.statusToken)}`);
+    expect(status.status).toBe(200);
+    expect(status.body.data.state).toBe('in-review');
   });
 });
