@@ -21,6 +21,7 @@ export const defaultLabels = {
   'nav.partners': 'Partners',
   'nav.privacy': 'Privacy',
   'nav.rss': 'RSS feed of practices',
+  'nav.submit': 'Propose a practice',
 
   'fallback.notice': 'This page is not yet available in {language}. It is shown in {fallbackLanguage}.',
   'fallback.noTranslation': 'Not translated yet',
@@ -183,6 +184,8 @@ export const defaultLabels = {
   'cite.ris': 'RIS (Zotero, EndNote, Mendeley)',
   // --- Propose a practice (/{locale}/submit/, thanks, status) -----------------------------------
   'submit.title': 'Propose a practice',
+  'list.propose': 'Know a practice that belongs here?',
+  'list.proposeLink': 'Propose it',
   'submit.intro': 'Tell us about a practice of migrant integration. Editors review every proposal before anything is published.',
   'submit.required': 'Fields marked * are required.',
   'submit.practice': 'The practice',
