@@ -65,6 +65,15 @@ describe('propose a practice', () => {
     }
   }, 240_000);
 
+  it('is linked from the main navigation and the practice list, in the visitor’s language (site texts per locale)', async () => {
+    const list = await (await fetch(`${site.url}/ar/practices/`)).text();
+    const nav = list.slice(list.indexOf('<nav class="wrap main-nav"'), list.indexOf('</nav>', list.indexOf('<nav class="wrap main-nav"')));
+    expect(nav).toMatch(/<a href="\/ar\/submit\/"[^>]*>اقترح ممارسة<\/a>/);
+    expect(list).toMatch(/<p class="list-propose">[\s\S]*?<a href="\/ar\/submit\/"[^>]*>اقترحها<\/a>/);
+    const form = await (await fetch(`${site.url}/en/submit/`)).text();
+    expect(form).toMatch(/<a href="\/en\/submit\/" aria-current="page"[^>]*>Propose a practice<\/a>/);
+  });
+
   it('goes from a self-assessment link to the thanks page with a reference; the practice is a draft nobody sees', async () => {
     const session = await openPage({ javaScriptEnabled: false });
     try {
