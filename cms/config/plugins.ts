@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { smtpEmailConfig } from '../src/email-provider';
 import { uploadStorage, type UploadStorage } from '../src/upload-storage';
 
 // Uploads: SVG is denied because an uploaded SVG can carry script and is served from the CMS origin.
@@ -48,28 +49,34 @@ function providerConfig(storage: UploadStorage): Record<string, unknown> {
   };
 }
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
-  // Our plugin lives inside the app as a workspace package of its own; Strapi loads its built
-  // server code (dist/) and bundles its admin source into the admin panel.
-  'good-practices': {
-    enabled: true,
-    resolve: './src/plugins/good-practices',
-    // Which languages each locale falls back to, e.g. "ar:en;ca:es,en" (README, Configuration).
-    config: { localeFallbacks: env('LOCALE_FALLBACKS', '') },
-  },
-  // No end-user accounts: editors and translators are admin users, the site reads with API tokens
-  // and the public API needs no login. Disabled, its routes (/api/auth/*, /api/connect/*,
-  // /api/users*) do not exist: no public sign-up, no login that answers 500.
-  'users-permissions': { enabled: false },
-  upload: {
-    config: {
-      ...providerConfig(uploadStorage(process.env)),
-      security: {
-        allowedTypes: allowedMediaTypes,
-        deniedTypes,
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => {
+  const smtp = smtpEmailConfig(process.env);
+  return {
+    // Our plugin lives inside the app as a workspace package of its own; Strapi loads its built
+    // server code (dist/) and bundles its admin source into the admin panel.
+    'good-practices': {
+      enabled: true,
+      resolve: './src/plugins/good-practices',
+      // Which languages each locale falls back to, e.g. "ar:en;ca:es,en" (README, Configuration).
+      config: { localeFallbacks: env('LOCALE_FALLBACKS', '') },
+    },
+    // No end-user accounts: editors and translators are admin users, the site reads with API tokens
+    // and the public API needs no login. Disabled, its routes (/api/auth/*, /api/connect/*,
+    // /api/users*) do not exist: no public sign-up, no login that answers 500.
+    'users-permissions': { enabled: false },
+    // SMTP only when SMTP_HOST is set (src/email-provider.ts); otherwise Strapi's default stays,
+    // and the plugin sends nothing.
+    ...(smtp ? { email: { config: smtp } } : {}),
+    upload: {
+      config: {
+        ...providerConfig(uploadStorage(process.env)),
+        security: {
+          allowedTypes: allowedMediaTypes,
+          deniedTypes,
+        },
       },
     },
-  },
-});
+  };
+};
 
 export default config;

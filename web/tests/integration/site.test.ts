@@ -155,10 +155,11 @@ const OPEN_DATA = {
   draftTitle: 'OPENDATADRAFTCHANGE never published',
   draftOnlySlug: 'open-data-draft-only',
   draftOnlyTitle: 'OPENDATADRAFTONLY never published',
+  organisation: 'Open Data Checks Association',
 };
 
 async function addOpenDataCases(): Promise<void> {
-  const base = { summary: 'A practice of the open data checks.', country: 'DE', projectStart: '2020-01-01', projectEnd: null, assessment: { 'inclusivity.accessible-services.1': 'met' } };
+  const base = { summary: 'A practice of the open data checks.', organisation: OPEN_DATA.organisation, country: 'DE', projectStart: '2020-01-01', projectEnd: null, assessment: { 'inclusivity.accessible-services.1': 'met' } };
   const answers = [{ questionKey: 'inclusivity.accessible-services', body: 'An answer of the open data checks.', tools: [] }];
   await practices().create({ locale: 'en', status: 'published', data: { ...base, answers, title: OPEN_DATA.formulaTitle, slug: OPEN_DATA.formulaSlug } });
   const changed = await practices().create({ locale: 'en', status: 'published', data: { ...base, answers, title: 'Open data practice with a draft change', slug: OPEN_DATA.changedSlug } });
@@ -182,7 +183,12 @@ function defineOpenDataChecks(target: () => SiteTarget): void {
       expect(csv).toContain(`"'=HYPERLINK(""https://evil.example/"",""open data formula"")"`);
       expect(csv).not.toMatch(/(^|,)"=/m);
       expect(JSON.parse(json).data.some((row: { title: string }) => row.title === OPEN_DATA.formulaTitle)).toBe(true);
+      // The organisation: a column of the CSV, a field of the JSON, a fact on the practice page.
+      const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
+      expect(header.indexOf('organisation')).toBe(header.indexOf('summary') + 1);
+      expect(JSON.parse(json).data.find((row: { slug: string }) => row.slug === OPEN_DATA.changedSlug)?.organisation).toBe(OPEN_DATA.organisation);
       const page = await (await fetch(`${siteUrl}/${l.code}/practices/${OPEN_DATA.changedSlug}/`)).text();
+      expect(page).toContain(OPEN_DATA.organisation);
       const { jsonLd } = splitJsonLd(page);
       expect(JSON.stringify(jsonLd)).toContain('Open data practice with a draft change');
       for (const format of ['bib', 'ris']) {

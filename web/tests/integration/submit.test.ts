@@ -65,6 +65,15 @@ describe('propose a practice', () => {
     }
   }, 240_000);
 
+  it('is linked from the main navigation and the practice list, in the visitor’s language (site texts per locale)', async () => {
+    const list = await (await fetch(`${site.url}/ar/practices/`)).text();
+    const nav = list.slice(list.indexOf('<nav class="wrap main-nav"'), list.indexOf('</nav>', list.indexOf('<nav class="wrap main-nav"')));
+    expect(nav).toMatch(/<a href="\/ar\/submit\/"[^>]*>اقترح ممارسة<\/a>/);
+    expect(list).toMatch(/<p class="list-propose">[\s\S]*?<a href="\/ar\/submit\/"[^>]*>اقترحها<\/a>/);
+    const form = await (await fetch(`${site.url}/en/submit/`)).text();
+    expect(form).toMatch(/<a href="\/en\/submit\/" aria-current="page"[^>]*>Propose a practice<\/a>/);
+  });
+
   it('goes from a self-assessment link to the thanks page with a reference; the practice is a draft nobody sees', async () => {
     const session = await openPage({ javaScriptEnabled: false });
     try {
@@ -88,11 +97,12 @@ describe('propose a practice', () => {
 
       const rows = (await cms.strapi.db.query(PRACTICE_UID as never).findMany({ where: { submissionReference: reference } })) as { publishedAt: string | null; locale: string; assessment: unknown; slug: string }[];
       expect(rows.map((row) => [row.locale, row.publishedAt])).toEqual([['en', null]]);
-      const draft = rows[0]!;
-      const assessment = typeof draft.assessment === 'string' ? JSON.parse(draft.assessment) : draft.assessment;
+      const [row] = rows;
+      if (!row) throw new Error('the submission was not stored');
+      const assessment = typeof row.assessment === 'string' ? JSON.parse(row.assessment) : row.assessment;
       expect(assessment).toEqual({ [ITEM]: 'met' });
-      expect((await fetch(`${cms.url}${apiPaths.practice(draft.slug)}?locale=en`)).status).toBe(404);
-      expect((await fetch(`${site.url}/en/practices/${draft.slug}/`)).status).toBe(404);
+      expect((await fetch(`${cms.url}${apiPaths.practice(row.slug)}?locale=en`)).status).toBe(404);
+      expect((await fetch(`${site.url}/en/practices/${row.slug}/`)).status).toBe(404);
     } finally {
       await session.close();
     }

@@ -21,6 +21,7 @@ export const defaultLabels = {
   'nav.partners': 'Partners',
   'nav.privacy': 'Privacy',
   'nav.rss': 'RSS feed of practices',
+  'nav.submit': 'Propose a practice',
 
   'fallback.notice': 'This page is not yet available in {language}. It is shown in {fallbackLanguage}.',
   'fallback.noTranslation': 'Not translated yet',
@@ -81,6 +82,7 @@ export const defaultLabels = {
   'practice.status.in-review': 'In review',
   'practice.status.validated': 'Validated',
   'practice.website': 'Website',
+  'practice.organisation': 'Organisation',
   'practice.contact': 'Contact',
   'practice.funding': 'Funding',
   'practice.areas': 'Integration areas',
@@ -158,6 +160,7 @@ export const defaultLabels = {
   'data.field.language': 'Language of the practice texts (title, summary): this language, or the language it is shown in while no translation exists.',
   'data.field.title': 'Title.',
   'data.field.summary': 'Summary.',
+  'data.field.organisation': 'Organisation that runs the practice.',
   'data.field.country': 'Country, as an ISO 3166-1 two-letter code.',
   'data.field.countryName': 'Name of the country in this language.',
   'data.field.projectStart': 'Start of the project (YYYY-MM-DD).',
@@ -181,6 +184,8 @@ export const defaultLabels = {
   'cite.ris': 'RIS (Zotero, EndNote, Mendeley)',
   // --- Propose a practice (/{locale}/submit/, thanks, status) -----------------------------------
   'submit.title': 'Propose a practice',
+  'list.propose': 'Know a practice that belongs here?',
+  'list.proposeLink': 'Propose it',
   'submit.intro': 'Tell us about a practice of migrant integration. Editors review every proposal before anything is published.',
   'submit.required': 'Fields marked * are required.',
   'submit.practice': 'The practice',

@@ -160,6 +160,7 @@ export type GroupScore = z.infer<typeof groupScore>;
  */
 export const fieldLocales = z.object({
   summary: localeCode.optional(),
+  organisation: localeCode.optional(),
   contactDetails: localeCode.optional(),
   funding: localeCode.optional(),
   objectives: localeCode.optional(),
@@ -226,6 +227,8 @@ export type AssessedGroup = z.infer<typeof assessedGroup>;
 
 export const practiceDetail = practiceSummary.extend({
   validationStatus: validationStatus.nullable(),
+  /** The organisation that runs the practice (plain text). */
+  organisation: z.string().nullable(),
   contactDetails: z.string().nullable(),
   website: z.string().url().nullable(),
   funding: z.string().nullable(),
@@ -483,6 +486,8 @@ export const openDataPractice = z.object({
   language: localeCode,
   title: z.string(),
   summary: z.string().nullable(),
+  /** The organisation that runs it (in a fallback language where this one lacks it). */
+  organisation: z.string().nullable(),
   country: countryCode.nullable(),
   countryName: z.string().nullable(),
   projectStart: isoDate.nullable(),

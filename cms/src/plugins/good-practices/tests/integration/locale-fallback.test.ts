@@ -79,6 +79,7 @@ beforeAll(async () => {
       slug: 'mango-housing',
       summary: 'Housing advice.',
       country: 'DE',
+      organisation: 'Mango tenants union',
       contactDetails: 'desk@example.org',
       funding: 'City grant',
       answers: [{ questionKey: QUESTION_A, body: 'Housing answer mentions landlords.', tools: [tool.documentId] }],
@@ -176,8 +177,8 @@ describe('field-level fallback in a published translation', () => {
     const response = await getJson(`${app.url}${apiPaths.practice('mango-bydleni')}?locale=cs`);
     expect(response.status).toBe(200);
     const practice = practiceResponse.parse(response.body).data;
-    expect(practice).toMatchObject({ locale: 'cs', title: 'Mango bytová poradna', summary: 'Poradenství k bydlení.', contactDetails: 'desk@example.org', funding: 'City grant' });
-    expect(practice.fieldLocales).toEqual({ contactDetails: 'en', funding: 'en' });
+    expect(practice).toMatchObject({ locale: 'cs', title: 'Mango bytová poradna', summary: 'Poradenství k bydlení.', organisation: 'Mango tenants union', contactDetails: 'desk@example.org', funding: 'City grant' });
+    expect(practice.fieldLocales).toEqual({ organisation: 'en', contactDetails: 'en', funding: 'en' });
     const answered = practice.groups.flatMap((group) => group.questions).filter((question) => question.answer);
     expect(answered.map((question) => [question.key, question.answer?.locale, question.answer?.body])).toEqual([[QUESTION_A, 'en', 'Housing answer mentions landlords.']]);
     // The cited tool comes along with the English answer.
@@ -195,7 +196,7 @@ describe('field-level fallback in a published translation', () => {
   it('the bulk details of the static build merge the same way', async () => {
     const body = practiceDetailListResponse.parse((await getJson(`${app.url}${apiPaths.practiceDetails}?locale=cs&pageSize=100`)).body);
     const partial = body.data.find((practice) => practice.documentId === ids.partial);
-    expect(partial?.fieldLocales).toEqual({ contactDetails: 'en', funding: 'en' });
+    expect(partial?.fieldLocales).toEqual({ organisation: 'en', contactDetails: 'en', funding: 'en' });
   });
 
   it('the list shows the next summary of the chain when a translation has none, and says so', async () => {

@@ -66,6 +66,7 @@ beforeAll(async () => {
   fixtures.alpha = await createPractice(strapi, {
     title: 'Alpha language café',
     slug: 'alpha-language-cafe',
+    organisation: 'Alpha volunteers association',
     country: 'DE',
     validationStatus: 'validated',
     validationDate: '2023-05-01',
@@ -87,6 +88,7 @@ beforeAll(async () => {
     data: {
       title: 'Alfa jazyková kavárna',
       slug: 'alfa-jazykova-kavarna',
+      organisation: 'Spolek dobrovolníků Alfa',
       answers: [{ questionKey: 'inclusivity.accessible-services', body: 'Dobrovolníci.', tools: [fixtures.portal.documentId, fixtures.guide.documentId] }],
     },
   });
@@ -232,6 +234,7 @@ describe('GET /practices/:slug', () => {
     expect(data.groups[0].questions[1].answer).toBeNull();
     expect(data.groups[1].score).toEqual({ groupKey: 'relevance', met: 0, notMet: 0, notAssessed: 11, total: 11 });
     expect(data.validationStatus).toBe('validated');
+    expect(data.organisation).toBe('Alpha volunteers association');
     expect(data.website).toBe('https://example.org/practice');
     expect(data.locales).toEqual([
       { locale: 'cs', slug: 'alfa-jazykova-kavarna' },
@@ -243,6 +246,8 @@ describe('GET /practices/:slug', () => {
     const { body } = await get(`${apiPaths.practice('alfa-jazykova-kavarna')}?locale=cs`);
     const { data } = expectContract(practiceResponse, body);
     expect(data.locale).toBe('cs');
+    expect(data.organisation).toBe('Spolek dobrovolníků Alfa');
+    expect(data.fieldLocales.organisation).toBeUndefined();
     expect(data.groups[0].title).toBe('Inkluzivita a participace');
     expect(data.groups[1].title).toBe('Relevance & Complementarity');
     expect(data.groups[0].questions[0].answer?.tools.map((tool) => [tool.name, tool.locale])).toEqual([

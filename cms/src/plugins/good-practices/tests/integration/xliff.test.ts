@@ -99,6 +99,7 @@ beforeAll(async () => {
   translated = await createPractice(app.strapi, {
     title: 'Language café & more',
     summary: 'People meet to talk.\n\n- weekly\n- free <b>really</b>',
+    organisation: 'City library',
     objectives: 'Practise the **language**.',
     answers: [{ questionKey: QUESTION_KEY, body: 'Open to everyone.', tools: [tool.documentId] }],
   });
@@ -131,6 +132,8 @@ describe('export', () => {
     expect(units[`practice/${id}/title`]).toMatchObject({ source: 'Language café & more', target: 'Jazyková kavárna', additionalAttributes: { 'xml:space': 'preserve' } });
     expect(units[`practice/${id}/summary`]?.source).toBe('People meet to talk.\n\n- weekly\n- free <b>really</b>');
     expect(units[`practice/${id}/objectives`]).toEqual(expect.not.objectContaining({ target: expect.anything() }));
+    expect(units[`practice/${id}/organisation`]).toEqual(expect.objectContaining({ source: 'City library' }));
+    expect(units[`practice/${id}/organisation`]).toEqual(expect.not.objectContaining({ target: expect.anything() }));
     expect(units[`practice/${id}/answers/${QUESTION_KEY}/body`]?.source).toBe('Open to everyone.');
     expect(units[`practice/${untranslated.documentId}/title`]?.source).toBe('Job mentoring');
     expect(units['group/inclusivity/title']).toMatchObject({ target: 'Inkluzivita' });
@@ -170,6 +173,7 @@ describe('import', () => {
     const { units } = await exported('cs');
     const id = translated.documentId;
     units[`practice/${id}/objectives`].target = 'Procvičovat **jazyk**.';
+    units[`practice/${id}/organisation`].target = 'Městská knihovna';
     units[`practice/${id}/answers/${QUESTION_KEY}/body`].target = 'Otevřeno všem.';
     units[`practice/${untranslated.documentId}/title`].target = 'Mentoring pro práci';
     units[`question/${QUESTION_KEY}/text`].target = 'Jsou služby dostupné?';
@@ -183,7 +187,7 @@ describe('import', () => {
     expect(data.written.map((write) => `${write.kind}:${write.created}`).sort()).toEqual(['practice:false', 'practice:true', 'question:true', 'site:false']);
 
     const cs = await documents(app.strapi, PRACTICE).findFirst({ locale: 'cs', filters: { documentId: id } });
-    expect(cs).toMatchObject({ objectives: 'Procvičovat **jazyk**.', title: 'Jazyková kavárna', summary: 'Lidé se setkávají.' });
+    expect(cs).toMatchObject({ objectives: 'Procvičovat **jazyk**.', organisation: 'Městská knihovna', title: 'Jazyková kavárna', summary: 'Lidé se setkávají.' });
     // A new answer cites the source answer's tools; the assessment is the practice's, unchanged.
     expect(cs?.answers).toEqual([{ questionKey: QUESTION_KEY, body: 'Otevřeno všem.', tools: [tool.documentId] }]);
     expect(cs?.assessment).toEqual(enBefore?.assessment);

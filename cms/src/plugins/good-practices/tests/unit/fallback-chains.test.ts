@@ -51,10 +51,10 @@ describe('mergeTexts', () => {
     const merged = mergeTexts([
       { locale: 'cs', summary: 'Shrnutí', funding: '  ', answers: [{ questionKey: 'a', body: 'Česky', tools: [] }, { questionKey: 'b', body: '', tools: [] }] },
       { locale: 'es', funding: 'Ciudad', answers: [{ questionKey: 'b', body: 'En español', tools: ['t1'] }] },
-      { locale: 'en', funding: 'City', objectives: 'Goals', answers: [{ questionKey: 'a', body: 'English', tools: [] }, { questionKey: 'c', body: 'Only English', tools: [] }] },
+      { locale: 'en', funding: 'City', objectives: 'Goals', organisation: 'City library', answers: [{ questionKey: 'a', body: 'English', tools: [] }, { questionKey: 'c', body: 'Only English', tools: [] }] },
     ]);
-    expect(merged.texts).toEqual({ summary: 'Shrnutí', contactDetails: null, funding: 'Ciudad', objectives: 'Goals', inspiration: null });
-    expect(merged.fieldLocales).toEqual({ funding: 'es', objectives: 'en' });
+    expect(merged.texts).toEqual({ summary: 'Shrnutí', organisation: 'City library', contactDetails: null, funding: 'Ciudad', objectives: 'Goals', inspiration: null });
+    expect(merged.fieldLocales).toEqual({ organisation: 'en', funding: 'es', objectives: 'en' });
     expect([...merged.answers.values()].map((answer) => [answer.questionKey, answer.locale, answer.body, answer.tools])).toEqual([
       ['a', 'cs', 'Česky', []],
       ['b', 'es', 'En español', ['t1']],

@@ -7,6 +7,7 @@ import { languageList, translationComplete, translationNoticeParts } from './tra
 
 const TEXT_FIELD_LABELS: Record<string, MessageKey> = {
   summary: 'editView.field.summary',
+  organisation: 'editView.field.organisation',
   contactDetails: 'editView.field.contactDetails',
   funding: 'editView.field.funding',
   objectives: 'editView.field.objectives',

@@ -24,7 +24,7 @@ export type CheckedField = (typeof CHECKED_FIELDS)[number];
  * The texts a translation may lack: sent too, so that the server can say (on the values being
  * edited, not the stored ones) what visitors of this locale will read in another language.
  */
-export const TRANSLATED_TEXT_FIELDS = ['summary', 'contactDetails', 'funding', 'objectives', 'inspiration'] as const;
+export const TRANSLATED_TEXT_FIELDS = ['summary', 'organisation', 'contactDetails', 'funding', 'objectives', 'inspiration'] as const;
 
 export type TranslatedTextField = (typeof TRANSLATED_TEXT_FIELDS)[number];
 

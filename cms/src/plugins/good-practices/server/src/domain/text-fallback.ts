@@ -6,7 +6,7 @@
  */
 import { readAnswers, type StoredAnswer } from './answers';
 
-export const FALLBACK_TEXT_FIELDS = ['summary', 'contactDetails', 'funding', 'objectives', 'inspiration'] as const;
+export const FALLBACK_TEXT_FIELDS = ['summary', 'organisation', 'contactDetails', 'funding', 'objectives', 'inspiration'] as const;
 export type FallbackTextField = (typeof FALLBACK_TEXT_FIELDS)[number];
 
 export type TextVersion = { locale: string; answers?: unknown } & { [field in FallbackTextField]?: string | null };

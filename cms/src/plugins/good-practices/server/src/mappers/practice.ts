@@ -90,6 +90,7 @@ export function mapPracticeDetail(
     ...mapPracticeSummary(row, tree, terms),
     summary: merged.texts.summary,
     validationStatus: status.success ? status.data : null,
+    organisation: merged.texts.organisation,
     contactDetails: merged.texts.contactDetails,
     website: row.website && isHttpUrl(row.website) ? row.website : null,
     funding: merged.texts.funding,

@@ -55,6 +55,7 @@ export interface PracticeSummaryRow {
 
 export interface PracticeDetailRow extends PracticeSummaryRow {
   validationStatus: string | null;
+  organisation: string | null;
   contactDetails: string | null;
   website: string | null;
   funding: string | null;
@@ -104,6 +105,7 @@ export const practiceSummaryFields = [
 export const practiceDetailFields = [
   ...practiceSummaryFields,
   'validationStatus',
+  'organisation',
   'contactDetails',
   'website',
   'funding',

@@ -53,7 +53,7 @@ export function createSubmissionService({ strapi }: { strapi: Core.Strapi }) {
           statusTokenHash: hashStatusToken(statusToken),
         } as never,
       })) as { documentId: string };
-      await notifyEditors(strapi, { reference, title: submission.title, locale: submission.locale, documentId: created.documentId });
+      notifyEditors(strapi, { reference, title: submission.title, locale: submission.locale, documentId: created.documentId });
       return { ok: true, reference, statusToken, locale: submission.locale, documentId: created.documentId };
     },
 

@@ -57,7 +57,7 @@ export const translatableTypes: readonly TranslatableType[] = [
     uid: uids.practice,
     area: 'practices',
     identity: 'documentId',
-    textFields: ['title', 'slug', 'summary', 'objectives', 'inspiration', 'contactDetails', 'funding'],
+    textFields: ['title', 'slug', 'summary', 'organisation', 'objectives', 'inspiration', 'contactDetails', 'funding'],
     answers: true,
     labelField: 'title',
     draftAndPublish: true,
