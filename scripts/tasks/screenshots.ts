@@ -3,7 +3,9 @@
  * that `npm start` serves, to review the layout by eye: every practice in the default locale and
  * in each right-to-left one (DIR/<slug>-<locale>.png), and the home, list and tools pages of every
  * locale (DIR/home-<locale>.png, list-…, tools-…), the fallback pages of untranslated locales
- * included. SITE_URL and CMS_URL point it at another running site and CMS.
+ * included. The home, list and first practice of the default and right-to-left locales are also
+ * taken on a phone's width, 390 px (DIR/<name>-390.png). SITE_URL and CMS_URL point it at another
+ * running site and CMS.
  *
  * A tool, not a test: it fails only when a page does not answer 200.
  */
@@ -46,33 +48,39 @@ export async function run(args: string[]): Promise<number> {
   const cmsUrl = process.env.CMS_URL ?? stack.cmsUrl;
 
   const { data: locales } = await getJson<{ data: Locale[] }>(`${cmsUrl}/api/good-practices/locales`);
-  const pages: { name: string; path: string }[] = [];
+  const pages: { name: string; path: string; phone?: boolean }[] = [];
   for (const locale of locales) {
     pages.push({ name: `home-${locale.code}`, path: `/${locale.code}/` });
     pages.push({ name: `list-${locale.code}`, path: `/${locale.code}/practices/` });
     pages.push({ name: `tools-${locale.code}`, path: `/${locale.code}/tools/` });
   }
   for (const locale of locales.filter((l) => l.isDefault || l.dir === 'rtl')) {
-    for (const practice of await practicesOf(cmsUrl, locale.code)) {
-      pages.push({ name: `${practice.slug}-${locale.code}`, path: `/${locale.code}/practices/${practice.slug}/` });
-    }
+    for (const page of pages.filter((p) => p.path === `/${locale.code}/` || p.path === `/${locale.code}/practices/`)) page.phone = true;
+    const practices = await practicesOf(cmsUrl, locale.code);
+    practices.forEach((practice, index) => {
+      pages.push({ name: `${practice.slug}-${locale.code}`, path: `/${locale.code}/practices/${practice.slug}/`, phone: index === 0 });
+    });
   }
+  const shots = pages.flatMap((p) => [{ ...p, width: 1280, file: p.name }, ...(p.phone ? [{ ...p, width: 390, file: `${p.name}-390` }] : [])]);
 
   mkdirSync(dir, { recursive: true });
   const failed: string[] = [];
   await step(`Screenshots of ${pages.length} pages of ${siteUrl} into ${dir}`, async () => {
-    const session = await openPage({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const desktop = await openPage({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+    const phone = await openPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, javaScriptEnabled: false });
     try {
-      for (const page of pages) {
-        const response = await session.page.goto(`${siteUrl}${page.path}`);
+      for (const shot of shots) {
+        const { page } = shot.width === 390 ? phone : desktop;
+        const response = await page.goto(`${siteUrl}${shot.path}`);
         if (response?.status() !== 200) {
-          failed.push(`${page.path}: ${response?.status() ?? 'no answer'}`);
+          failed.push(`${shot.path} (${shot.width} px): ${response?.status() ?? 'no answer'}`);
           continue;
         }
-        await session.page.screenshot({ path: path.join(dir, `${page.name}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(dir, `${shot.file}.png`), fullPage: true });
       }
     } finally {
-      await session.close();
+      await desktop.close();
+      await phone.close();
       await closeBrowser();
     }
   });

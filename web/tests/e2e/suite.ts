@@ -133,6 +133,27 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       }
     });
 
+    it('puts a search of the practices, the counts and browse tiles on every home page', async () => {
+      for (const l of known.locales) {
+        const t = labelsFor(known, l.code);
+        const { text } = await fetchText(site(`/${l.code}/`));
+        // A GET form to the list's `q`: the CMS answers it on request, the list's static search reads it.
+        const form = text.match(/<form class="hero-search" method="get" action="([^"]+)" role="search">([\s\S]*?)<\/form>/);
+        expect(form, l.code).toBeTruthy();
+        expect(form![1]).toBe(`/${l.code}/practices/`);
+        expect(form![2]).toMatch(/<input id="home-q" name="q" type="search"/);
+        expect(decode(form![2]!)).toContain(t('home.searchLabel'));
+        const total = known.practices.get(l.code)?.length ?? 0;
+        const stats = [...text.matchAll(/<span class="stat-value">([^<]+)<\/span>/g)].map((m) => m[1]);
+        expect(stats, l.code).toEqual([
+          new Intl.NumberFormat(l.code).format(total),
+          new Intl.NumberFormat(l.code).format(new Set((known.practices.get(l.code) ?? []).map((p) => p.country).filter(Boolean)).size),
+          new Intl.NumberFormat(l.code).format(known.locales.length),
+        ]);
+        expect(text).toMatch(new RegExp(`<a class="tile" href="/${escapeRegExp(l.code)}/practices/`));
+      }
+    });
+
     it('answers an unknown practice with a localized 404', async () => {
       const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
       if (mode === 'server') {
@@ -181,6 +202,29 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       const css = await fetchText(site(cssHref!));
       const size = gzipSync(page.text).length + gzipSync(css.text).length;
       expect(size).toBeLessThanOrEqual(60 * 1024);
+    });
+
+    it('shows breadcrumbs on inner pages: a named nav, Home first, the page itself current', async () => {
+      for (const l of known.locales) {
+        const t = labelsFor(known, l.code);
+        const pages = [
+          { path: `/${l.code}/practices/`, trail: [`/${l.code}/`] },
+          { path: `/${l.code}/tools/`, trail: [`/${l.code}/`] },
+          { path: `/${l.code}/framework/`, trail: [`/${l.code}/`] },
+        ];
+        const own = known.practices.get(l.code)?.find((p) => p.locale === l.code);
+        if (own) pages.push({ path: `/${l.code}/practices/${own.slug}/`, trail: [`/${l.code}/`, `/${l.code}/practices/`] });
+        for (const { path, trail } of pages) {
+          const { text } = await fetchText(site(path));
+          const nav = text.match(/<nav class="wrap breadcrumbs" aria-label="([^"]+)">([\s\S]*?)<\/nav>/);
+          expect(nav, path).toBeTruthy();
+          expect(decode(nav![1]!)).toBe(t('site.breadcrumb'));
+          const links = [...nav![2]!.matchAll(/<a ([^>]*)>/g)].map((m) => ({ href: decode(m[1]!.match(/href="([^"]+)"/)?.[1] ?? ''), current: /aria-current="page"/.test(m[1]!) }));
+          expect(links, path).toEqual([...trail.map((href) => ({ href, current: false })), { href: path, current: true }]);
+        }
+      }
+      // Home is the top: no breadcrumbs there.
+      expect((await fetchText(site(`/${known.defaultLocale.code}/`))).text).not.toContain('class="wrap breadcrumbs"');
     });
 
     it('publishes the practice as JSON in the contract shape', async () => {
@@ -616,6 +660,74 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       }
       // Thirteen full axe analyses: about 55 s on an idle 2-core machine, so more than the default 60 s under load.
     }, 300_000);
+
+    it('has no axe violations in the dark colour scheme either (home, list, practice; default and right-to-left locale)', async () => {
+      const other = known.locales.find((l) => l.dir === 'rtl') ?? known.locales.find((l) => !l.isDefault);
+      const codes = [known.defaultLocale.code, ...(other ? [other.code] : [])];
+      const session = await openPage({ colorScheme: 'dark' });
+      try {
+        expect(await session.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        const report: string[] = [];
+        for (const path of codes.flatMap((c) => [`/${c}/`, `/${c}/practices/`, `/${c}/practices/${known.sample.slug}/`])) {
+          await session.page.goto(site(path));
+          // The dark scheme is in force: the page's background is not the light one.
+          expect(await session.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), path).not.toBe('rgb(255, 255, 255)');
+          const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
+          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+        expect(report).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    }, 300_000);
+
+    it('shows a phone the result count and results first, the filters after them in a closed disclosure; a wide screen the filters beside the results', async () => {
+      const other = known.locales.find((l) => l.dir === 'rtl');
+      for (const code of [known.defaultLocale.code, ...(other ? [other.code] : [])]) {
+        const path = `/${code}/practices/`;
+        const phone = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, javaScriptEnabled: false });
+        try {
+          await phone.page.goto(site(path));
+          const shown = await phone.page.evaluate(() => {
+            const filters = document.querySelector<HTMLDetailsElement>('details.list-filters');
+            const count = document.querySelector('.result-count')!.getBoundingClientRect();
+            const firstCard = document.querySelector('.card')!.getBoundingClientRect();
+            const content = filters?.querySelector('.filters, .facets');
+            return {
+              open: filters?.open,
+              summaryVisible: !!filters && filters.querySelector('summary')!.getBoundingClientRect().height > 0,
+              controlsInside: !!content,
+              // Inside a closed <details> the controls are not rendered (content-visibility: hidden).
+              controlsHidden: !!content && !content.checkVisibility(),
+              countAbove: count.bottom <= firstCard.top,
+              resultsAbove: !!filters && firstCard.bottom <= filters.getBoundingClientRect().top,
+            };
+          });
+          expect(shown, path).toEqual({ open: false, summaryVisible: true, controlsInside: true, controlsHidden: true, countAbove: true, resultsAbove: true });
+        } finally {
+          await phone.close();
+        }
+        const wide = await openPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+        try {
+          await wide.page.goto(site(path));
+          const laid = await wide.page.evaluate(() => {
+            const results = document.querySelector('.list-results')!.getBoundingClientRect();
+            const filters = document.querySelector('.list-filters')!.getBoundingClientRect();
+            const heading = document.querySelector('.list-filters .filters-heading')!.getBoundingClientRect();
+            const rtl = document.documentElement.dir === 'rtl';
+            return {
+              beside: rtl ? filters.right <= results.left : filters.left >= results.right,
+              sameRow: filters.top < results.bottom && results.top < filters.bottom,
+              filtersShown: heading.height > 0 && heading.width > 1,
+              resultsWide: results.width >= 600,
+            };
+          });
+          expect(laid, path).toEqual({ beside: true, sameRow: true, filtersShown: true, resultsWide: true });
+        } finally {
+          await wide.close();
+        }
+      }
+    });
 
     it('works without JavaScript, skip link first, headings in order', async () => {
       const session = await openPage({ javaScriptEnabled: false });

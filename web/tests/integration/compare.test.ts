@@ -242,11 +242,11 @@ describe('comparison, server mode', () => {
     const practice = await (await get(`/en/practices/${first.slug}/`)).text();
     expect(list).not.toMatch(/<script/i);
     expect(practice).not.toMatch(/<script/i);
-    // Forms do not nest: the filter form closes before the compare form opens.
+    // Forms do not nest: the compare form (with the results, first) closes before the filter form opens.
     const filter = list.indexOf('<form class="filters"');
     const compareForm = list.indexOf('<form class="compare-form"');
-    expect(filter).toBeGreaterThan(-1);
-    expect(compareForm).toBeGreaterThan(list.indexOf('</form>', filter));
+    expect(compareForm).toBeGreaterThan(-1);
+    expect(filter).toBeGreaterThan(list.indexOf('</form>', compareForm));
     expect(list.match(/<form/g)).toHaveLength(2);
     const boxes = [...list.matchAll(/<input type="checkbox" id="compare-([a-z0-9-]+)" name="practices" value="([a-z0-9-]+)"/g)];
     expect(boxes.length).toBeGreaterThanOrEqual(2);

@@ -38,6 +38,11 @@ export const defaultLabels = {
   'home.byArea': 'By integration area',
   'home.byTargetGroup': 'By target group',
   'home.byCriteria': 'By criteria group fully met',
+  'home.searchLabel': 'Search the practices',
+  'home.searchSubmit': 'Search',
+  'home.statPractices': 'Practices',
+  'home.statCountries': 'Countries',
+  'home.statLanguages': 'Languages',
 
   'list.title': 'Good practices',
   'list.filters': 'Filter practices',
