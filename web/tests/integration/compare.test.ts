@@ -25,7 +25,7 @@ import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/stra
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
-import { decode } from '../helpers/html-text';
+import { splitJsonLd, decode } from '../helpers/html-text';
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { defaultLabels } from '../../src/lib/i18n/labels';
@@ -241,7 +241,8 @@ describe('comparison, server mode', () => {
     const list = await (await get('/en/practices/')).text();
     const practice = await (await get(`/en/practices/${first.slug}/`)).text();
     expect(list).not.toMatch(/<script/i);
-    expect(practice).not.toMatch(/<script/i);
+    // The practice page's JSON-LD is data, not a script (splitJsonLd throws on anything else in one).
+    expect(splitJsonLd(practice).html).not.toMatch(/<script/i);
     // Forms do not nest: the compare form (with the results, first) closes before the filter form opens.
     const filter = list.indexOf('<form class="filters"');
     const compareForm = list.indexOf('<form class="compare-form"');
