@@ -86,6 +86,7 @@ export function samplePractices(): PracticeDetail[] {
         publishedAt: `2025-05-${day}T10:00:00.000Z`,
         validationStatus: 'validated',
         contactDetails: null,
+        organisation: null,
         website: null,
         funding: null,
         objectives: null,

@@ -47,9 +47,30 @@ export function bibtexOf(source: CitationSource): string {
   return new Cite([cslOf(source)]).format('bibtex');
 }
 
+type RisRecord = Record<string, string | number | (string | number)[]>;
+
+/**
+ * RIS from citation-js's own mapping of the record (`type: 'object'`), written out here: the
+ * plugin's text output hard-wraps every value at 70 characters, which breaks URLs and words in
+ * two (`UR  - …/portal-for-the-recognition-of-fore` + `ign-qualifications/`) for every reader.
+ * One line per value, `TY` first and `ER` last, lines ending in CRLF as the specification says.
+ */
 export function risOf(source: CitationSource): string {
-  // RIS lines end in CRLF in the specification; citation-js writes LF.
-  return new Cite([cslOf(source)]).format('ris').replace(/\r?\n/g, '\r\n');
+  const records = new Cite([cslOf(source)]).format('ris', { type: 'object' }) as unknown as RisRecord[];
+  const lines: string[] = [];
+  for (const record of records) {
+    lines.push(`TY  - ${String(record.TY)}`);
+    for (const [tag, value] of Object.entries(record)) {
+      if (tag === 'TY') continue;
+      for (const one of ([] as (string | number)[]).concat(value)) {
+        // Values are one line each: no line break may start a new tag inside a value.
+        const text = String(one).replace(/\s+/g, ' ').trim();
+        if (text) lines.push(`${tag}  - ${text}`);
+      }
+    }
+    lines.push('ER  - ');
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** schema.org description of the practice, for the page's `<script type="application/ld+json">`. */
