@@ -5,10 +5,11 @@
  * back after the refusal (upstream strapi/strapi#22646; the decision itself is unit-tested in
  * admin/src/edit-view/restore-decision.test.ts).
  *
- * The editor changes the title, the summary and a checklist state, and types a country code the
- * admin's own form accepts but the plugin's invariants refuse ("XQ"); Save gets a 400 and nothing
- * is stored. The form still holds what they typed, with the panel's note; fixing the country and
- * saving again stores every edit: the proof that the form, not only the screen, kept them.
+ * The editor changes the title, the summary and a checklist state, and types a website the admin's
+ * own form accepts (its pattern only wants "https://" and no spaces) but the plugin's invariants
+ * refuse (a port that is not a number); Save gets a 400 and nothing is stored. The form still
+ * holds what they typed, with the panel's note; fixing the website and saving again stores every
+ * edit: the proof that the form, not only the screen, kept them.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,9 @@ interface LooseDocuments {
   findMany(params: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
-const stored = { title: 'Neighbourhood homework club', slug: 'neighbourhood-homework-club', summary: 'Volunteers help pupils with homework.', country: 'DE' };
+const stored = { title: 'Neighbourhood homework club', slug: 'neighbourhood-homework-club', summary: 'Volunteers help pupils with homework.', website: 'https://homework.example' };
+const refusedWebsite = 'https://homework.example:eighty';
+const fixedWebsite = 'https://homework.example:8080';
 const typed = { title: 'Neighbourhood homework and reading club', summary: 'Volunteers help pupils with homework and reading, twice a week.' };
 
 let cms: RunningStrapi;
@@ -75,20 +78,20 @@ describe('a save the server refuses', () => {
     await page.goto(editViewUrl(cms.url, PRACTICE, documentId, 'en'));
     const title = page.locator('input[name="title"]');
     const summary = page.locator('textarea[name="summary"]');
-    const country = page.locator('input[name="country"]');
+    const website = page.locator('input[name="website"]');
     await expect.poll(() => title.inputValue(), { timeout: 60_000 }).toBe(stored.title);
 
     await title.fill(typed.title);
     await summary.fill(typed.summary);
     await itemRadio('Met').click();
-    await country.fill('XQ');
-    expect(await save(), 'the server refuses the unknown country').toBe(400);
+    await website.fill(refusedWebsite);
+    expect(await save(), 'the server refuses the website').toBe(400);
 
     await page.getByText('Your edits are kept').waitFor({ timeout: 30_000 });
     // Strapi re-initialises the form more than once after a refusal (undo, then refetch): poll.
     await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toBe(typed.title);
     await expect.poll(() => summary.inputValue()).toBe(typed.summary);
-    await expect.poll(() => country.inputValue()).toBe('XQ');
+    await expect.poll(() => website.inputValue()).toBe(refusedWebsite);
     await expect.poll(() => itemRadio('Met').getAttribute('aria-checked')).toBe('true');
     const unchanged = await draft();
     expect(unchanged).toMatchObject(stored);
@@ -96,8 +99,8 @@ describe('a save the server refuses', () => {
   });
 
   it('stores every kept edit once the editor fixes the refused value and saves again', async () => {
-    await page.locator('input[name="country"]').fill('ES');
+    await page.locator('input[name="website"]').fill(fixedWebsite);
     expect(await save()).toBe(200);
-    expect(await draft()).toMatchObject({ ...typed, slug: stored.slug, country: 'ES', assessment: { [item.key]: 'met' } });
+    expect(await draft()).toMatchObject({ ...typed, slug: stored.slug, website: fixedWebsite, assessment: { [item.key]: 'met' } });
   });
 });

@@ -277,13 +277,19 @@ describe('an editor in the real admin panel, with the on-request site', { timeou
     let today = '';
     try {
       // The side panel's save check asks the plugin's rules (POST /good-practices/practices/check) as the editor types.
-      const country = page.locator('input[name="country"]');
-      await country.fill('XQ');
+      // A website the form's own pattern lets through (https://, no spaces) but the rules refuse.
+      const website = page.locator('input[name="website"]');
+      await website.fill('https://homework.example:eighty');
       await page.getByText('Fix before saving').first().waitFor({ timeout: 30_000 });
-      await page.getByText('“XQ” is not a country code').first().waitFor();
-      await page.getByRole('button', { name: 'Go to the field Country' }).click();
-      expect(await country.evaluate((input) => input === document.activeElement), 'the link focuses the field').toBe(true);
-      await country.fill('ES');
+      await page.getByText('The website must be a full web address').first().waitFor();
+      await page.getByRole('button', { name: 'Go to the field Website' }).click();
+      expect(await website.evaluate((input) => input === document.activeElement), 'the link focuses the field').toBe(true);
+      await website.fill('https://homework.example');
+      // The country is chosen by its name (stored as its ISO code).
+      const country = page.getByRole('combobox', { name: 'Country' });
+      await country.fill('');
+      await country.pressSequentially('Spa');
+      await page.getByRole('option', { name: 'Spain', exact: true }).click();
       await page.getByText('Nothing here would stop the save.').first().waitFor({ timeout: 30_000 });
 
       // A new practice starts as submitted (the schema's default); then In review → Validated, one

@@ -26,7 +26,7 @@ const EXCEPTIONALLY_RESERVED = new Set(['AC', 'CP', 'CQ', 'DG', 'EA', 'EU', 'EZ'
 
 function isUserAssigned(code: string): boolean {
   if (code === 'XK') return false;
-  return code === 'AA' || code === 'ZZ' || (code[0] === 'Q' && code[1] >= 'M') || code[0] === 'X';
+  return code === 'AA' || code === 'ZZ' || (code[0] === 'Q' && code.charAt(1) >= 'M') || code[0] === 'X';
 }
 
 export function isCountryCode(value: string): boolean {

@@ -20,4 +20,12 @@ export type PluginContentTypeUid = (typeof uids)[keyof typeof uids];
 export const customFieldUids = {
   assessment: 'plugin::good-practices.assessment',
   answers: 'plugin::good-practices.answers',
+  country: 'plugin::good-practices.country',
 } as const;
+
+/**
+ * The criteria framework and the taxonomies: only administrators create their entries (the
+ * server's role permissions), and the admin panel shows them in the administrators' "Criteria
+ * framework" area rather than in everyone's Content Manager menu.
+ */
+export const criteriaFrameworkTypes: readonly PluginContentTypeUid[] = [uids.criteriaGroup, uids.question, uids.checklistItem, uids.integrationArea, uids.targetGroup];

@@ -16,7 +16,7 @@
  *   No delete, no publish.
  */
 import type { Core } from '@strapi/strapi';
-import { uids } from '../plugin-id';
+import { criteriaFrameworkTypes, uids } from '../plugin-id';
 
 export interface RolePermission {
   action: string;
@@ -50,7 +50,7 @@ const CM = 'plugin::content-manager.explorer';
 const PLUGIN_TYPES: readonly string[] = Object.values(uids);
 
 /** The criteria framework and the taxonomies: only administrators create their entries. */
-export const ADMIN_CREATED_TYPES: readonly string[] = [uids.criteriaGroup, uids.question, uids.checklistItem, uids.integrationArea, uids.targetGroup];
+export const ADMIN_CREATED_TYPES: readonly string[] = criteriaFrameworkTypes;
 
 export const MEDIA_LIBRARY_ACTIONS = [
   'plugin::upload.read',
