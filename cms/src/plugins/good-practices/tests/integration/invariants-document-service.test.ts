@@ -55,7 +55,7 @@ describe('practice invariants through the document service', () => {
     ],
     ['an unknown question', [{ questionKey: 'inclusivity.nothing-like-it', body: 'Text.', tools: [] }], /no question “inclusivity\.nothing-like-it”/],
     ['an empty answer', [{ questionKey: 'inclusivity.accessible-services', body: '  ', tools: [] }], /is empty/],
-    ['an unknown tool', [{ questionKey: 'inclusivity.accessible-services', body: 'Text.', tools: ['no-such-tool'] }], /cites a tool that does not exist/],
+    ['an unknown tool', [{ questionKey: 'inclusivity.accessible-services', body: 'Text.', tools: ['no-such-tool'] }], /cites a tool that no longer exists/],
     ['unexpected fields', [{ questionKey: 'inclusivity.accessible-services', body: 'Text.', tools: [], score: 3 }], /unexpected fields \(score\)/],
   ])('rejects answers with %s', async (_case, answers, message) => {
     const { errors } = await expectRejected(() => createPractice(app.strapi, { answers }));
