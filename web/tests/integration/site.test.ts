@@ -184,7 +184,7 @@ function defineOpenDataChecks(target: () => SiteTarget): void {
       expect(csv).not.toMatch(/(^|,)"=/m);
       expect(JSON.parse(json).data.some((row: { title: string }) => row.title === OPEN_DATA.formulaTitle)).toBe(true);
       // The organisation: a column of the CSV, a field of the JSON, a fact on the practice page.
-      const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',');
+      const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.split(',').map((name) => name.replace(/^"|"$/g, ''));
       expect(header.indexOf('organisation')).toBe(header.indexOf('summary') + 1);
       expect(JSON.parse(json).data.find((row: { slug: string }) => row.slug === OPEN_DATA.changedSlug)?.organisation).toBe(OPEN_DATA.organisation);
       const page = await (await fetch(`${siteUrl}/${l.code}/practices/${OPEN_DATA.changedSlug}/`)).text();
