@@ -51,6 +51,10 @@ beforeAll(async () => {
   // A draft only: Malta must appear nowhere until it is published.
   await createPractice(strapi, { title: 'Valletta draft', slug: 'valletta-draft', country: 'MT', assessment: { 'relevance.migrant-needs.1': 'met' } }, { status: 'draft' });
 
+  // Each locale's site texts as the pages show them (the demo translates them; a key missing
+  // there falls back to the English default, as on the site).
+  for (const locale of ['en', 'ar']) siteLabels.set(locale, (await api.site(locale))?.labels ?? {});
+
   const staticPort = await freePort();
   const build = await astroBuild(staticOut, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${staticPort}` });
   if (build.code !== 0) throw new Error(`static build failed:\n${build.output}`);
@@ -72,9 +76,11 @@ async function get(url: string): Promise<{ status: number; text: string; type: s
 }
 const countryName = (code: string, locale: string) => new Intl.DisplayNames([locale], { type: 'region' }).of(code)!;
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
-const counted = (count: number) => (count === 1 ? defaultLabels['insights.countedOne'] : fill(defaultLabels['insights.counted'], { count: String(count) }));
+const siteLabels = new Map<string, Record<string, string>>();
+const label = (locale: string, key: keyof typeof defaultLabels) => siteLabels.get(locale)?.[key] ?? defaultLabels[key];
+const counted = (count: number, locale = 'en') => (count === 1 ? label(locale, 'insights.countedOne') : fill(label(locale, 'insights.counted'), { count: String(count) }));
 const share = (met: number, total: number, locale: string) =>
-  fill(defaultLabels['insights.share'], { met: formatNumber(met, locale), total: formatNumber(total, locale), percent: formatPercent(total ? met / total : 0, locale) });
+  fill(label(locale, 'insights.share'), { met: formatNumber(met, locale), total: formatNumber(total, locale), percent: formatPercent(total ? met / total : 0, locale) });
 const feedLinks = (xml: string) => [...xml.matchAll(/<item>\s*<title>[^<]*<\/title>\s*<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]!).pathname);
 const slugsOf = (practices: PracticeSummary[], locale: string) => practices.map((p) => `/${locale}/practices/${p.slug}/`).sort();
 
@@ -106,8 +112,8 @@ describe.each(modes)('%s mode', (mode, origin) => {
         expect(feedLinks(employment.text).sort()).toEqual(slugsOf(all.filter((p) => p.integrationAreas.some((a) => a.key === 'employment')), locale));
 
         const list = await get(site(`/${locale}/practices/country/DE/`));
-        expect(list.text).toContain(`<link rel="alternate" type="application/rss+xml" title="${defaultLabels['feed.listTitle']}" href="/${locale}/practices/country/DE/feed.xml">`);
-        expect(list.text).toMatch(new RegExp(`<a class="feed-link" href="/${locale}/practices/country/DE/feed.xml"[^>]*>${defaultLabels['feed.thisList']}</a>`));
+        expect(list.text).toContain(`<link rel="alternate" type="application/rss+xml" title="${label(locale, 'feed.listTitle')}" href="/${locale}/practices/country/DE/feed.xml">`);
+        expect(list.text).toMatch(new RegExp(`<a class="feed-link" href="/${locale}/practices/country/DE/feed.xml"[^>]*>${label(locale, 'feed.thisList')}</a>`));
       }
       expect((await get(site('/en/practices/country/ZZ/feed.xml'))).status).toBe(404);
       expect((await get(site('/en/practices/page/2/feed.xml'))).status).toBe(404);
@@ -134,7 +140,11 @@ describe.each(modes)('%s mode', (mode, origin) => {
         expect(links.map((l) => l.href).sort()).toEqual([...counts.keys()].map((c) => `/${locale}/practices/country/${c}/`).sort());
         for (const [code, count] of counts) {
           const link = links.find((l) => l.href.endsWith(`/${code}/`))!;
-          expect(link.label).toBe(count === 1 ? `${countryName(code, locale)}: 1 practice` : `${countryName(code, locale)}: ${formatNumber(count, locale)} practices`);
+          expect(link.label).toBe(
+            count === 1
+              ? fill(label(locale, 'map.countryLinkOne'), { country: countryName(code, locale) })
+              : fill(label(locale, 'map.countryLink'), { country: countryName(code, locale), count: formatNumber(count, locale) }),
+          );
           expect(link.shade).toBeGreaterThan(0);
           expect(html).toContain(`<tr><th scope="row"><a href="/${locale}/practices/country/${code}/">${countryName(code, locale)}</a></th><td class="num">${formatNumber(count, locale)}</td></tr>`);
           expect((await get(site(link.href))).status).toBe(200);
@@ -142,7 +152,7 @@ describe.each(modes)('%s mode', (mode, origin) => {
         // The most practices: the darkest shade in use, and the legend says it in words.
         const max = Math.max(...counts.values());
         expect(links.find((l) => counts.get(l.href.split('/').at(-2)!) === max)!.shade).toBe(Math.max(...links.map((l) => l.shade)));
-        expect(html).toContain(defaultLabels['map.legendNone']);
+        expect(html).toContain(label(locale, 'map.legendNone'));
         expect(html).not.toContain('Malta');
         expect(page.text).not.toMatch(/<script/i);
         const gz = gzipSync(page.text).length;
@@ -162,7 +172,7 @@ describe.each(modes)('%s mode', (mode, origin) => {
         expect(page.status).toBe(200);
         const html = decode(page.text);
         for (const item of itemsOf(insights)) expect(html).toContain(share(item.met, insights.practices, locale));
-        expect(html).toContain(fill(defaultLabels['insights.overallText'], { met: formatNumber(insights.met, locale), total: formatNumber(insights.checks, locale), percent: formatPercent(insights.met / insights.checks, locale) }));
+        expect(html).toContain(fill(label(locale, 'insights.overallText'), { met: formatNumber(insights.met, locale), total: formatNumber(insights.checks, locale), percent: formatPercent(insights.met / insights.checks, locale) }));
         for (const group of insights.groups) expect(html).toContain(`<h2 id="group-${group.key}">${group.title}</h2>`);
         // The summary comes first and lists the least met items.
         const summary = html.slice(html.indexOf('id="least-met"'), html.indexOf('id="overall"'));
