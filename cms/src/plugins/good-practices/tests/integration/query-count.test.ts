@@ -75,6 +75,21 @@ type CacheState = 'cold' | 'warm';
 const STATES: CacheState[] = ['cold', 'warm'];
 let touches = 0;
 
+/** The statements of a request made once before, re-measured when a content write lands in between. */
+async function warmCount(path: string): Promise<{ result: Awaited<ReturnType<typeof getJson>>; queries: string[] }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const writes = watchContentWrites(app.strapi);
+    try {
+      expect((await getJson(`${app.url}${path}`)).status).toBe(200);
+      await waitForQuiet(app.strapi);
+      const counted = await countQueries(app.strapi, () => getJson(`${app.url}${path}`));
+      if (writes.count() === 0 || attempt === 5) return counted;
+    } finally {
+      writes.stop();
+    }
+  }
+}
+
 async function queriesFor(path: string, state: CacheState = 'warm'): Promise<{ count: number; body: unknown }> {
   if (state === 'cold') {
     const [tool] = await documents(app.strapi, TOOL).findMany({ locale: 'en', status: 'draft', filters: { slug: 'tool-9' } });
@@ -166,11 +181,13 @@ describe('query count per request', () => {
     expect((await getJson(`${app.url}${apiPaths.practice('counted-5')}`)).status).toBe(200);
     await waitForQuiet(app.strapi);
 
-    const alone = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practice('counted-4')}`));
+    // Warm like the other counts (queriesFor): a late write of an earlier step (a clean-clone CI run
+    // counted 21 statements: the read model rebuilt inside the window) is measured again.
+    const alone = await warmCount(apiPaths.practice('counted-4'));
     expect(practiceResponse.parse(alone.result.body).data.groups.flatMap((group) => group.questions).filter((question) => question.answer)).toHaveLength(1);
     expect(alone.queries).toHaveLength(2);
 
-    const filled = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practice('practice-with-czech-answer')}`));
+    const filled = await warmCount(apiPaths.practice('practice-with-czech-answer'));
     const answers = practiceResponse
       .parse(filled.result.body)
       .data.groups.flatMap((group) => group.questions)
