@@ -19,7 +19,7 @@ import { createTranslator, defaultLocaleOf, languageName, type Translate } from 
 import type { defaultLabels as builtInLabels } from '../../src/lib/i18n/labels';
 import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
 import type { SiteMode } from '../../src/lib/mode';
-import { AXE_TAGS } from '../helpers/axe';
+import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { decode, splitJsonLd } from '../helpers/html-text';
 import { csvRecords } from '../helpers/csv';
@@ -652,7 +652,7 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
         for (const path of pagesToAudit()) {
           await session.page.goto(site(path));
           const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          report.push(...violationLines(path, results.violations));
         }
         expect(report).toEqual([]);
       } finally {
@@ -673,7 +673,7 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
           // The dark scheme is in force: the page's background is not the light one.
           expect(await session.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), path).not.toBe('rgb(255, 255, 255)');
           const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          report.push(...violationLines(path, results.violations));
         }
         expect(report).toEqual([]);
       } finally {

@@ -15,7 +15,7 @@ import type { Insights, PracticeSummary } from 'strapi-plugin-good-practices/con
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE } from '../../../cms/src/plugins/good-practices/tests/support/practices.ts';
-import { AXE_TAGS } from '../helpers/axe';
+import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { decode } from '../helpers/html-text';
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
@@ -227,7 +227,7 @@ describe.each(modes)('%s mode', (mode, origin) => {
       for (const path of ['/en/map/', '/ar/map/', '/en/insights/', '/ar/insights/', '/en/insights/country/DE/']) {
         await session.page.goto(site(path));
         const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-        for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        report.push(...violationLines(path, results.violations));
       }
       expect(report).toEqual([]);
       expect(scripts).toEqual([]);

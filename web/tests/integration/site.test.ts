@@ -26,7 +26,7 @@ import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/stra
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { defineSiteSuite, type SiteTarget } from '../e2e/suite';
 import { defineStaticSearchChecks } from './static-search-checks';
-import { AXE_TAGS } from '../helpers/axe';
+import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
 import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
@@ -210,7 +210,7 @@ function defineOpenDataChecks(target: () => SiteTarget): void {
       for (const code of [defaultLocale.code, rtl!.code]) {
         await session.page.goto(`${target().siteUrl}/${code}/data/`);
         const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-        for (const v of results.violations) report.push(`/${code}/data/: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        report.push(...violationLines(`/${code}/data/`, results.violations));
       }
       expect(report).toEqual([]);
     } finally {
@@ -755,7 +755,7 @@ function defineFallbackChecks(target: () => SiteTarget): void {
           const response = await session.page.goto(site(path));
           expect(response?.status(), path).toBe(200);
           const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-          for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          report.push(...violationLines(path, results.violations));
         }
         expect(report).toEqual([]);
       } finally {

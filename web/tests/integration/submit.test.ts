@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
-import { AXE_TAGS } from '../helpers/axe';
+import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
 
@@ -52,7 +52,7 @@ describe('propose a practice', () => {
         const response = await session.page.goto(`${site.url}${path}`);
         expect(response?.status(), path).toBe(200);
         const results = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
-        for (const v of results.violations) report.push(`${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        report.push(...violationLines(path, results.violations));
       }
       expect(report).toEqual([]);
       const html = await (await fetch(`${site.url}/ar/submit/`)).text();
