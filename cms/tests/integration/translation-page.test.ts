@@ -24,7 +24,6 @@ import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
 import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { changedTables, snapshotDatabase } from '../harness/database-snapshot.ts';
-import { waitForQuiet } from '../harness/quiet.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
 const PRACTICE = 'plugin::good-practices.practice';
@@ -222,9 +221,6 @@ describe('translation page', () => {
   });
 
   it('refuses a malformed file and a file with an unknown unit, and writes nothing', async () => {
-    // The previous step's import may still be landing (entry events, the content generation): the
-    // comparison starts once the database has been quiet (a clean-clone CI run caught a late write).
-    await waitForQuiet(cms.strapi);
     const before = await snapshotDatabase(cms.strapi);
     await upload(page, 'broken.xlf', exported.slice(0, Math.floor(exported.length / 2)));
     const refusal = page.getByRole('alert').filter({ hasText: 'broken.xlf was not imported: nothing was written' });
@@ -246,9 +242,6 @@ describe('translation page', () => {
   it('refuses a file translating every kind of entry but with one unknown unit, and writes nothing anywhere', async () => {
     const units = await unitsOfEveryKind(cms.strapi);
     const everyKind = exported.replace(/<body>[\s\S]*<\/body>/, `<body>${units.map((unit) => unit.xml).join('')}<trans-unit id="tool/does-not-exist/name"><source>Gone</source><target>Pryč</target></trans-unit></body>`);
-    // What earlier steps wrote may still be landing (their entry events, the content generation):
-    // the comparison starts once the database has been quiet.
-    await waitForQuiet(cms.strapi);
     const before = await snapshotDatabase(cms.strapi);
     await upload(page, 'every-kind.xlf', everyKind);
     const problems = page.getByRole('alert').filter({ hasText: 'every-kind.xlf was not imported' });

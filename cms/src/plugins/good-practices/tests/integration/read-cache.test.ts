@@ -126,6 +126,19 @@ describe('a write by another process on the same database (the import CLI, a sec
     expect(frameworkResponse.parse((await get(apiPaths.framework)).body).data.groups[0].title).not.toBe('Never committed');
   });
 
+  it('bookkeeping in the core store leaves it alone; the default locale row bumps it', async () => {
+    const stored = async () => Number(await readStoredGeneration(app.strapi.db.connection));
+    const before = await stored();
+    // What the upload plugin's weekly metrics cron writes on its own, 15 s after a first boot.
+    await app.strapi.store.set({ type: 'plugin', name: 'upload', key: 'metrics', value: { weeklySchedule: '1 2 3 * * 4', lastWeeklyUpdate: Date.now() } });
+    await app.strapi.store.set({ type: 'plugin', name: 'upload', key: 'metrics', value: { weeklySchedule: '1 2 3 * * 4', lastWeeklyUpdate: Date.now() + 1 } });
+    expect(await stored()).toBe(before);
+    // i18n's default locale is what public responses are built from.
+    const defaultLocale = await app.strapi.store.get({ type: 'plugin', name: 'i18n', key: 'default_locale' });
+    await app.strapi.store.set({ type: 'plugin', name: 'i18n', key: 'default_locale', value: defaultLocale });
+    expect(await stored()).toBe(before + 1);
+  });
+
   it('a committed write through Strapi bumps it once per transaction', async () => {
     const before = Number(await readStoredGeneration(app.strapi.db.connection));
     await documents(app.strapi, CRITERIA_GROUP).update({ documentId: await documentIdByKey(app.strapi, CRITERIA_GROUP, 'inclusivity'), locale: 'en', data: { title: 'Inclusivity again' } });

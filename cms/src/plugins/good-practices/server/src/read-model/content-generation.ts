@@ -7,8 +7,8 @@
  * nothing per request, and every write path of this process goes through Strapi's query engine,
  * which fires the lifecycles — the Document Service (admin, REST, import), the plugin's own
  * `db.query` writes (shared values kept across locales, invariants/shared-values.ts) and i18n's locales service. The models watched are
- * the plugin's content types, i18n locales, media files and the core store (where i18n keeps the
- * default locale).
+ * the plugin's content types, i18n locales, media files and the core store row where i18n keeps the
+ * default locale (not the rest of the core store: PUBLIC_CORE_STORE_KEYS).
  *
  * Publish-to-visible: lifecycles run inside the writer's transaction, before its commit. A read
  * in between would still see the old rows and could cache them under the new generation; so the
@@ -29,6 +29,37 @@ import { requestGeneration } from './request-generation';
 import { bumpStoredGeneration, readStoredGeneration } from './stored-generation';
 
 export const WATCHED_MODELS: readonly string[] = [...Object.values(uids), 'plugin::i18n.locale', 'plugin::upload.file', 'strapi::core-store'];
+
+/**
+ * The core store rows a public response depends on: i18n's default locale. Strapi and its plugins
+ * keep bookkeeping there too, written on their own schedule: the upload plugin's weekly metrics
+ * (`plugin_upload_metrics`, written by a cron 15 s after a first boot and then once a week), the
+ * admin's homepage layouts, the content manager's view settings. Bumping the generation for those
+ * would drop every cache (the next request rebuilds each locale's indexes) for nothing; and the
+ * stored bump would be a write to the content generation that no one made.
+ */
+const PUBLIC_CORE_STORE_KEYS: ReadonlySet<string> = new Set(['plugin_i18n_default_locale']);
+
+interface WriteEvent {
+  model?: { uid?: string };
+  params?: { where?: unknown; data?: unknown };
+  result?: unknown;
+}
+
+/** The core store key a lifecycle event wrote, when it names exactly one. */
+function coreStoreKey(event: WriteEvent): string | undefined {
+  for (const candidate of [event.result, event.params?.data, event.params?.where]) {
+    if (candidate && typeof candidate === 'object' && typeof (candidate as { key?: unknown }).key === 'string') return (candidate as { key: string }).key;
+  }
+  return undefined;
+}
+
+/** Whether a write may change what a public response is built from. Unknown core store writes count. */
+export function concernsPublicContent(event: WriteEvent): boolean {
+  if (event.model?.uid !== 'strapi::core-store') return true;
+  const key = coreStoreKey(event);
+  return key === undefined || PUBLIC_CORE_STORE_KEYS.has(key);
+}
 
 const ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 
@@ -74,7 +105,8 @@ export function watchContentWrites(strapi: Core.Strapi): void {
   const generation = contentGeneration(strapi);
   // Transactions whose stored bump is done: one UPDATE per transaction, however many rows it writes.
   const bumped = new WeakSet<object>();
-  const onWrite = async (): Promise<void> => {
+  const onWrite = async (event: WriteEvent): Promise<void> => {
+    if (!concernsPublicContent(event)) return;
     generation.bump();
     if (strapi.db.inTransaction()) {
       // Joins the writer's transaction (no new one): the stored bump commits or rolls back with
