@@ -8,6 +8,7 @@ export default defineConfig(async () => ({
     name: 'cms',
     // Forks keep the Strapi instances apart.
     pool: 'forks',
+    isolate: false,
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -16,6 +16,7 @@ export default defineConfig(async () => ({
     // The integration file boots Strapi in its worker and spawns builds and servers: one file at
     // a time, each in its own process.
     pool: 'forks',
+    isolate: false,
     fileParallelism: false,
     testTimeout: 60_000,
     // CMS boot + seed + two Astro builds on a slow 2-core machine.

@@ -19,7 +19,12 @@ function securityMiddleware(): Core.Config.Middlewares[number] {
   };
 }
 
-const config: Core.Config.Middlewares = [
+/**
+ * A function, not an array: Strapi calls it at each boot, so the origins and the upload storage
+ * are those of the environment of that boot (a module's top level runs once per process, and the
+ * test harness boots many instances with their own environment in one process).
+ */
+const config = (): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   securityMiddleware(),

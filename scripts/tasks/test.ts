@@ -1,9 +1,10 @@
 /**
  * `npm test`: builds what the tests load, type-checks every workspace, then runs every suite
- * (plugin unit + integration, CMS integration, site unit + browser, scripts) in one vitest run,
- * ending with the 10 slowest test files and its summary line. Files that boot Strapi run on
+ * (plugin unit + integration, CMS integration, site unit + browser, scripts) in two vitest runs
+ * side by side (scripts/lib/test-lanes.ts), ending with the 10 slowest test files and one summary line. Files that boot Strapi run on
  * SQLite, and again on PostgreSQL where TEST_DATABASE_URL is set (cms/tests/harness/test-databases.ts).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildCms, buildPlugin, compileCmsServer } from '../lib/builds.ts';
@@ -11,13 +12,29 @@ import { bin, CMS_DIR, PLUGIN_DIR, ROOT, STATE_DIR, WEB_DIR } from '../lib/paths
 import { mustRunNode, runNode } from '../lib/processes.ts';
 import { step } from '../lib/progress.ts';
 import { formatSlowestFiles, parseFileTimes } from '../lib/test-file-times.ts';
+import { LANES, type Lane, laneArgs, linePrefixer, mergeReports, type VitestJson } from '../lib/test-lanes.ts';
 
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+/**
+ * Runs vitest with `args`; with a lane, in a child whose output lines carry the lane's name and
+ * whose JSON report is its own. Resolves with vitest's exit code.
+ */
+function runVitest(args: string[], report: string, fileTimes: string, lane?: Lane): Promise<number> {
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`, `--reporter=${path.join(ROOT, 'scripts', 'lib', 'file-times-reporter.ts')}`];
+  const env = { ...process.env, GP_FILE_TIMES: fileTimes };
+  if (!lane) return runNode(bin.vitest, ['run', ...reporters, ...args], { cwd: ROOT, env });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin.vitest, 'run', ...reporters, ...laneArgs(lane), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = linePrefixer(`[${lane.name}] `, (text) => process.stdout.write(text));
+    const err = linePrefixer(`[${lane.name}] `, (text) => process.stderr.write(text));
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      out.end();
+      err.end();
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -37,18 +54,22 @@ export async function run(args: string[]): Promise<number> {
   await step('Type-checking the benchmarks', () => mustRunNode(bin.tsc, ['-p', path.join(ROOT, 'bench', 'tsconfig.json')], { cwd: ROOT }));
   await step('Type-checking the site (astro check)', () => mustRunNode(bin.astro, ['check'], { cwd: WEB_DIR, env: { ...process.env, SITE_MODE: 'server' } }));
 
-  const report = path.join(STATE_DIR, 'vitest-report.json');
   const fileTimes = path.join(STATE_DIR, 'test-file-times.jsonl');
-  rmSync(report, { force: true });
   rmSync(fileTimes, { force: true });
-  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`, `--reporter=${path.join(ROOT, 'scripts', 'lib', 'file-times-reporter.ts')}`];
-  const status = await step(`Running the test suites${process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite; set TEST_DATABASE_URL for PostgreSQL too)'}`, () =>
-    runNode(bin.vitest, ['run', ...reporters, ...args], { cwd: ROOT, env: { ...process.env, GP_FILE_TIMES: fileTimes } }),
-  );
+  // The whole suite in two lanes side by side (scripts/lib/test-lanes.ts); a run narrowed by
+  // arguments (a file, a project) in one vitest as asked.
+  const lanes = args.length === 0 ? LANES : [undefined];
+  const reports = lanes.map((lane) => path.join(STATE_DIR, lane ? `vitest-report-${lane.name}.json` : 'vitest-report.json'));
+  for (const report of reports) rmSync(report, { force: true });
+  const databases = process.env.TEST_DATABASE_URL ? ' (SQLite and PostgreSQL)' : ' (SQLite; set TEST_DATABASE_URL for PostgreSQL too)';
+  const status = await step(`Running the test suites${databases}${lanes.length > 1 ? `, in ${lanes.length} lanes side by side` : ''}`, async () => {
+    const codes = await Promise.all(lanes.map((lane, index) => runVitest(args, reports[index]!, fileTimes, lane)));
+    return codes.find((code) => code !== 0) ?? 0;
+  });
   if (existsSync(fileTimes)) process.stdout.write(`\n${formatSlowestFiles(parseFileTimes(readFileSync(fileTimes, 'utf8')), ROOT)}`);
 
   try {
-    const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+    const result = mergeReports(reports.map((report) => JSON.parse(readFileSync(report, 'utf8')) as VitestJson));
     const skipped = result.numPendingTests + result.numTodoTests;
     // A file whose setup failed has no failed test of its own, yet it is a failure: count it.
     const brokenFiles = result.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'));

@@ -4,14 +4,16 @@
  *
  * - The database of the vitest project the file runs in (test-databases.ts: SQLite always,
  *   PostgreSQL as well when TEST_DATABASE_URL is set), or the one asked for with `database`:
- *   a fresh SQLite file under cms/.tmp, or a fresh database created on the TEST_DATABASE_URL
- *   server for every call and dropped on stop.
+ *   a new SQLite file under cms/.tmp, or a new database created on the TEST_DATABASE_URL
+ *   server for every call and dropped on stop; each a copy of the database a first boot left
+ *   (database-template.ts), or empty with `freshDatabase`.
  * - Expects the compiled app in cms/dist and the compiled plugin (`npm run build -w cms` / the
  *   test bootstrap does both); it compiles nothing itself so that test files stay fast.
  * - Written in erasable TypeScript so that plain Node 24 can run it too (scripts, benchmarks).
  */
 import { queryPostgres } from './postgres.ts';
 import { projectDatabase, type DatabaseKind } from './test-databases.ts';
+import { copyPostgresTemplate, copySqliteTemplate, freshDatabasesAsked } from './database-template.ts';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -38,6 +40,12 @@ export interface StrapiOptions {
    * of the admin. Off by default: the other tests need only the APIs, and no build.
    */
   serveAdminPanel?: boolean;
+  /**
+   * Boot on an empty database rather than on a copy of the template that a first boot made
+   * (database-template.ts): for tests of the first boot itself. Implied by a NODE_ENV in `env`
+   * (a production first boot differs) and by GP_TEST_FRESH_DATABASES=true.
+   */
+  freshDatabase?: boolean;
 }
 
 export interface RunningStrapi {
@@ -158,9 +166,18 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     ...testSecrets(),
   };
 
+  // A new database starts as a copy of the template of a first boot, unless the test is about the first boot.
+  const fromTemplate = !options.databaseName && !options.freshDatabase && !(options.env && 'NODE_ENV' in options.env) && !freshDatabasesAsked();
+  const templateSite = { cmsDir: CMS_DIR, postgresUrl: process.env.TEST_DATABASE_URL };
+  const firstBoot = async (name: string): Promise<void> => {
+    const first = await startStrapi({ database, databaseName: name, keepDatabase: true, freshDatabase: true });
+    await first.stop();
+  };
+
   if (database === 'postgres') {
     databaseName = options.databaseName ?? `gp_test_${unique}`;
-    if (!options.databaseName) await createPostgresDatabase(databaseName);
+    if (fromTemplate) await copyPostgresTemplate(templateSite, databaseName, firstBoot);
+    else if (!options.databaseName) await createPostgresDatabase(databaseName);
     env.DATABASE_CLIENT = 'postgres';
     env.DATABASE_URL = withDatabase(postgresUrl(), databaseName);
   } else {
@@ -168,6 +185,7 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     const relative = options.databaseName ?? path.join('.tmp', `test-${unique}.db`);
     mkdirSync(path.join(CMS_DIR, '.tmp'), { recursive: true });
     databaseName = path.join(CMS_DIR, relative);
+    if (fromTemplate) await copySqliteTemplate(templateSite, databaseName, firstBoot);
     env.DATABASE_CLIENT = 'sqlite';
     env.DATABASE_FILENAME = relative;
   }

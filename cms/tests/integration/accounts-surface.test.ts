@@ -20,7 +20,7 @@ describe('accounts surface (NODE_ENV=production)', () => {
   const password = 'Chief-Passw0rd-For-Test';
 
   beforeAll(async () => {
-    cms = await startStrapi({ database: 'sqlite', env: { NODE_ENV: 'production', ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
+    cms = await startStrapi({ env: { NODE_ENV: 'production', ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
   });
   afterAll(async () => {
     await cms?.stop();

@@ -24,7 +24,7 @@ describe('first admin registration in production, with ADMIN_SETUP_TOKEN', () =>
   const token = 'a-setup-token-of-the-operator-0123456789';
 
   beforeAll(async () => {
-    cms = await startStrapi({ database: 'sqlite', env: { NODE_ENV: 'production', ADMIN_SETUP_TOKEN: token } });
+    cms = await startStrapi({ env: { NODE_ENV: 'production', ADMIN_SETUP_TOKEN: token } });
   });
   afterAll(async () => {
     await cms?.stop();
@@ -90,7 +90,7 @@ describe('first admin registration in production, without ADMIN_SETUP_TOKEN', ()
       } as typeof stream.write;
     });
     try {
-      cms = await startStrapi({ database: 'sqlite', env: { NODE_ENV: 'production', ADMIN_SETUP_TOKEN: '' } });
+      cms = await startStrapi({ env: { NODE_ENV: 'production', ADMIN_SETUP_TOKEN: '' } });
     } finally {
       streams.forEach((stream, index) => {
         stream.write = originals[index]!;

@@ -11,7 +11,7 @@ describe('first admin from the environment', () => {
   const password = 'Generated-Passw0rd-For-Test';
 
   beforeAll(async () => {
-    cms = await startStrapi({ database: 'sqlite', env: { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
+    cms = await startStrapi({ env: { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } });
   });
   afterAll(async () => {
     await cms?.stop();

@@ -24,7 +24,7 @@ async function failedLogins(cms: RunningStrapi, email: string, forwardedFor: str
 describe('with TRUST_PROXY=true', () => {
   let cms: RunningStrapi;
   beforeAll(async () => {
-    cms = await startStrapi({ database: 'sqlite', env: { TRUST_PROXY: 'true' } });
+    cms = await startStrapi({ env: { TRUST_PROXY: 'true' } });
   });
   afterAll(async () => {
     await cms?.stop();
@@ -44,7 +44,7 @@ describe('with TRUST_PROXY=true', () => {
 describe('without TRUST_PROXY', () => {
   let cms: RunningStrapi;
   beforeAll(async () => {
-    cms = await startStrapi({ database: 'sqlite', env: { TRUST_PROXY: '' } });
+    cms = await startStrapi({ env: { TRUST_PROXY: '' } });
   });
   afterAll(async () => {
     await cms?.stop();

@@ -9,52 +9,21 @@
  *   (created by the plugin's bootstrap), not a super admin; the translator one whose only role is
  *   the plugin's Translator. Both made by the harness's admin-users.ts.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Page } from 'playwright-core';
 import { type AdminAccount, createAdminUser, EDITOR_ROLE_CODE, TRANSLATOR_ROLE_CODE } from '../../../cms/tests/harness/admin-users.ts';
 import { buildCms } from '../../../scripts/lib/builds.ts';
-import { ROOT } from '../../../scripts/lib/paths.ts';
+import { withBuildLock } from './build-lock.ts';
 
 export type { AdminAccount };
-
-const BUILD_LOCK = path.join(ROOT, '.tmp', 'admin-panel-build.lock');
-
-function lockHolderAlive(): boolean {
-  try {
-    process.kill(Number(readFileSync(path.join(BUILD_LOCK, 'pid'), 'utf8')), 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Builds the admin panel (and the CMS server code) unless the last build is still current.
  * `strapi build` empties cms/dist/build first, so two test files that find it stale at once
- * (the CMS and web projects run side by side) must not both build: a lock directory makes the
- * second wait, then find the build current.
+ * must not both build: the second waits for the lock, then finds the build current.
  */
 export async function ensureAdminPanelBuilt(): Promise<void> {
-  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      writeFileSync(path.join(BUILD_LOCK, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A holder that died (killed test run) leaves its lock behind; its pid file says so.
-      if (existsSync(path.join(BUILD_LOCK, 'pid')) && !lockHolderAlive()) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-  try {
-    await buildCms();
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
+  await withBuildLock('admin-panel-build', buildCms);
 }
 
 /** An active admin user whose only role is the plugin's Good-practice editor, with a random password. */

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildUnlessFresh } from '../../../scripts/lib/freshness.ts';
+import { withBuildLock } from './build-lock.ts';
 
 export const webRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(dirname(createRequire(join(webRoot, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -85,7 +87,8 @@ export async function serveServer(
 ): Promise<{ url: string; pid: number; log: () => string; close(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [join(outDir, 'server', 'entry.mjs')], {
     cwd: webRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    // SITE_URL: the origin it is served on, unless the test says otherwise (the build has none).
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -114,4 +117,32 @@ export async function serveServer(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The on-request (server) build the test files serve, one per state of the site's sources,
+ * shared by every file of a run and by later runs. A server build holds no content: it reads
+ * CMS_URL, SITE_URL and its secrets when it runs (serveServer passes them), so each file used to
+ * build the same thing again, 20-30 s of the two cores per file. Under web/ (it imports its
+ * dependencies at run time), apart from `npm start`'s web/dist-server.
+ */
+export const SHARED_SERVER_OUT = join(webRoot, '.tmp', 'test-server-build');
+
+const SITE_INPUTS = ['src', 'public', 'astro.config.mjs', 'package.json'].map((name) => join(webRoot, name));
+
+/** Builds SHARED_SERVER_OUT unless it is current; resolves like astroBuild (a failed build is rebuilt next time). */
+export function sharedServerBuild(): Promise<BuildResult> {
+  const contract = join(webRoot, '..', 'cms', 'src', 'plugins', 'good-practices', 'contract');
+  const lockfile = join(webRoot, '..', 'package-lock.json');
+  return withBuildLock('web-server-test-build', async () => {
+    let result: BuildResult = { code: 0, output: '' };
+    await buildUnlessFresh('web-server-tests', [...SITE_INPUTS, contract, lockfile], [join(SHARED_SERVER_OUT, 'server', 'entry.mjs')], async () => {
+      // No SITE_URL: the build's `site` is a default that serveServer's SITE_URL overrides.
+      result = await astroBuild(SHARED_SERVER_OUT, { SITE_MODE: 'server', SITE_URL: '' });
+      if (result.code !== 0) throw new Error(`server build failed:\n${result.output}`);
+    }).catch((error: Error) => {
+      if (result.code === 0) throw error;
+    });
+    return result;
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * URL floods against the route cache of the on-request site: the real server build (our entry in
  * front of @astrojs/node) reading the REAL CMS (compiled Strapi booted in-process by the CMS's
- * harness on a throw-away SQLite database, seeded with the demo content) through the fault proxy
+ * harness on a throw-away database of its project, seeded with the demo content) through the fault proxy
  * (tests/helpers/fault-proxy.ts), which can take the CMS down.
  *
  * Issue 12, item 7: thousands of junk `?x=N` URLs evicted every cached page, and with the CMS then
@@ -10,14 +10,12 @@
  * must still answer 200 with the bytes it answered before. The store's occupancy is read from the
  * server's `SIGUSR2` report (one `[route-cache] {…}` line on stdout, see src/server/entry.ts).
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { freePort, serveServer, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
 import { revalidationSignature as sign } from 'strapi-plugin-good-practices/contract/revalidation-webhook';
@@ -25,7 +23,7 @@ import { revalidationSignature as sign } from 'strapi-plugin-good-practices/cont
 const SECRET = 'cache-flood-secret';
 const FLOOD = 7_000;
 const CONCURRENCY = 16;
-const serverOut = join(webRoot, '.tmp', `test-flood-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 let cms: RunningStrapi;
 let proxy: FaultProxy;
@@ -36,8 +34,8 @@ let defaultCode: string;
 
 beforeAll(async () => {
   const port = await freePort();
-  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: `http://127.0.0.1:${port}` });
-  cms = await startStrapi({ database: 'sqlite', env: { REVALIDATE_SECRET: SECRET } });
+  const build = sharedServerBuild();
+  cms = await startStrapi({ env: { REVALIDATE_SECRET: SECRET } });
   proxy = await startFaultProxy(cms.url);
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   const built = await build;
@@ -52,7 +50,6 @@ afterAll(async () => {
   await site?.close();
   await proxy?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 /** The pages a visitor must get even while the CMS is down, by path. */

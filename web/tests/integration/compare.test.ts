@@ -1,6 +1,6 @@
 /**
  * Comparing practices (`/{locale}/compare/?practices=a,b`, issue 14 item 2), against the REAL CMS
- * (in-process, SQLite, demo content of `npm start`) and both builds of the site, as
+ * (in-process, on its project's database, demo content of `npm start`) and both builds of the site, as
  * tests/integration/site.test.ts builds and serves them:
  *
  * - server mode: the comparison (key facts, score bars, every checklist item of the framework as
@@ -26,7 +26,7 @@ import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { splitJsonLd, decode } from '../helpers/html-text';
-import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { astroBuild, freePort, serveServer, serveStatic, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { defaultLabels } from '../../src/lib/i18n/labels';
 import { createTranslator } from '../../src/lib/i18n';
@@ -34,7 +34,7 @@ import { createTranslator } from '../../src/lib/i18n';
 const PRACTICE_UID = 'plugin::good-practices.practice';
 const work = mkdtempSync(join(tmpdir(), 'gp-compare-'));
 const staticOut = join(work, 'static');
-const serverOut = join(webRoot, '.tmp', `test-compare-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 interface Documents {
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
@@ -55,8 +55,8 @@ const t = createTranslator(null);
 
 beforeAll(async () => {
   const port = await freePort();
-  const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: `http://127.0.0.1:${port}` });
-  cms = await startStrapi({ database: 'sqlite' });
+  const serverBuild = sharedServerBuild();
+  cms = await startStrapi();
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   await seedDemoContent(cms.strapi);
   const documents = cms.strapi.documents(PRACTICE_UID as never) as unknown as Documents;
@@ -89,7 +89,6 @@ afterAll(async () => {
   await server?.close();
   await staticSite?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 

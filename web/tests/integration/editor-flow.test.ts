@@ -19,7 +19,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +28,7 @@ import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { AXE_TAGS } from '../helpers/axe';
 import { createEditor, editViewUrl, ensureAdminPanelBuilt, logIn, type AdminAccount } from '../helpers/admin-panel';
 import { closeBrowser, openPage, type BrowserSession } from '../helpers/browser';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { freePort, serveServer, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
 
@@ -40,7 +39,7 @@ const PREVIEW_TOKEN = 'site-preview-token-of-the-editor-flow-test-0123456789';
 /** The English labels of the plugin's state controls (admin/src/translations/en.json) and of the site. */
 const STATE_LABEL: Record<ChecklistState, string> = { met: 'Met', 'not-met': 'Not met', 'not-assessed': 'Not assessed' };
 
-const serverOut = join(webRoot, '.tmp', `test-editor-flow-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 interface Documents {
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
@@ -110,7 +109,7 @@ beforeAll(async () => {
   const siteOrigin = `http://127.0.0.1:${sitePort}`;
   // The site's server build needs no CMS; the CMS serves the admin panel from its build, so it
   // boots after it. Both builds are skipped or short when nothing changed.
-  const [build] = await Promise.all([astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: siteOrigin }), ensureAdminPanelBuilt()]);
+  const [build] = await Promise.all([sharedServerBuild(), ensureAdminPanelBuilt()]);
   if (build.code !== 0) throw new Error(`server build failed:\n${build.output}`);
   const built = Date.now();
 
@@ -152,7 +151,6 @@ afterAll(async () => {
   await closeBrowser();
   await site?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 /** Each checklist item on a page of the site (public or preview), by its text: the state written out. */

@@ -18,14 +18,14 @@ import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE 
 import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { decode } from '../helpers/html-text';
-import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { astroBuild, freePort, serveServer, serveStatic, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { formatNumber, formatPercent } from '../../src/lib/i18n';
 import { defaultLabels } from '../../src/lib/i18n/labels';
 
 const SECRET = 'map-insights-secret';
 const work = mkdtempSync(join(tmpdir(), 'gp-map-'));
-const serverOut = join(webRoot, '.tmp', `test-map-server-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 const staticOut = join(work, 'static');
 
 let cms: RunningStrapi;
@@ -36,8 +36,8 @@ let serverSite: Awaited<ReturnType<typeof serveServer>>;
 beforeAll(async () => {
   const serverPort = await freePort();
   const serverOrigin = `http://127.0.0.1:${serverPort}`;
-  const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: serverOrigin });
-  cms = await startStrapi({ database: 'sqlite', env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
+  const serverBuild = sharedServerBuild();
+  cms = await startStrapi({ env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   const server = await serverBuild;
   if (server.code !== 0) throw new Error(`server build failed:\n${server.output}`);
@@ -67,7 +67,6 @@ afterAll(async () => {
   await staticSite?.close();
   await cms?.stop();
   rmSync(work, { recursive: true, force: true });
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 async function get(url: string): Promise<{ status: number; text: string; type: string }> {

@@ -1,6 +1,6 @@
 /**
  * Several site instances in server mode sharing one Redis, against the REAL CMS (in-process,
- * SQLite, demo content): three processes of one server build, and a Redis server and a CDN purge
+ * its project's database, demo content): three processes of one server build, and a Redis server and a CDN purge
  * endpoint that this test runs itself (the machine's own Redis is never used).
  *
  * - a publish whose signed webhook reaches instance A shows on B and C (the Redis bus);
@@ -14,8 +14,6 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeSummary } from 'strapi-plugin-good-practices/contract';
@@ -24,7 +22,7 @@ import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/stra
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { tags as cacheTags } from '../../src/lib/cache/tags';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { freePort, serveServer, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { decode } from '../helpers/html-text';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server';
 
@@ -35,7 +33,7 @@ const PRACTICE_UID = 'plugin::good-practices.practice';
 /** Generous: builds, the CMS and three servers share this machine's two cores. */
 const untilShown = { timeout: 30_000, interval: 100 };
 
-const serverOut = join(webRoot, '.tmp', `test-scale-out-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 interface Documents {
   update(params: Record<string, unknown>): Promise<unknown>;
@@ -73,13 +71,13 @@ async function startPurgeEndpoint(): Promise<void> {
 beforeAll(async () => {
   const ports = [await freePort(), await freePort(), await freePort()];
   // One build serves every instance (SITE_URL is read when a page renders).
-  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: `http://127.0.0.1:${ports[0]}` });
+  const build = sharedServerBuild();
   redis = await startTestRedis();
   inspect = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   inspect.on('error', () => undefined);
   await startPurgeEndpoint();
   // No SITE_REVALIDATE_URL: the test signs each webhook call itself, to the instance it chooses.
-  cms = await startStrapi({ database: 'sqlite', env: { REVALIDATE_SECRET: SECRET } });
+  cms = await startStrapi({ env: { REVALIDATE_SECRET: SECRET } });
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   const built = await build;
   if (built.code !== 0) throw new Error(`server build failed:\n${built.output}`);
@@ -114,7 +112,6 @@ afterAll(async () => {
   await redis?.close();
   await new Promise((resolve) => purgeEndpoint?.close(resolve));
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 interface SignedCall {

@@ -16,7 +16,7 @@ import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/stra
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { AXE_TAGS } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
-import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { astroBuild, freePort, serveServer, serveStatic, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { decode } from '../helpers/html-text';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { createTranslator, type Translate } from '../../src/lib/i18n';
@@ -24,7 +24,7 @@ import { ANSWERS_FILE_FORMAT, MAX_ANSWERS_FILE_BYTES } from '../../src/lib/asses
 
 const work = mkdtempSync(join(tmpdir(), 'gp-assessment-'));
 const staticOut = join(work, 'static');
-const serverOut = join(webRoot, '.tmp', `test-assessment-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 let cms: RunningStrapi;
 let api: CmsClient;
@@ -35,8 +35,8 @@ let sites: Record<'server' | 'static', { url: string; close(): Promise<void> }>;
 
 beforeAll(async () => {
   const serverPort = await freePort();
-  const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: `http://127.0.0.1:${serverPort}` });
-  cms = await startStrapi({ database: 'sqlite' });
+  const serverBuild = sharedServerBuild();
+  cms = await startStrapi();
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   await seedDemoContent(cms.strapi);
   const staticPort = await freePort();
@@ -59,7 +59,6 @@ afterAll(async () => {
   await sites?.static.close();
   await cms?.stop();
   rmSync(work, { recursive: true, force: true });
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 const items = () => framework.groups.flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => i.key)));

@@ -1,19 +1,17 @@
 /**
  * The site and the values a practice shares across its languages (assessment, website, country…),
- * against the REAL CMS (in-process, SQLite, demo content) and the site in server mode wired as
+ * against the REAL CMS (in-process, on its project's database, demo content) and the site in server mode wired as
  * in production (the CMS calls the site's signed webhook itself):
  *
  * - a draft edit of shared values in one language shows on no page of the site, in any language;
  * - publishing that language changes the pages of the *other* published languages too, on their
  *   next view: the CMS tells the site about each of them.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { freePort, serveServer, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 
 const SECRET = 'shared-values-revalidate-secret';
 const PRACTICE_UID = 'plugin::good-practices.practice';
@@ -21,7 +19,7 @@ const PRACTICE_UID = 'plugin::good-practices.practice';
 const DEMO_SLUG = 'migracode';
 const DRAFT_WEBSITE = 'https://draft-only.example.org/shared';
 
-const serverOut = join(webRoot, '.tmp', `test-shared-values-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 interface Documents {
   update(params: Record<string, unknown>): Promise<unknown>;
@@ -43,8 +41,8 @@ const practices = (): Documents => cms.strapi.documents(PRACTICE_UID as never) a
 beforeAll(async () => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: origin });
-  cms = await startStrapi({ database: 'sqlite', env: { SITE_REVALIDATE_URL: `${origin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
+  const build = sharedServerBuild();
+  cms = await startStrapi({ env: { SITE_REVALIDATE_URL: `${origin}/api/revalidate`, REVALIDATE_SECRET: SECRET } });
   const built = await build;
   if (built.code !== 0) throw new Error(`server build failed:\n${built.output}`);
   site = await serveServer(serverOut, { CMS_URL: cms.url, REVALIDATE_SECRET: SECRET }, port);
@@ -64,7 +62,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 async function page(locale: string): Promise<string> {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { closeBrowser, openPage } from '../helpers/browser';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { astroBuild, freePort, serveServer, webRoot, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { createCmsClient } from '../../src/lib/cms/client';
 import { defaultLocaleOf } from '../../src/lib/i18n';
 import { parseHeadersFile } from '../../src/lib/static-headers';
@@ -25,7 +25,7 @@ import { revalidationSignature as sign } from 'strapi-plugin-good-practices/cont
 const SECRET = 'site-limits-secret';
 const PRACTICE_UID = 'plugin::good-practices.practice';
 /** The server build imports its dependencies at run time: it must live under web/ to find them. */
-const serverOut = join(webRoot, '.tmp', `test-limits-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 const staticOut = join(webRoot, '.tmp', `test-limits-static-${process.pid}-${Date.now().toString(36)}`);
 const CONTROL_TITLE = 'Control\u0001 characters\u0008 in\u000B a\u001F title\uFFFF';
 
@@ -44,8 +44,8 @@ const startSite = () => serveServer(serverOut, { CMS_URL: cms.url, REVALIDATE_SE
 
 beforeAll(async () => {
   port = await freePort();
-  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: `http://127.0.0.1:${port}` });
-  cms = await startStrapi({ database: 'sqlite' });
+  const build = sharedServerBuild();
+  cms = await startStrapi();
   await seedDemoContent(cms.strapi);
   locale = defaultLocaleOf(await createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 }).locales()).code;
   // What an editor does: paste a title carrying control characters, publish.
@@ -63,7 +63,6 @@ afterAll(async () => {
   await closeBrowser();
   await site?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
   rmSync(staticOut, { recursive: true, force: true });
 });
 

@@ -1,9 +1,9 @@
 /**
  * The whole site, both modes, built and served against the REAL CMS: the compiled Strapi app
  * booted in-process by the CMS's test harness (cms/tests/harness/strapi.ts) on a throw-away
- * SQLite database, seeded with the demo content of `npm start` (cms/scripts/seed-demo.ts).
+ * database of the file's project (SQLite; PostgreSQL as well when TEST_DATABASE_URL is set), seeded with the demo content of `npm start` (cms/scripts/seed-demo.ts).
  *
- * One CMS, one static build and one server build for the whole file, shared by every block:
+ * One CMS, one static build and the shared server build (helpers/site-build.ts) for the whole file, shared by every block:
  * - static: `SITE_MODE=static` build into a temporary folder, served as plain files;
  * - server: `SITE_MODE=server` build run by @astrojs/node, reading the CMS through a fault
  *   injector (tests/helpers/fault-proxy.ts) so that the CMS can be made unreachable, slow or
@@ -29,7 +29,7 @@ import { defineStaticSearchChecks } from './static-search-checks';
 import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
-import { astroBuild, freePort, serveServer, serveStatic, webRoot } from '../helpers/site-build';
+import { astroBuild, freePort, serveServer, serveStatic, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
 import { decode, splitJsonLd } from '../helpers/html-text';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { queryPractices } from '../../src/lib/data/static-query';
@@ -49,7 +49,7 @@ const BARE_LOCALE = 'de';
 /** Static output needs nothing at run time: a temporary folder. */
 const work = mkdtempSync(join(tmpdir(), 'gp-web-'));
 /** The server build imports its dependencies at run time: it must live under web/ to find them. */
-const serverOut = join(webRoot, '.tmp', `test-server-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 const staticOut = join(work, 'static');
 
 /** The Document Service without Strapi's generated types (they do not know plugin UIDs). */
@@ -93,11 +93,10 @@ beforeAll(async () => {
   // The server build needs no CMS: it runs while the CMS boots.
   const serverPort = await freePort();
   const serverOrigin = `http://127.0.0.1:${serverPort}`;
-  const serverBuild = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: serverOrigin });
+  const serverBuild = sharedServerBuild();
 
   // The CMS tells the site about publications itself (plugin webhooks/site-notifier.ts), signed.
   cms = await startStrapi({
-    database: 'sqlite',
     env: { SITE_REVALIDATE_URL: `${serverOrigin}/api/revalidate`, REVALIDATE_SECRET: SECRET, SITE_PREVIEW_TOKEN: PREVIEW_TOKEN, PREVIEW_SECRET },
   });
   proxy = await startFaultProxy(cms.url);
@@ -236,7 +235,6 @@ afterAll(async () => {
   await proxy?.close();
   await cms?.stop();
   rmSync(work, { recursive: true, force: true });
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 /** The default-locale practices as the CMS publishes them now. */

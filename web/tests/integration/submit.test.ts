@@ -1,12 +1,13 @@
 /**
- * "Propose a practice" in a browser, against the REAL CMS (in-process, SQLite, demo content) and
+ * "Propose a practice" in a browser, against the REAL CMS (in-process, on its project's database, demo content) and
  * the site in server mode: the form (pre-filled from a self-assessment link) posts to the CMS, which
  * sends the visitor to the thanks page with a reference and a status link; a refused form comes back
  * with the messages and what was typed; the new practice is a draft nobody sees. axe finds no
- * violation on the form in English and Arabic (RTL).
+ * violation on the form in English and Arabic (RTL). And the whole way of a practitioner (issue 14):
+ * a self-assessment, its report, "propose this practice", the proposal sent, and an editor
+ * (the Good-practice editor role, in the real admin panel) finding the draft with the proposer's
+ * contact.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from 'strapi-plugin-good-practices/contract';
@@ -14,12 +15,13 @@ import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/stra
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { AXE_TAGS, violationLines } from '../helpers/axe';
 import { closeBrowser, openPage } from '../helpers/browser';
-import { astroBuild, freePort, serveServer, webRoot } from '../helpers/site-build';
+import { freePort, serveServer, SHARED_SERVER_OUT, sharedServerBuild } from '../helpers/site-build';
+import { createEditor, editViewUrl, ensureAdminPanelBuilt, logIn } from '../helpers/admin-panel';
 
 const PRACTICE_UID = 'plugin::good-practices.practice';
 const ITEM = 'inclusivity.accessible-services.1';
 const QUESTION = 'inclusivity.accessible-services';
-const serverOut = join(webRoot, '.tmp', `test-submit-${process.pid}-${Date.now().toString(36)}`);
+const serverOut = SHARED_SERVER_OUT;
 
 let cms: RunningStrapi;
 let site: Awaited<ReturnType<typeof serveServer>>;
@@ -27,9 +29,10 @@ let site: Awaited<ReturnType<typeof serveServer>>;
 beforeAll(async () => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const build = astroBuild(serverOut, { SITE_MODE: 'server', SITE_URL: origin });
+  const build = sharedServerBuild();
+  await ensureAdminPanelBuilt();
   // A fill time of 0 s: the browser fills the form faster than a person (the CMS tests check the minimum).
-  cms = await startStrapi({ database: 'sqlite', env: { SITE_URL: origin, SUBMISSION_MIN_FILL_SECONDS: '0' } });
+  cms = await startStrapi({ serveAdminPanel: true, env: { SITE_URL: origin, SUBMISSION_MIN_FILL_SECONDS: '0' } });
   const built = await build;
   if (built.code !== 0) throw new Error(`server build failed:\n${built.output}`);
   site = await serveServer(serverOut, { CMS_URL: cms.url, SITE_URL: origin }, port);
@@ -40,7 +43,6 @@ afterAll(async () => {
   await closeBrowser();
   await site?.close();
   await cms?.stop();
-  rmSync(serverOut, { recursive: true, force: true });
 });
 
 describe('propose a practice', () => {
@@ -107,6 +109,56 @@ describe('propose a practice', () => {
       await session.close();
     }
   }, 240_000);
+
+  it('takes a practitioner from a self-assessment to a proposal that an editor finds in the admin, with the contact', async () => {
+    const visitor = await openPage({ javaScriptEnabled: false });
+    let reference: string | null;
+    try {
+      // The self-assessment: one item met, one note; the report offers to propose the practice.
+      await visitor.page.goto(`${site.url}/en/self-assessment/`);
+      await visitor.page.check(`input[name="${ITEM}"][value="met"]`);
+      await visitor.page.fill(`textarea[name="note.${QUESTION}"]`, 'We ask every newcomer.');
+      await Promise.all([visitor.page.waitForURL(/\/en\/self-assessment\/report\/\?/), visitor.page.click('.assessment-submit button')]);
+      expect(await visitor.page.locator('[data-total]').innerText()).toMatch(/^1 of \d+ criteria met$/);
+      await Promise.all([visitor.page.waitForURL(/\/en\/submit\//), visitor.page.click('a[data-link="propose"]')]);
+      // The proposal form carries the assessment over.
+      expect(await visitor.page.locator(`input[name="${ITEM}"][value="met"]`).isChecked()).toBe(true);
+      await visitor.page.fill('#f-title', 'Coffee mornings of a Brno library');
+      await visitor.page.fill('#f-organisation', 'Brno City Library');
+      await visitor.page.selectOption('#f-country', 'CZ');
+      await visitor.page.fill('#f-summary', 'Newcomers meet volunteers over coffee every week.');
+      await visitor.page.fill('#f-contactName', 'Petra Practitioner');
+      await visitor.page.fill('#f-contactEmail', 'petra.practitioner@example.org');
+      await visitor.page.check('#f-consent');
+      await Promise.all([visitor.page.waitForURL(/\/en\/submit\/thanks\//), visitor.page.click('button[type="submit"]')]);
+      reference = new URL(visitor.page.url()).searchParams.get('ref');
+      expect(reference).toMatch(/^GP-/);
+    } finally {
+      await visitor.close();
+    }
+
+    // An editor (not a super admin) filters the practices by "Proposed by a visitor" and opens it.
+    const editorSession = await openPage({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = editorSession;
+      await logIn(page, cms.url, await createEditor(cms.strapi));
+      await page.goto(`${cms.url}/admin/content-manager/collection-types/${PRACTICE_UID}?page=1&pageSize=10&sort=updatedAt:DESC&plugins[i18n][locale]=en&filters[$and][0][publicSubmission][$eq]=true`);
+      const row = page.getByRole('row').filter({ hasText: 'Coffee mornings of a Brno library' });
+      await row.waitFor({ timeout: 60_000 });
+      // Only proposals are listed: the demo content's own practices are not.
+      expect(await page.getByRole('row').filter({ hasText: 'MigraCode' }).count()).toBe(0);
+      const [stored] = (await cms.strapi.db.query(PRACTICE_UID as never).findMany({ where: { submissionReference: reference!, locale: 'en' } })) as { documentId: string }[];
+      await page.goto(editViewUrl(cms.url, PRACTICE_UID, stored!.documentId, 'en'));
+      const name = page.locator('input[name="submitterName"]');
+      await expect.poll(() => name.inputValue(), { timeout: 60_000 }).toBe('Petra Practitioner');
+      expect(await page.locator('input[name="submitterEmail"]').inputValue()).toBe('petra.practitioner@example.org');
+      expect(await page.locator('input[name="submissionReference"]').inputValue()).toBe(reference);
+      // A draft: nothing published yet.
+      await page.getByText('Draft', { exact: true }).first().waitFor();
+    } finally {
+      await editorSession.close();
+    }
+  }, 300_000);
 
   it('shows a refused form again with the messages and what was typed', async () => {
     const session = await openPage({ javaScriptEnabled: false });

@@ -14,6 +14,7 @@ export default defineConfig(async () => ({
     name: 'plugin',
     environment: 'node',
     pool: 'forks',
+    isolate: false,
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
