@@ -16,10 +16,10 @@ function projectNames(): string[] {
   const dirs = [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
   if (dirs.length === 0) throw new Error('vitest.config.ts lists no projects');
   const names: string[] = [];
-  for (const dir of dirs) {
-    const config = readFileSync(path.join(ROOT, dir, 'vitest.config.ts'), 'utf8');
+  for (const entry of dirs) {
+    const config = readFileSync(path.join(ROOT, entry.endsWith('.ts') ? entry : path.join(entry, 'vitest.config.ts')), 'utf8');
     const name = /name: '([^']+)'/.exec(config)?.[1];
-    if (!name) throw new Error(`${dir}/vitest.config.ts names no project`);
+    if (!name) throw new Error(`${entry} names no project`);
     if (config.includes('databaseProjects(')) names.push(`${name} (sqlite)`, `${name} (postgres)`);
     else names.push(name);
   }
@@ -29,16 +29,17 @@ function projectNames(): string[] {
 describe('the lanes of npm test', () => {
   it('run every project of the suite in exactly one lane', () => {
     const names = projectNames();
-    expect(names).toEqual(expect.arrayContaining(['plugin (sqlite)', 'plugin (postgres)', 'cms (sqlite)', 'web (postgres)', 'admin', 'scripts', 'bench']));
+    expect(names).toEqual(expect.arrayContaining(['plugin (sqlite)', 'plugin (postgres)', 'cms (sqlite)', 'cms-admin (postgres)', 'web (postgres)', 'admin', 'scripts', 'bench']));
     for (const name of names) expect(LANES.filter((lane) => laneRuns(lane, name)).map((lane) => lane.name), name).toHaveLength(1);
     // A project added later, whatever its name, lands in the CMS lane.
     expect(LANES.filter((lane) => laneRuns(lane, 'reports (sqlite)')).map((lane) => lane.name)).toEqual(['cms']);
   });
 
-  it('keep the site’s files and npm start’s test in one lane', () => {
+  it('keep every browser file and npm start’s test in one lane, and the CMS’s API files in the other', () => {
     const site = LANES.find((lane) => laneRuns(lane, 'web (sqlite)'))!;
-    for (const name of ['web (postgres)', 'scripts']) expect(laneRuns(site, name)).toBe(true);
-    expect(laneArgs(site)).toEqual(['--project', 'web*', '--project', 'scripts']);
+    for (const name of ['web (postgres)', 'cms-admin (sqlite)', 'cms-admin (postgres)', 'scripts']) expect(laneRuns(site, name)).toBe(true);
+    for (const name of ['cms (sqlite)', 'cms (postgres)', 'plugin (sqlite)']) expect(laneRuns(site, name)).toBe(false);
+    expect(laneArgs(site)).toEqual(['--project', 'web*', '--project', 'cms-admin*', '--project', 'scripts']);
   });
 
   it('add up the lanes’ reports', () => {

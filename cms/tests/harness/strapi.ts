@@ -215,6 +215,10 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
   }
   try {
     await strapi.load();
+    // The upload plugin's weekly usage metrics (telemetry, off here) are scheduled 15 s after a
+    // first boot, and every copy of the template is one: its write to the core store would land
+    // in the middle of a test that watches writes (query counts, "nothing was written").
+    strapi.cron.remove('uploadWeekly');
     await new Promise<void>((resolve, reject) => {
       strapi.server.httpServer.once('error', reject);
       // server.listen (not httpServer.listen) mounts the routers first; port 0 = a free port.

@@ -118,7 +118,7 @@ describe('an editor', () => {
     await country.fill('');
     await country.pressSequentially('Spa');
     await page.getByRole('option', { name: 'Spain', exact: true }).click();
-    await expect.poll(() => country.inputValue()).toBe('Spain');
+    await expect.poll(() => country.inputValue(), { timeout: 30_000 }).toBe('Spain');
     const written = page.waitForResponse((response) => response.url().includes(documentId) && response.request().method() === 'PUT', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     expect((await written).status()).toBe(200);
