@@ -3,10 +3,9 @@ import { databaseProjects } from './tests/harness/test-databases.ts';
 
 /**
  * The CMS's tests of the real admin panel in Chromium (tests/admin-panel): a project of their
- * own, "cms-admin (sqlite)" and "cms-admin (postgres)", so that `npm test` runs them in the
- * site's lane (scripts/lib/test-lanes.ts), one at a time with the site's browser tests and
- * never beside one of them: the admin panel is heavy to render, and two browser files plus
- * Astro builds on two cores made its comboboxes miss keystrokes.
+ * own, "cms-admin (sqlite)" and "cms-admin (postgres)", named apart from the API files so that
+ * they can be run (`npm test -- --project "cms-admin*"`) and placed in a lane of `npm test`
+ * (scripts/lib/test-lanes.ts) on their own.
  */
 export default defineConfig(async () => ({
   test: {

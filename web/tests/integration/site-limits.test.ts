@@ -74,7 +74,13 @@ function signedCall(body: string, timestamp = String(Math.floor(Date.now() / 100
  * POSTs `head` then `total` bytes chunked (no Content-Length), generated as it goes, and stops
  * sending once answered; resolves with the answer and how much had been handed to the socket.
  */
-function postChunked(url: string, headers: Record<string, string>, head: string, total: number): Promise<{ status: number | string; sent: number }> {
+/**
+ * Posts `head` then `total` bytes of spaces, chunked. `holdEndMs`: once every byte is out, wait
+ * that long for an answer before ending the body; a server that stops reading at its limit answers
+ * while the body is still open, and the client, no longer writing, reads the answer before the
+ * server closes the connection (ending at once could hit the closed socket first: EPIPE).
+ */
+function postChunked(url: string, headers: Record<string, string>, head: string, total: number, holdEndMs = 0): Promise<{ status: number | string; sent: number }> {
   return new Promise((resolve) => {
     const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' }, agent: false });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -96,7 +102,9 @@ function postChunked(url: string, headers: Record<string, string>, head: string,
         sent += chunk.length;
         if (!req.write(chunk)) return void req.once('drain', pump);
       }
-      if (!answered) req.end();
+      if (answered) return;
+      if (holdEndMs > 0) setTimeout(() => answered || req.end(), holdEndMs);
+      else req.end();
     };
     req.write(head);
     pump();
@@ -113,7 +121,7 @@ describe('POST /api/revalidate body limit', () => {
   });
 
   it('answers 413 to a chunked body just over 64 KB, and still takes a small chunked call', async () => {
-    expect((await postChunked(`${site.url}/api/revalidate`, signedCall('{}').headers, '{"pad":"', 65 * 1024)).status).toBe(413);
+    expect((await postChunked(`${site.url}/api/revalidate`, signedCall('{}').headers, '{"pad":"', 65 * 1024, 10_000)).status).toBe(413);
     const call = signedCall(JSON.stringify({ model: 'site' }));
     expect((await postChunked(`${site.url}/api/revalidate`, call.headers, call.body, 0)).status).toBe(200);
   });
