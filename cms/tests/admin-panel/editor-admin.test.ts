@@ -128,7 +128,7 @@ describe('an editor', () => {
     expect(await draft()).toMatchObject({ country: 'ES' });
   });
 
-  it('does not save on Enter in a date field, while Enter in a text field does', async () => {
+  it('does not save on Enter in a date field, while Enter in a text field does', { timeout: 180_000 }, async () => {
     await page.goto(editViewUrl(cms.url, PRACTICE, documentId, 'en'));
     const summary = page.locator('textarea[name="summary"]');
     await expect.poll(() => summary.inputValue(), { timeout: 60_000 }).toBe('Parents practise the language over coffee.');
@@ -140,7 +140,16 @@ describe('an editor', () => {
     await summary.fill('Parents practise the language over coffee, every Friday.');
     await page.locator('input[name="projectStart"]').click();
     await page.locator('input[name="projectStart"]').press('Enter');
+    // The date picker's calendar closes on Escape; on a busy machine the Escape can come before
+    // the calendar has opened, which then keeps the focus (and the title's Enter) for itself.
+    const calendar = page.locator('[data-radix-popper-content-wrapper]');
     await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => {
+        if ((await calendar.count()) > 0) await page.keyboard.press('Escape');
+        return calendar.count();
+      }, { timeout: 30_000 })
+      .toBe(0);
     // Enter in the title is the browser's implicit submission: it saves. Every save before it is counted.
     const written = page.waitForResponse((response) => response.url().includes(documentId) && response.request().method() === 'PUT', { timeout: 60_000 });
     await page.locator('input[name="title"]').press('Enter');
@@ -149,7 +158,7 @@ describe('an editor', () => {
     expect(await draft()).toMatchObject({ summary: 'Parents practise the language over coffee, every Friday.' });
   });
 
-  it('is told by the save check of a new practice which required field is missing, by its label', async () => {
+  it('is told by the save check of a new practice which required field is missing, by its label', { timeout: 180_000 }, async () => {
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${PRACTICE}/create?plugins[i18n][locale]=en`);
     await page.getByText('Fix before saving', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Go to the field Title', exact: true }).waitFor();
@@ -181,7 +190,7 @@ describe('an editor whose interface language is Czech', () => {
 });
 
 describe('an administrator', () => {
-  it('finds the framework types in the "Criteria framework" area and in the Content Manager menu', async () => {
+  it('finds the framework types in the "Criteria framework" area and in the Content Manager menu', { timeout: 180_000 }, async () => {
     const admin = await createAdminUser(cms.strapi, SUPER_ADMIN_ROLE_CODE, { firstname: 'Ada', lastname: 'Admin' });
     const page = await loggedIn(admin);
     await page.getByRole('link', { name: 'Criteria framework' }).click();
