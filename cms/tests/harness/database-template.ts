@@ -22,7 +22,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { queryPostgres } from './postgres.ts';
-import type { DatabaseKind } from './test-databases.ts';
 
 /** Bumped when the way templates are made changes (another first-boot environment, say). */
 const FORMAT = 1;
@@ -157,5 +156,3 @@ export async function copyPostgresTemplate(site: TemplateSite, target: string, f
   const template = await postgresTemplate(site, firstBoot);
   await queryPostgres(site.postgresUrl!, `CREATE DATABASE ${quoted(target)} TEMPLATE ${quoted(template)}`);
 }
-
-export type { DatabaseKind };

@@ -9,6 +9,7 @@
  * contact.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
@@ -22,6 +23,29 @@ const PRACTICE_UID = 'plugin::good-practices.practice';
 const ITEM = 'inclusivity.accessible-services.1';
 const QUESTION = 'inclusivity.accessible-services';
 const serverOut = SHARED_SERVER_OUT;
+
+interface Proposal {
+  title: string;
+  organisation: string;
+  summary: string;
+  contactName: string;
+  contactEmail: string;
+  country?: string;
+  /** The answer to QUESTION. */
+  answer?: string;
+}
+
+/** Fills the proposal form as a visitor would and ticks the consent. */
+async function fillProposal(page: Page, proposal: Proposal): Promise<void> {
+  await page.fill('#f-title', proposal.title);
+  await page.fill('#f-organisation', proposal.organisation);
+  if (proposal.country) await page.selectOption('#f-country', proposal.country);
+  await page.fill('#f-summary', proposal.summary);
+  if (proposal.answer) await page.fill(`textarea[name="answer:${QUESTION}"]`, proposal.answer);
+  await page.fill('#f-contactName', proposal.contactName);
+  await page.fill('#f-contactEmail', proposal.contactEmail);
+  await page.check('#f-consent');
+}
 
 let cms: RunningStrapi;
 let site: Awaited<ReturnType<typeof serveServer>>;
@@ -81,14 +105,15 @@ describe('propose a practice', () => {
     try {
       await session.page.goto(`${site.url}/en/submit/?${ITEM}=met`);
       expect(await session.page.locator(`input[name="${ITEM}"][value="met"]`).isChecked()).toBe(true);
-      await session.page.fill('#f-title', 'Browser-proposed <b>practice</b>');
-      await session.page.fill('#f-organisation', 'Volunteers of Brno');
-      await session.page.selectOption('#f-country', 'CZ');
-      await session.page.fill('#f-summary', 'Proposed through the site.');
-      await session.page.fill(`textarea[name="answer:${QUESTION}"]`, 'We ask every newcomer.');
-      await session.page.fill('#f-contactName', 'Browser Person');
-      await session.page.fill('#f-contactEmail', 'browser.person@example.org');
-      await session.page.check('#f-consent');
+      await fillProposal(session.page, {
+        title: 'Browser-proposed <b>practice</b>',
+        organisation: 'Volunteers of Brno',
+        country: 'CZ',
+        summary: 'Proposed through the site.',
+        answer: 'We ask every newcomer.',
+        contactName: 'Browser Person',
+        contactEmail: 'browser.person@example.org',
+      });
       await Promise.all([session.page.waitForURL(/\/en\/submit\/thanks\//), session.page.click('button[type="submit"]')]);
       const reference = new URL(session.page.url()).searchParams.get('ref');
       expect(reference).toMatch(/^GP-/);
@@ -123,13 +148,14 @@ describe('propose a practice', () => {
       await Promise.all([visitor.page.waitForURL(/\/en\/submit\//), visitor.page.click('a[data-link="propose"]')]);
       // The proposal form carries the assessment over.
       expect(await visitor.page.locator(`input[name="${ITEM}"][value="met"]`).isChecked()).toBe(true);
-      await visitor.page.fill('#f-title', 'Coffee mornings of a Brno library');
-      await visitor.page.fill('#f-organisation', 'Brno City Library');
-      await visitor.page.selectOption('#f-country', 'CZ');
-      await visitor.page.fill('#f-summary', 'Newcomers meet volunteers over coffee every week.');
-      await visitor.page.fill('#f-contactName', 'Petra Practitioner');
-      await visitor.page.fill('#f-contactEmail', 'petra.practitioner@example.org');
-      await visitor.page.check('#f-consent');
+      await fillProposal(visitor.page, {
+        title: 'Coffee mornings of a Brno library',
+        organisation: 'Brno City Library',
+        country: 'CZ',
+        summary: 'Newcomers meet volunteers over coffee every week.',
+        contactName: 'Petra Practitioner',
+        contactEmail: 'petra.practitioner@example.org',
+      });
       await Promise.all([visitor.page.waitForURL(/\/en\/submit\/thanks\//), visitor.page.click('button[type="submit"]')]);
       reference = new URL(visitor.page.url()).searchParams.get('ref');
       expect(reference).toMatch(/^GP-/);
@@ -164,13 +190,8 @@ describe('propose a practice', () => {
     const session = await openPage({ javaScriptEnabled: false });
     try {
       await session.page.goto(`${site.url}/en/submit/`);
-      await session.page.fill('#f-title', 'Kept title');
-      await session.page.fill('#f-organisation', 'Kept organisation');
-      await session.page.fill('#f-summary', 'Kept summary.');
-      await session.page.fill('#f-contactName', 'Someone');
-      // Accepted by the browser's e-mail check, refused by the CMS's.
-      await session.page.fill('#f-contactEmail', 'someone@localhost');
-      await session.page.check('#f-consent');
+      // The e-mail: accepted by the browser's check, refused by the CMS's.
+      await fillProposal(session.page, { title: 'Kept title', organisation: 'Kept organisation', summary: 'Kept summary.', contactName: 'Someone', contactEmail: 'someone@localhost' });
       await Promise.all([session.page.waitForURL(/\/en\/submit\/\?errors=/), session.page.click('button[type="submit"]')]);
       expect(await session.page.inputValue('#f-title')).toBe('Kept title');
       expect(await session.page.inputValue('#f-summary')).toBe('Kept summary.');
