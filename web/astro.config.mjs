@@ -37,8 +37,11 @@ const siteRoutes = {
       // The answers of a self-assessment as a file download: a static host has no server (its script makes the file).
       if (server) injectRoute({ pattern: '/[locale]/self-assessment/answers.json', entrypoint: './src/routes/assessment-answers.ts', prerender: false });
       if (server) injectRoute({ pattern: '/preview/practices/[documentId]', entrypoint: './src/routes/preview-practice.astro', prerender: false });
-      // A proposal's private status page: one per token, so on request only (web/README.md).
+      // A proposal's private status page: one per token on request; a static build has one page per
+      // locale that the host serves for every token (dist/_redirects), its script asks the CMS (web/README.md).
       if (server) injectRoute({ pattern: '/[locale]/submit/status/[token]', entrypoint: './src/routes/submission-status.astro', prerender: false });
+      if (!server) injectRoute({ pattern: '/[locale]/submit/status', entrypoint: './src/routes/submission-status-static.astro', prerender: true });
+      if (!server) injectRoute({ pattern: '/_redirects', entrypoint: './src/routes/static-redirects.ts', prerender: true });
       // A static host sends the security headers itself: dist/_headers, from server mode's source.
       if (!server) injectRoute({ pattern: '/_headers', entrypoint: './src/routes/static-headers.ts', prerender: true });
     },

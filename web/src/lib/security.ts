@@ -25,6 +25,11 @@ export interface PolicyOptions {
    * enforcing both, so a second rule cannot widen the first (see web/README.md, "Search").
    */
   staticSearch?: boolean;
+  /**
+   * The static site's status page of a proposal asks the CMS from the browser
+   * (lib/submit/client/main.ts), which `connect-src` must allow. Server mode asks on the server.
+   */
+  statusLookup?: boolean;
   /** The upload storage's public URL when uploads do not live on the CMS (`UPLOADS_URL`). */
   uploadsUrl?: string;
 }
@@ -45,7 +50,7 @@ export function contentSecurityPolicy(cmsUrl: string | undefined, options: Polic
     "style-src 'self'",
     `img-src ${imageSources.join(' ')}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    options.statusLookup ? withCms("connect-src 'self'") : "connect-src 'self'",
     // The "propose a practice" form posts to the CMS (contract/submissions.ts).
     withCms("form-action 'self'"),
     "base-uri 'self'",

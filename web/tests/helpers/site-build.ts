@@ -4,7 +4,7 @@
  * standalone server for server output. Ports are picked free on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -12,6 +12,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildUnlessFresh } from '../../../scripts/lib/freshness.ts';
 import { withBuildLock } from './build-lock.ts';
+import { parseRedirectsFile } from '../../src/lib/static-redirects.ts';
 
 export const webRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(dirname(createRequire(join(webRoot, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -56,21 +57,25 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a static build like a plain static host: directory index.html, 404.html for misses;
- * `headers` on every answer (a host applying the build's `_headers`).
+ * `headers` on every answer (a host applying the build's `_headers`); the 200 rewrites of the
+ * build's `_redirects` applied, as Netlify and Cloudflare Pages do, to paths no file answers.
  */
 export async function serveStatic(dir: string, port = 0, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const redirects = join(dir, '_redirects');
+  const rewrites = existsSync(redirects) ? parseRedirectsFile(readFileSync(redirects, 'utf8')) : [];
+  const fileOf = (path: string): string | null => {
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return null;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    return existsSync(file) ? file : null;
+  };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) file = join(dir, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    let status = 200;
-    if (!existsSync(file)) {
-      status = 404;
-      file = join(dir, '404.html');
-    }
-    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const rewrite = rewrites.find((rule) => path.startsWith(rule.from));
+    const file = fileOf(path) ?? (rewrite ? fileOf(rewrite.to) : null);
+    const status = file ? 200 : 404;
+    res.writeHead(status, { ...headers, 'content-type': TYPES[extname(file ?? '404.html')] ?? 'application/octet-stream' });
+    createReadStream(file ?? join(dir, '404.html')).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {

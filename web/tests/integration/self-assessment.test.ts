@@ -4,6 +4,11 @@
  * these two pages only). In Chromium: fill the form, submit, check the counts and the suggested
  * practices, download the answers file, upload it back, upload a bad file; axe on both pages in
  * en and ar (RTL). Over HTTP: the POST forms of server mode, their bounds and messages.
+ * The static site is served with the headers of its own `_headers` (its CSP) and rewrites of its
+ * `_redirects`, and the CMS sends form posts back to it (SITE_URL): the practitioner's way on a
+ * static host goes on from the report to "propose this practice" (the submit pages' script:
+ * pre-fill, the CMS's way back with messages, the thanks page, the status page asking the CMS);
+ * the server-mode way is tests/integration/submit.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +26,8 @@ import { decode } from '../helpers/html-text';
 import { createCmsClient, type CmsClient } from '../../src/lib/cms/client';
 import { createTranslator, type Translate } from '../../src/lib/i18n';
 import { ANSWERS_FILE_FORMAT, MAX_ANSWERS_FILE_BYTES } from '../../src/lib/assessment/answers-file';
+import { parseHeadersFile } from '../../src/lib/static-headers';
+import { REFERENCE_PATTERN } from 'strapi-plugin-good-practices/contract/submission-form';
 
 const work = mkdtempSync(join(tmpdir(), 'gp-assessment-'));
 const staticOut = join(work, 'static');
@@ -36,17 +43,20 @@ let sites: Record<'server' | 'static', { url: string; close(): Promise<void> }>;
 beforeAll(async () => {
   const serverPort = await freePort();
   const serverBuild = sharedServerBuild();
-  cms = await startStrapi();
+  const staticPort = await freePort();
+  const staticOrigin = `http://127.0.0.1:${staticPort}`;
+  // The CMS sends a proposal's visitor back to the static site (its default 3 s minimum fill time kept).
+  cms = await startStrapi({ env: { SITE_URL: staticOrigin } });
   api = createCmsClient({ baseUrl: cms.url, timeoutMs: 10_000 });
   await seedDemoContent(cms.strapi);
-  const staticPort = await freePort();
-  const staticBuild = await astroBuild(staticOut, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${staticPort}` });
+  const staticBuild = await astroBuild(staticOut, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: staticOrigin });
   if (staticBuild.code !== 0) throw new Error(`static build failed:\n${staticBuild.output}`);
   const server = await serverBuild;
   if (server.code !== 0) throw new Error(`server build failed:\n${server.output}`);
   sites = {
     server: await serveServer(serverOut, { CMS_URL: cms.url }, serverPort),
-    static: await serveStatic(staticOut, staticPort),
+    // As a host that reads the build's _headers (and _redirects) serves it: the CSP the scripts live under.
+    static: await serveStatic(staticOut, staticPort, parseHeadersFile(readFileSync(join(staticOut, '_headers'), 'utf8'))),
   };
   framework = (await api.framework('en'))!;
   suggestions = await api.itemSuggestions('en');
@@ -60,6 +70,12 @@ afterAll(async () => {
   await cms?.stop();
   rmSync(work, { recursive: true, force: true });
 });
+
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
+  });
 
 const items = () => framework.groups.flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => i.key)));
 
@@ -229,11 +245,6 @@ describe('server mode without JavaScript', () => {
 });
 
 describe('static mode', () => {
-  const htmlFiles = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-    });
 
   it('loads its one script (≤ 15 KB compressed) on the two self-assessment pages only', () => {
     // The self-assessment's script is the one its form page loads; the build's other script is
@@ -260,6 +271,163 @@ describe('static mode', () => {
       expect(await session.page.locator('.assessment-report').isVisible()).toBe(false);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('static mode: proposing a practice from a report', () => {
+  const site = (path: string) => `${sites.static.url}${path}`;
+  const PROPOSAL = { title: 'Static proposal: a language café', organisation: 'Café Babel', summary: 'Weekly conversation evenings.', contactName: 'Ana Static', contactEmail: 'ana.static@example.org' };
+
+  /** A browser page that fails the test on a script error or a CSP violation. */
+  async function watchedPage(options: Parameters<typeof openPage>[0] = {}) {
+    const session = await openPage(options);
+    const problems: string[] = [];
+    session.page.on('pageerror', (error) => problems.push(error.message));
+    session.page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    return { ...session, problems };
+  }
+
+  it('loads the submit script on the form, thanks and status pages only, and the form still posts without it', () => {
+    const formHtml = readFileSync(join(staticOut, 'en', 'submit', 'index.html'), 'utf8');
+    const own = /<script type="module" src="\/_astro\/([^"]+\.js)"><\/script>/.exec(formHtml)?.[1];
+    expect(own, 'the form page loads its script').toBeDefined();
+    expect(gzipSync(readFileSync(join(staticOut, '_astro', own!))).length).toBeLessThanOrEqual(4 * 1024);
+    const withScript = htmlFiles(staticOut)
+      .filter((file) => readFileSync(file, 'utf8').includes(`/_astro/${own}`))
+      .map((file) => relative(staticOut, file).replace(/^[^/]+\//, '{locale}/'));
+    expect([...new Set(withScript)].sort()).toEqual(['{locale}/submit/index.html', '{locale}/submit/status/index.html', '{locale}/submit/thanks/index.html']);
+    expect(formHtml).toMatch(new RegExp(`<form class="submit-form" method="post" action="${cms.url}/api/good-practices/submissions"`));
+    expect(readFileSync(join(staticOut, '_redirects'), 'utf8')).toContain('/ar/submit/status/* /ar/submit/status/ 200');
+  });
+
+  it('pre-fills the report\'s states, shows the CMS\'s way back with the messages and what was typed, then the reference and the status', async () => {
+    const plan = plannedAnswers();
+    const session = await watchedPage();
+    try {
+      const { page } = session;
+      const query = new URLSearchParams([...plan.met.map((k) => [k, 'met']), [plan.notMet, 'not-met']]);
+      await page.goto(site(`/en/self-assessment/report/?${query}`));
+      await page.locator('.assessment-report').waitFor({ state: 'visible' });
+      await Promise.all([page.waitForURL(/\/en\/submit\/\?/), page.click('a[data-link="propose"]')]);
+      expect(await page.isChecked(`input[name="${plan.notMet}"][value="not-met"]`)).toBe(true);
+      expect(await page.isChecked(`input[name="${plan.met[0]}"][value="met"]`)).toBe(true);
+      expect(await page.locator(`details:has(input[name="${plan.met[0]}"])`).getAttribute('open')).not.toBeNull();
+      expect(await page.locator('[data-form-errors]').isVisible()).toBe(false);
+
+      // Sent at once: the minimum fill time counts from when this page was shown (the script's
+      // started_at), not from the build, so the CMS sends the form back with its message.
+      await page.fill('#f-title', PROPOSAL.title);
+      await page.fill('#f-organisation', PROPOSAL.organisation);
+      await page.fill('#f-summary', PROPOSAL.summary);
+      await page.fill('#f-contactName', PROPOSAL.contactName);
+      await page.fill('#f-contactEmail', PROPOSAL.contactEmail);
+      await page.check('#f-consent');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/en/submit/' && url.searchParams.has('errors')), page.click('.submit-form button[type="submit"]')]);
+      const summary = page.locator('[data-form-errors]');
+      await summary.waitFor({ state: 'visible' });
+      expect(await summary.innerText()).toContain(t('submit.error.too-fast'));
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('form-errors');
+      expect(await page.inputValue('#f-title')).toBe(PROPOSAL.title);
+      expect(await page.inputValue('#f-summary')).toBe(PROPOSAL.summary);
+      expect(await page.inputValue('#f-contactEmail')).toBe(PROPOSAL.contactEmail);
+      expect(await page.isChecked('#f-consent')).toBe(true);
+      expect(await page.isChecked(`input[name="${plan.notMet}"][value="not-met"]`)).toBe(true);
+
+      await page.waitForTimeout(3_200);
+      await Promise.all([page.waitForURL(/\/en\/submit\/thanks\/\?/), page.click('.submit-form button[type="submit"]')]);
+      const reference = page.locator('[data-thanks="reference"] strong');
+      await reference.waitFor({ state: 'visible' });
+      expect(await reference.innerText()).toMatch(REFERENCE_PATTERN);
+      const ref = await reference.innerText();
+      const statusLink = page.locator('[data-thanks="status"] a');
+      expect(await statusLink.getAttribute('href')).toMatch(/^\/en\/submit\/status\/[A-Za-z0-9_-]{43}\/$/);
+      expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
+
+      await Promise.all([page.waitForURL(/\/en\/submit\/status\/[A-Za-z0-9_-]{43}\/$/), statusLink.click()]);
+      await page.locator('[data-status-part="found"]').waitFor({ state: 'visible' });
+      expect(await page.locator('[data-status-reference]').innerText()).toBe(ref);
+      expect(await page.locator('[data-status-state]').innerText()).toBe(t('submit.status.submitted'));
+      expect(await page.locator('[data-status-part="loading"]').isVisible()).toBe(false);
+
+      // The proposal is a draft in the CMS (only), with the states of the report.
+      const rows = (await cms.strapi.db.query('plugin::good-practices.practice' as never).findMany({ where: { submissionReference: ref } })) as { publishedAt: string | null; assessment: unknown }[];
+      expect(rows.map((row) => row.publishedAt)).toEqual([null]);
+      const assessment = typeof rows[0]!.assessment === 'string' ? JSON.parse(rows[0]!.assessment) : rows[0]!.assessment;
+      expect(assessment).toEqual({ ...Object.fromEntries(plan.met.map((k) => [k, 'met'])), [plan.notMet]: 'not-met' });
+      expect(session.problems).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+
+  it('shows the CMS\'s message beside each field it names, described by it', async () => {
+    const session = await watchedPage();
+    try {
+      const { page } = session;
+      await page.goto(site('/ar/submit/?errors=title:required;contactEmail:invalid;nonsense:required;consent:consent&organisation=Org&contactEmail=not-an-address'));
+      await page.locator('[data-form-errors]').waitFor({ state: 'visible' });
+      const tAr = createTranslator((await api.site('ar'))?.labels);
+      expect(await page.locator('#form-errors li').allInnerTexts()).toEqual([tAr('submit.error.required'), tAr('submit.error.invalid'), tAr('submit.error.consent')]);
+      expect(await page.locator('#f-title-error').innerText()).toBe(tAr('submit.error.required'));
+      expect(await page.getAttribute('#f-title', 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute('#f-contactEmail', 'aria-describedby')).toBe('f-contactEmail-error');
+      expect(await page.locator('#f-summary-error').isVisible()).toBe(false);
+      expect(await page.getAttribute('#f-summary', 'aria-invalid')).toBeNull();
+      expect(await page.inputValue('#f-organisation')).toBe('Org');
+      const axe = await new AxeBuilder({ page }).withTags([...AXE_TAGS]).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('says when a status link names no proposal, and when the CMS cannot be reached', async () => {
+    const session = await watchedPage();
+    try {
+      const { page } = session;
+      await page.goto(site(`/en/submit/status/${'Q'.repeat(43)}/`));
+      await page.locator('[data-status-part="unknown"]').waitFor({ state: 'visible' });
+      expect(await page.locator('[data-status-part="found"]').isVisible()).toBe(false);
+      await page.goto(site('/en/submit/status/not-a-token/'));
+      await page.locator('[data-status-part="unknown"]').waitFor({ state: 'visible' });
+      // The CMS's answer never arrives (the browser's request fails).
+      await page.route('**/api/good-practices/submissions/status/**', (route) => route.abort('connectionrefused'));
+      await page.goto(site(`/ar/submit/status/${'Q'.repeat(43)}/`));
+      await page.locator('[data-status-part="unreachable"]').waitFor({ state: 'visible' });
+      // The browser logs the CMS's 404 and the refused request: those are the point here; nothing else.
+      expect(session.problems.filter((problem) => !problem.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('has no axe violation on the thanks and status pages in English and Arabic; without JavaScript they say what they need', async () => {
+    const session = await watchedPage();
+    try {
+      for (const locale of ['en', 'ar']) {
+        for (const path of [`/${locale}/submit/thanks/?ref=GP-ABCD-1234&token=${'Q'.repeat(43)}`, `/${locale}/submit/status/${'Q'.repeat(43)}/`]) {
+          await session.page.goto(site(path));
+          await session.page.locator('[data-thanks="status"], [data-status-part="unknown"]').first().waitFor({ state: 'visible' });
+          const axe = await new AxeBuilder({ page: session.page }).withTags([...AXE_TAGS]).analyze();
+          expect(axe.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    const noScript = await openPage({ javaScriptEnabled: false });
+    try {
+      await noScript.page.goto(site(`/en/submit/status/${'Q'.repeat(43)}/`));
+      expect(await noScript.page.locator('main').innerText()).toContain(t('submit.status.needsScript'));
+      await noScript.page.goto(site(`/en/submit/thanks/?ref=GP-ABCD-1234&token=${'Q'.repeat(43)}`));
+      expect(await noScript.page.locator('main').innerText()).toContain(t('submit.thanks.static'));
+      expect(await noScript.page.locator('[data-thanks="reference"]').isVisible()).toBe(false);
+    } finally {
+      await noScript.close();
     }
   });
 });

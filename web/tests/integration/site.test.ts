@@ -300,15 +300,16 @@ describe('static build', () => {
       counts.push(`${l.code} ${pagesUnder(join(staticOut, l.code))}`);
     }
     for (const path of ['index.html', '404.html', 'sitemap.xml', 'robots.txt']) expect(existsSync(join(staticOut, path)), path).toBe(true);
-    // Client JavaScript on two kinds of page only: the self-assessment's script (its form and
-    // report: tests/integration/self-assessment.test.ts) and the list pages' search
-    // (static-search-checks.ts: within its budget). A practice page's JSON-LD is data, not a script.
-    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.js'))).toHaveLength(2);
+    // Client JavaScript on three kinds of page only: the self-assessment's script (its form and
+    // report), the submit pages' (form, thanks, status: both in tests/integration/self-assessment.test.ts)
+    // and the list pages' search (static-search-checks.ts: within its budget). A practice page's
+    // JSON-LD is data, not a script.
+    expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.js'))).toHaveLength(3);
     const htmlFiles = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? htmlFiles(join(dir, name)) : name.endsWith('.html') ? [join(dir, name)] : []));
     const runsScript = (html: string) => /<script(?![^>]*type="application\/ld\+json")/i.test(html);
     const scripted = htmlFiles(staticOut).filter((file) => runsScript(readFileSync(file, 'utf8'))).map((file) => relative(staticOut, file));
-    const allowed = [/^[^/]+\/self-assessment\/(report\/)?index\.html$/, /^[^/]+\/practices\/((country|area|target-group|criteria)\/[^/]+\/)?(page\/\d+\/)?index\.html$/];
+    const allowed = [/^[^/]+\/self-assessment\/(report\/)?index\.html$/, /^[^/]+\/submit\/((thanks|status)\/)?index\.html$/, /^[^/]+\/practices\/((country|area|target-group|criteria)\/[^/]+\/)?(page\/\d+\/)?index\.html$/];
     expect(scripted.filter((file) => !allowed.some((pattern) => pattern.test(file)))).toEqual([]);
     expect(readdirSync(join(staticOut, '_astro')).filter((f) => f.endsWith('.css'))).toHaveLength(1);
     console.info(`[site.test] static build: ${staticBuildSeconds.toFixed(1)} s; HTML pages per locale: ${counts.join(', ')}`);

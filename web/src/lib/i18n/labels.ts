@@ -233,6 +233,9 @@ export const defaultLabels = {
   'submit.status.validated': 'Validated',
   'submit.status.published': 'Published',
   'submit.status.unknown': 'There is no proposal with this status link. It may have been withdrawn.',
+  'submit.status.loading': 'Looking up the status of your proposal…',
+  'submit.status.unreachable': 'The status of your proposal could not be looked up just now. Please try again later.',
+  'submit.status.needsScript': 'This page needs JavaScript in this version of the site (a static copy without a server): turn it on to see the status of your proposal.',
   // --- Self-assessment (/{locale}/self-assessment/ and its report) ---
   'nav.selfAssessment': 'Self-assessment',
   'assessment.title': 'Assess your practice',

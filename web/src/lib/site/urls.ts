@@ -29,8 +29,10 @@ export const paths = {
   /** The practice submission form (issue 14, item 3); pre-filled by the fields of lib/assessment/fields.ts. */
   submit: (locale: string) => `/${locale}/submit/`,
   submitThanks: (locale: string) => `/${locale}/submit/thanks/`,
-  /** Server mode only (astro.config.mjs injects it): one page per private token. */
-  submitStatus: (locale: string, token: string) => `/${locale}/submit/status/${encodeURIComponent(token)}/`,
+  /** A proposal's private status page: rendered on request, or in a static build the one page that the host serves for every token. */
+  submitStatus: (locale: string, token: string) => `${paths.submitStatusBase(locale)}${encodeURIComponent(token)}/`,
+  /** The static build's one status page, which the host serves for every token (`_redirects`). */
+  submitStatusBase: (locale: string) => `/${locale}/submit/status/`,
   map: (locale: string) => `/${locale}/map/`,
   insights: (locale: string) => `/${locale}/insights/`,
   notFound: (locale: string) => `/${locale}/404/`,

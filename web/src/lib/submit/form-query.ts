@@ -1,6 +1,6 @@
 /**
- * What the submit pages read from their address, on request only (server mode; a static build
- * has no query): the pre-filled assessment of a self-assessment report's "propose this practice"
+ * What the submit pages read from their address, on request only (server mode; in a static build
+ * their script reads the same address in the browser, lib/submit/client/main.ts): the pre-filled assessment of a self-assessment report's "propose this practice"
  * link (`?<itemKey>=met|not-met|not-assessed&…`), and what the CMS sends back with a refused form
  * (`errors`, the fields typed, `truncated`), in the contract's form encoding. The pages that call
  * it keep themselves out of the route cache (`page.uncached()`): the key of every other page

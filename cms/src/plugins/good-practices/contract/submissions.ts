@@ -16,11 +16,11 @@
  */
 import { z } from 'zod';
 import { checklistState, type ChecklistState, frameworkKey, localeCode } from './index';
+import { CONSENT_VALUES, REFERENCE_PATTERN, STATUS_TOKEN_PATTERN, SUBMISSION_ERROR_CODES, SUBMISSION_FIELDS, SUBMISSION_STATES, submissionFormFields } from './submission-form';
 
-export const submissionPaths = {
-  submit: '/api/good-practices/submissions',
-  status: (token: string) => `/api/good-practices/submissions/status/${encodeURIComponent(token)}`,
-} as const;
+// The form encoding, status patterns and paths live in a module without zod (the static site's
+// submit script bundles it); everything else imports them from here.
+export { answerFieldName, readFormErrors, submissionFormFields, submissionPaths, writeFormErrors } from './submission-form';
 
 /** Largest body accepted, JSON or form (413 beyond, decided before parsing). */
 export const SUBMISSION_MAX_BODY_BYTES = 256 * 1024;
@@ -55,25 +55,11 @@ export const submissionRequest = z.object({
 });
 export type SubmissionRequest = z.infer<typeof submissionRequest>;
 
-export const submissionField = z.enum([
-  'locale',
-  'title',
-  'organisation',
-  'country',
-  'website',
-  'summary',
-  'answers',
-  'assessment',
-  'contactName',
-  'contactEmail',
-  'consent',
-  /** The form as a whole (sent too quickly, malformed body). */
-  'form',
-]);
+export const submissionField = z.enum(SUBMISSION_FIELDS);
 export type SubmissionField = z.infer<typeof submissionField>;
 
 /** What is wrong with a field, translated by the site (labels `submit.error.<code>`). */
-export const submissionErrorCode = z.enum(['required', 'too-long', 'invalid', 'consent', 'too-fast', 'malformed']);
+export const submissionErrorCode = z.enum(SUBMISSION_ERROR_CODES);
 export type SubmissionErrorCode = z.infer<typeof submissionErrorCode>;
 
 export const submissionFieldError = z.object({
@@ -98,10 +84,10 @@ export const submissionErrorResponse = z.object({
 export type SubmissionErrorResponse = z.infer<typeof submissionErrorResponse>;
 
 /** The private token of a submission's status page (32 random bytes, base64url). */
-export const statusToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a status token');
+export const statusToken = z.string().regex(STATUS_TOKEN_PATTERN, 'not a status token');
 
 /** A reference the visitor can quote to editors: `GP-` and two groups of four letters/digits. */
-export const submissionReference = z.string().regex(/^GP-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'not a submission reference');
+export const submissionReference = z.string().regex(REFERENCE_PATTERN, 'not a submission reference');
 
 export const submissionCreatedResponse = z.object({
   data: z.object({
@@ -115,7 +101,7 @@ export const submissionCreatedResponse = z.object({
 export type SubmissionCreatedResponse = z.infer<typeof submissionCreatedResponse>;
 
 /** All a status page tells: nothing of the content, nothing of the contact. */
-export const submissionState = z.enum(['submitted', 'in-review', 'validated', 'published']);
+export const submissionState = z.enum(SUBMISSION_STATES);
 export type SubmissionState = z.infer<typeof submissionState>;
 
 export const submissionStatusResponse = z.object({
@@ -126,23 +112,6 @@ export type SubmissionStatusResponse = z.infer<typeof submissionStatusResponse>;
 // ---------------------------------------------------------------------------------------------
 // The form encoding (the site's form; the CMS's redirect back to it carries the same names)
 // ---------------------------------------------------------------------------------------------
-
-export const submissionFormFields = {
-  scalars: ['locale', 'title', 'organisation', 'country', 'website', 'summary', 'contactName', 'contactEmail'] as const,
-  consent: 'consent',
-  /** Left empty by people (hidden from them); bots fill every input. */
-  honeypot: 'fax_number',
-  /** When the form was shown (ms since the epoch): a post sooner than the minimum fill time is refused. */
-  startedAt: 'started_at',
-  /** An answer: `answer:<questionKey>`. A checklist item's state: the item's key itself (as the self-assessment links). */
-  answerPrefix: 'answer:',
-  /** On the redirect back: `field:code;field:code`. */
-  errors: 'errors',
-  /** On the redirect back: 1 when long texts had to be left out of the address. */
-  truncated: 'truncated',
-} as const;
-
-export const answerFieldName = (questionKey: string): string => `${submissionFormFields.answerPrefix}${questionKey}`;
 
 const FRAMEWORK_KEY = frameworkKey;
 
@@ -181,21 +150,6 @@ export function readSubmissionForm(params: URLSearchParams): SubmissionRequest {
     assessment: assessed,
     contactName: text('contactName'),
     contactEmail: text('contactEmail'),
-    consent: ['on', 'true', '1', 'yes'].includes(text(submissionFormFields.consent)),
+    consent: CONSENT_VALUES.includes(text(submissionFormFields.consent)),
   };
-}
-
-/** The `errors` parameter of the redirect back: `field:code;…`, unknown entries skipped. */
-export function readFormErrors(value: string | null): { field: SubmissionField; code: SubmissionErrorCode }[] {
-  if (!value) return [];
-  return value.split(';').flatMap((entry) => {
-    const [field, code] = entry.split(':');
-    const parsedField = submissionField.safeParse(field);
-    const parsedCode = submissionErrorCode.safeParse(code);
-    return parsedField.success && parsedCode.success ? [{ field: parsedField.data, code: parsedCode.data }] : [];
-  });
-}
-
-export function writeFormErrors(errors: readonly { field: SubmissionField; code: SubmissionErrorCode }[]): string {
-  return errors.map((error) => `${error.field}:${error.code}`).join(';');
 }
