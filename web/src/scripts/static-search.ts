@@ -1,9 +1,9 @@
 /**
  * The static list page's search (issue 15.1), run by the visitor's browser: the markup is
  * src/components/StaticSearch.astro; the index is the build's Pagefind index
- * (src/lib/search/static-index.ts), one per locale. Pagefind's JS API (`/pagefind/pagefind.js`,
- * its wasm and the index chunks) is loaded on the first search only, and picks the index of the
- * page's `<html lang>`. Results are links to the practices with an excerpt; a live region says
+ * (src/lib/search/static-index.ts), one bundle per locale. The locale's Pagefind JS API
+ * (`data-index`: `/pagefind/{locale}/pagefind.js`, its wasm and the index chunks) is loaded on the
+ * first search only; its result URLs are relative to the locale's folder (`data-base` in front). Results are links to the practices with an excerpt; a live region says
  * how many matched. Pagefind's own UI is not used: its smallest bundle is 30 KB compressed, and
  * this file has to stay under 20 KB (tests check it).
  */
@@ -27,7 +27,6 @@ interface Pagefind {
 
 /** Results rendered at a time: each needs its own fragment request. */
 const PAGE_SIZE = 10;
-const INDEX_MODULE = '/pagefind/pagefind.js';
 
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
@@ -53,12 +52,12 @@ function excerptNodes(html: string): Node[] {
   });
 }
 
-function resultItem(data: PagefindResultData, pageLang: string): HTMLLIElement {
+function resultItem(data: PagefindResultData, pageLang: string, base: string): HTMLLIElement {
   const item = document.createElement('li');
   const lang = data.meta.lang;
   if (lang && lang !== pageLang) setLanguage(item, lang, data.meta.dir);
   const link = document.createElement('a');
-  link.href = data.url;
+  link.href = `${base}${data.url}`;
   link.textContent = data.meta.title ?? data.url;
   const excerpt = document.createElement('p');
   excerpt.append(...excerptNodes(data.excerpt));
@@ -76,11 +75,13 @@ function setUp(root: HTMLElement): void {
   if (!form || !input || !status || !region || !list || !more) return;
   const texts = JSON.parse(root.dataset.texts ?? '{}') as Record<string, Text>;
   const filters = JSON.parse(root.dataset.filters ?? '{}') as Record<string, string>;
+  const indexModule = root.dataset.index ?? '';
+  const base = root.dataset.base ?? '';
   const pageLang = document.documentElement.lang;
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
-    (pagefind ??= (import(/* @vite-ignore */ INDEX_MODULE) as Promise<Pagefind>).then(async (api) => {
+    (pagefind ??= (import(/* @vite-ignore */ indexModule) as Promise<Pagefind>).then(async (api) => {
       await api.options({ excerptLength: 24 });
       return api;
     }));
@@ -98,7 +99,7 @@ function setUp(root: HTMLElement): void {
   async function showMore(search: number): Promise<HTMLAnchorElement | null> {
     const next = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
     if (search !== current) return null;
-    const items = next.map((data) => resultItem(data, pageLang));
+    const items = next.map((data) => resultItem(data, pageLang, base));
     list!.append(...items);
     shown += items.length;
     more!.hidden = shown >= results.length;

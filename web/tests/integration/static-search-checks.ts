@@ -1,6 +1,6 @@
 /**
  * The static site's search (issue 15.1), on the real static build of site.test.ts: the Pagefind
- * index written by the build (src/lib/search/static-index.ts), the one script of the static site
+ * bundles written by the build, one per locale (src/lib/search/static-index.ts), the list pages' script
  * (src/scripts/static-search.ts, on the list pages only), and the list's search box in Chromium,
  * served with the build's own `_headers` (its CSP must let Pagefind's WebAssembly run).
  */
@@ -107,23 +107,26 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
       await hosted?.close();
     });
 
-    it('has one index per locale, of exactly the practices that locale lists', () => {
-      const entry = JSON.parse(readFileSync(join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      // Pagefind keys an index by the lowercased <html lang>, as pagefind.js looks it up.
-      expect(Object.keys(entry.languages).sort()).toEqual(locales.map((l) => l.code.toLowerCase()).sort());
-      for (const l of locales) expect(entry.languages[l.code.toLowerCase()]?.page_count, l.code).toBe(listed.get(l.code)!.length);
-      // Pagefind's own UIs are not served: the site has its own script.
-      expect(readdirSync(indexDir).filter((name) => /ui\.(js|css)$/.test(name))).toEqual([]);
+    it('has one bundle per locale, of exactly the practices that locale lists', () => {
+      expect(readdirSync(indexDir).sort()).toEqual(locales.map((l) => l.code).sort());
+      for (const l of locales) {
+        const entry = JSON.parse(readFileSync(join(indexDir, l.code, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+        // Pagefind keys an index by the lowercased <html lang>, as pagefind.js looks it up: one language per bundle.
+        expect(Object.keys(entry.languages), l.code).toEqual([l.code.toLowerCase()]);
+        expect(entry.languages[l.code.toLowerCase()]?.page_count, l.code).toBe(listed.get(l.code)!.length);
+        // Pagefind's own UIs are not served: the site has its own script.
+        expect(readdirSync(join(indexDir, l.code)).filter((name) => /ui\.(js|css)$/.test(name))).toEqual([]);
+      }
     });
 
     it('indexes each practice page’s text and facets, without the page’s navigation, header or footer', () => {
-      const all = fragments(indexDir);
-      expect(all.length).toBe([...listed.values()].reduce((sum, list) => sum + list.length, 0));
       for (const l of locales) {
         const t = labels.get(l.code)!;
-        const ofLocale = all.filter((f) => f.url.startsWith(`/${l.code}/practices/`));
+        // A bundle's URLs are relative to its locale's folder (the script puts `/{locale}` in front).
+        const ofLocale = fragments(join(indexDir, l.code));
+        expect(ofLocale.length, l.code).toBe(listed.get(l.code)!.length);
         for (const practice of listed.get(l.code)!) {
-          const fragment = ofLocale.find((f) => f.url === `/${l.code}/practices/${practice.slug}/`);
+          const fragment = ofLocale.find((f) => f.url === `/practices/${practice.slug}/`);
           expect(fragment, `${l.code} ${practice.slug}`).toBeDefined();
           expect(fragment!.meta.title).toBe(practice.title);
           expect(fragment!.meta.lang).toBe(practice.locale);
@@ -169,9 +172,10 @@ export function defineStaticSearchChecks(target: () => StaticSearchTarget): void
       }
       expect(lists).toBeGreaterThan(locales.length);
       // Loaded on the first search, not counted in the budget: reported.
-      const gz = (name: string) => gzipSync(readFileSync(join(indexDir, name)), { level: 9 }).length;
+      const bundle = join(indexDir, defaultLocale.code);
+      const gz = (name: string) => gzipSync(readFileSync(join(bundle, name)), { level: 9 }).length;
       const total = filesUnder(indexDir).reduce((sum, file) => sum + statSync(file).size, 0);
-      const wasm = readdirSync(indexDir).filter((name) => name.startsWith('wasm.')).map((name) => `${name} ${(gz(name) / 1024).toFixed(1)}`);
+      const wasm = locales.flatMap((l) => readdirSync(join(indexDir, l.code)).filter((name) => name.startsWith('wasm.') && !name.includes('unknown')).map((name) => `${name} ${(gzipSync(readFileSync(join(indexDir, l.code, name)), { level: 9 }).length / 1024).toFixed(1)}`));
       console.info(
         `[site.test] search: script ${(compressed / 1024).toFixed(1)} KB gzip (${(script.length / 1024).toFixed(1)} KB); loaded on demand: pagefind.js ${(gz('pagefind.js') / 1024).toFixed(1)} KB, ` +
           `pagefind-worker.js ${(gz('pagefind-worker.js') / 1024).toFixed(1)} KB, ${wasm.join(', ')} KB gzip; whole index ${(total / 1024).toFixed(0)} KB on disk`,

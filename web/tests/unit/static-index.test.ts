@@ -5,7 +5,7 @@
  * the report the build log and the bench read. The real build is checked by
  * tests/integration/static-search-checks.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,10 +37,16 @@ describe('the static search index', () => {
     expect(report.languages).toEqual({ 'pt-br': 2, 'zh-hant': 1, ar: 1 });
     expect(report.pages).toBe(4);
     expect(report.bytes).toBeGreaterThan(0);
-    const files = readdirSync(join(out, SEARCH_INDEX_DIR));
-    expect(files).toContain('pagefind.js');
-    expect(files.filter((name) => /ui\.(js|css)$|highlight/.test(name))).toEqual([]);
-    expect(existsSync(join(out, SEARCH_INDEX_DIR, 'pagefind-entry.json'))).toBe(true);
+    // One bundle per locale folder, each with its own entry, of its own language only.
+    expect(readdirSync(join(out, SEARCH_INDEX_DIR)).sort()).toEqual(['ar', 'pt-BR', 'zh-Hant']);
+    for (const [folder, language, count] of [['pt-BR', 'pt-br', 2], ['zh-Hant', 'zh-hant', 1], ['ar', 'ar', 1]] as const) {
+      const files = readdirSync(join(out, SEARCH_INDEX_DIR, folder));
+      expect(files).toContain('pagefind.js');
+      expect(files.filter((name) => /ui\.(js|css)$|highlight/.test(name))).toEqual([]);
+      const entry = JSON.parse(readFileSync(join(out, SEARCH_INDEX_DIR, folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(Object.fromEntries(Object.entries(entry.languages).map(([code, l]) => [code, l.page_count]))).toEqual({ [language]: count });
+    }
+    expect(existsSync(join(out, SEARCH_INDEX_DIR, 'pagefind-entry.json'))).toBe(false);
     expect(parseSearchIndexLine(`[gp-search-index] ${searchIndexLine(report)}`)).toEqual({ pages: 4, seconds: Number(report.seconds.toFixed(2)), bytes: report.bytes });
   });
 });

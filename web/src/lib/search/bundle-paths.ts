@@ -1,0 +1,13 @@
+/**
+ * Where a locale's search index lives in a static build (written by ./static-index.ts, read by
+ * the list page's script through components/StaticSearch.astro): one Pagefind bundle per locale.
+ */
+
+/** The folder of the indexes inside the build output; a locale's bundle is `pagefind/{locale}/`. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/** The address of a locale's Pagefind API, which the list page's script imports. */
+export const searchBundleModule = (locale: string): string => `/${SEARCH_INDEX_DIR}/${locale}/pagefind.js`;
+
+/** What the script puts in front of a result's URL: a bundle's URLs are relative to its locale's folder. */
+export const searchResultBase = (locale: string): string => `/${locale}`;
