@@ -36,7 +36,7 @@ import { spread } from './lib/stats.ts';
 import { measureCmsReads } from './phases/cms-reads.ts';
 import type { Details } from './phases/details.ts';
 import { addGeneration, startSink } from './phases/generation.ts';
-import { measureOnRequest, profileOnRequest } from './phases/on-request.ts';
+import { measureOnRequest, profileOnRequest, uncachedRouteCachePages } from './phases/on-request.ts';
 import { measurePageWeight } from './phases/page-weight.ts';
 import { measurePublish } from './phases/publish.ts';
 import { measureStaticBuild } from './phases/static-build.ts';
@@ -156,14 +156,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     const serverOut = path.join(work, 'site-server');
     details.serverBuildSeconds = await step('Building the on-request site (SITE_MODE=server) into the scratch folder', () => buildServerSite(serverOut, path.join(logs, 'server-build.log')));
-    const site = await step(`Starting the on-request site on ${siteUrl}`, () => startServerSite({ outDir: serverOut, port: sitePort, cmsUrl: cms.url, secret, logFile: path.join(logs, 'site-server.log') }));
+    const routeCachePages = uncachedRouteCachePages(cms.generation.targets.length);
+    const site = await step(`Starting the on-request site on ${siteUrl}`, () => startServerSite({ outDir: serverOut, port: sitePort, cmsUrl: cms.url, secret, logFile: path.join(logs, 'site-server.log'), routeCachePages }));
     try {
       const defaultLocale = cms.generation.defaultLocale;
       const ownTargets = cms.generation.targets;
       const defaultTargets = ownTargets.filter((target) => target.locale === defaultLocale);
       await step('Page weight (practice, list, home)', () => measurePageWeight(site, ownTargets, defaultLocale, figures, details));
       await step(`On request: practice page cached and uncached versus a plain Node server (${options.siteConnections} connections)`, () =>
-        measureOnRequest(site, cms.pid, defaultTargets[Math.floor(defaultTargets.length / 2)]!, options, work, figures, details),
+        measureOnRequest(site, cms.pid, defaultTargets[Math.floor(defaultTargets.length / 2)]!, ownTargets, options, work, figures, details),
       );
       await step(`Publish to visible (${options.publishReps} changes)`, () => measurePublish(cms, site, spread(ownTargets, options.publishReps), notifier, secret, options, figures, details));
     } finally {
@@ -172,7 +173,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (options.profile) {
       const defaultTargets = cms.generation.targets.filter((target) => target.locale === cms.generation.defaultLocale);
       await step('On-request site under --cpu-prof, cached and uncached (not measured)', () =>
-        profileOnRequest(serverOut, cms, defaultTargets[Math.floor(defaultTargets.length / 2)]!, options, logs, secret, details),
+        profileOnRequest(serverOut, cms, defaultTargets[Math.floor(defaultTargets.length / 2)]!, cms.generation.targets, options, logs, secret, details),
       );
     }
   } finally {

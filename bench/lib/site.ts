@@ -34,7 +34,16 @@ export interface RunningSite {
 
 const EXIT_ON_SIGNAL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exit-on-signal.mjs');
 
-export async function startServerSite(options: { outDir: string; port: number; cmsUrl: string; secret: string; logFile: string; cpuProfileDir?: string }): Promise<RunningSite> {
+export async function startServerSite(options: {
+  outDir: string;
+  port: number;
+  cmsUrl: string;
+  secret: string;
+  logFile: string;
+  cpuProfileDir?: string;
+  /** The route cache's page count (`ROUTE_CACHE_PAGES`); the site's default when absent. */
+  routeCachePages?: number;
+}): Promise<RunningSite> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--import', pathToFileURL(EXIT_ON_SIGNAL).href] : [];
   const child = spawn(process.execPath, [...profiling, path.join(options.outDir, 'server', 'entry.mjs')], {
@@ -47,6 +56,7 @@ export async function startServerSite(options: { outDir: string; port: number; c
       SITE_URL: `http://127.0.0.1:${options.port}`,
       REVALIDATE_SECRET: options.secret,
       NODE_ENV: 'production',
+      ...(options.routeCachePages ? { ROUTE_CACHE_PAGES: String(options.routeCachePages) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
