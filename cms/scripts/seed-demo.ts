@@ -116,6 +116,7 @@ async function seedPractice(strapi: Core.Strapi, demo: DemoContent, practice: De
       summary: practice.summary,
       integrationAreas: pick(areas, practice.integrationAreas, 'integration area'),
       targetGroups: pick(groups, practice.targetGroups, 'target group'),
+      featured: practice.featured === true,
     },
   });
   await practices.publish({ documentId: result.documentId, locale: demo.sourceLocale });

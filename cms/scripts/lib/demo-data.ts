@@ -72,6 +72,8 @@ export interface DemoPractice {
   summary: string;
   integrationAreas: string[];
   targetGroups: string[];
+  /** Among the home page's featured practices. */
+  featured?: boolean;
 }
 
 export interface DemoContent {
@@ -131,6 +133,7 @@ function checkPractices(file: string, raw: unknown): { sourceLocale: string; pra
     const where = `practices[${index}]`;
     if (typeof practice.file !== 'string' || typeof practice.slug !== 'string' || typeof practice.summary !== 'string') fail(file, `${where} needs file, slug and summary`);
     if (!Array.isArray(practice.integrationAreas) || !Array.isArray(practice.targetGroups)) fail(file, `${where} needs integrationAreas and targetGroups`);
+    if (practice.featured !== undefined && typeof practice.featured !== 'boolean') fail(file, `${where}.featured must be true or false`);
   });
   return { sourceLocale: data.locale, practices: data.practices as DemoPractice[] };
 }

@@ -154,6 +154,24 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       }
     });
 
+    it('shows the practices the editors featured first on every home page, each card once', async (ctx) => {
+      const anyFeatured = [...known.practices.values()].some((list) => list.some((p) => p.featured));
+      if (!anyFeatured) return ctx.skip('no practice in the CMS is featured');
+      const newest = (list: PracticeSummary[]) => [...list].sort((a, b) => ((b.publishedAt ?? b.updatedAt) > (a.publishedAt ?? a.updatedAt) ? 1 : -1));
+      for (const l of known.locales) {
+        const t = labelsFor(known, l.code);
+        const { text } = await fetchText(site(`/${l.code}/`));
+        const listed = known.practices.get(l.code) ?? [];
+        const cardLinks = (html: string) => [...html.matchAll(/<h3 class="card-title"><a href="([^"]+)"/g)].map((m) => m[1]);
+        const section = (id: string) => text.match(new RegExp(`<section aria-labelledby="${id}">([\\s\\S]*?)</section>`))?.[1] ?? '';
+        const featured = newest(listed.filter((p) => p.featured)).slice(0, 6);
+        expect(decode(section('featured')), l.code).toContain(t('home.featured'));
+        expect(cardLinks(section('featured')), l.code).toEqual(featured.map((p) => `/${l.code}/practices/${p.slug}/`));
+        expect(cardLinks(section('latest')), l.code).toEqual(newest(listed.filter((p) => !p.featured)).slice(0, 6).map((p) => `/${l.code}/practices/${p.slug}/`));
+        expect(text.indexOf('aria-labelledby="featured"'), l.code).toBeLessThan(text.indexOf('aria-labelledby="latest"'));
+      }
+    });
+
     it('answers an unknown practice with a localized 404', async () => {
       const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
       if (mode === 'server') {

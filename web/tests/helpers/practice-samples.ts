@@ -81,6 +81,7 @@ export function samplePractices(): PracticeDetail[] {
         integrationAreas: [AREAS[index % 3]!],
         targetGroups: [TARGET_GROUPS[index % 3]!],
         coverImage: null,
+        featured: false,
         scores: groups.map((g) => g.score),
         updatedAt: `2025-05-${day}T10:00:00.000Z`,
         publishedAt: `2025-05-${day}T10:00:00.000Z`,

@@ -31,6 +31,7 @@ export const defaultLabels = {
   'fallback.fieldsShownIn': 'Shown in {fallbackLanguage}: {fields}.',
   'fallback.partial': 'This practice is not fully translated into {language} yet.',
 
+  'home.featured': 'Featured practices',
   'home.latest': 'Latest practices',
   'home.allPractices': 'All practices',
   'home.browse': 'Browse practices',

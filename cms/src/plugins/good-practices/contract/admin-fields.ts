@@ -49,6 +49,7 @@ const practice: AdminTypePresentation = {
     objectives: { label: 'Objectives', description: 'What the practice sets out to achieve.' },
     inspiration: { label: 'What makes it inspiring', description: 'Why others could learn from this practice.' },
     coverImage: { label: 'Cover image', description: 'An image shown with the practice. Give it a description (alternative text) in the media library.' },
+    featured: { label: 'Featured on the home page', description: 'Show this practice among the featured practices at the top of the home page, in every language. Takes effect when the practice is published.' },
     integrationAreas: { label: 'Integration areas', description: 'The fields of integration the practice works in. Shared by every language.' },
     targetGroups: { label: 'Target groups', description: 'The people the practice is for. Shared by every language.' },
     country: { label: 'Country', description: 'Where the practice takes place. Shared by every language.' },
@@ -68,7 +69,7 @@ const practice: AdminTypePresentation = {
     submitterEmail: { label: 'Proposer’s e-mail', description: 'Where to reach the proposer about the proposal. Private: never shown on the site; deleted with the practice.' },
   },
   groups: [
-    { id: 'about', rows: [[f('title', 6), f('slug', 6)], [f('summary', 6), f('coverImage', 6)], [f('integrationAreas', 6), f('targetGroups', 6)], [f('objectives', 12)], [f('inspiration', 12)]] },
+    { id: 'about', rows: [[f('title', 6), f('slug', 6)], [f('summary', 6), f('coverImage', 6)], [f('featured', 6)], [f('integrationAreas', 6), f('targetGroups', 6)], [f('objectives', 12)], [f('inspiration', 12)]] },
     { id: 'project', rows: [[f('country', 4), f('projectStart', 4), f('projectEnd', 4)], [f('website', 6), f('funding', 6)], [f('organisation', 6), f('contactDetails', 6)]] },
     { id: 'assessment', rows: [[f('validationStatus', 6), f('validationDate', 4)], [f('assessment', 12)]] },
     { id: 'answers', rows: [[f('answers', 12)]] },

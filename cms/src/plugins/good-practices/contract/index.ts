@@ -186,6 +186,8 @@ export const practiceSummary = z.object({
   integrationAreas: z.array(taxonomyTerm),
   targetGroups: z.array(taxonomyTerm),
   coverImage: image.nullable(),
+  /** Chosen by the editors for the home page's featured practices (the same in every language). */
+  featured: z.boolean(),
   scores: z.array(groupScore),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),

@@ -26,7 +26,7 @@ import { readFixture } from '../unit/helpers/spring-fixtures';
 
 const SECRET = randomBytes(24).toString('base64');
 const READ_KEY = randomBytes(32).toString('hex');
-const SHARED = ['country', 'projectStart', 'projectEnd', 'validationStatus', 'validationDate', 'website', 'assessment'] as const;
+const SHARED = ['country', 'projectStart', 'projectEnd', 'validationStatus', 'validationDate', 'website', 'featured', 'assessment'] as const;
 
 interface Revalidation {
   event: string;
@@ -81,6 +81,7 @@ const ORIGINAL: Record<string, unknown> = {
   validationStatus: 'validated',
   validationDate: '2023-03-04',
   website: 'https://example.org/original',
+  featured: false,
   assessment: { 'inclusivity.accessible-services.1': 'met', 'inclusivity.accessible-services.2': 'met' },
 };
 
@@ -91,6 +92,7 @@ const EDITED: Record<string, unknown> = {
   validationStatus: 'in-review',
   validationDate: '2024-05-06',
   website: 'https://example.org/edited',
+  featured: true,
   assessment: { 'inclusivity.accessible-services.1': 'not-met', 'relevance.migrant-needs.1': 'met' },
 };
 
@@ -124,6 +126,7 @@ async function publicView(practice: Bilingual, locale: 'en' | 'cs', headers: Rec
       validationStatus: detail.validationStatus,
       validationDate: detail.validationDate,
       website: detail.website,
+      featured: detail.featured,
       coverImage: detail.coverImage?.url ?? null,
       integrationAreas: detail.integrationAreas.map((term) => term.key),
       targetGroups: detail.targetGroups.map((term) => term.key),
@@ -135,6 +138,7 @@ async function publicView(practice: Bilingual, locale: 'en' | 'cs', headers: Rec
       projectStart: summary.projectStart,
       projectEnd: summary.projectEnd,
       validationDate: summary.validationDate,
+      featured: summary.featured,
       coverImage: summary.coverImage?.url ?? null,
       scores: summary.scores,
     },
@@ -165,7 +169,7 @@ async function storedShared(documentId: string): Promise<Record<string, Record<s
   for (const row of rows) {
     const assessment = typeof row.assessment === 'string' ? JSON.parse(row.assessment) : row.assessment;
     out[`${String(row.locale)}/${row.publishedAt ? 'published' : 'draft'}`] = {
-      ...Object.fromEntries(SHARED.map((field) => [field, ['projectStart', 'projectEnd', 'validationDate'].includes(field) ? day(row[field]) : row[field]])),
+      ...Object.fromEntries(SHARED.map((field) => [field, ['projectStart', 'projectEnd', 'validationDate'].includes(field) ? day(row[field]) : field === 'featured' ? row[field] === true || row[field] === 1 : row[field]])),
       assessment,
       coverImage: (row.coverImage as { id: number } | null)?.id ?? null,
     };
@@ -233,6 +237,7 @@ describe('an editor’s draft edit of shared values in the admin', () => {
         validationStatus: 'in-review',
         validationDate: '2024-05-06',
         website: 'https://example.org/edited',
+        featured: true,
         coverImage: '/uploads/edited-cover.png',
       });
       expect(view.detail.states).toContain('inclusivity.accessible-services.1=not-met');

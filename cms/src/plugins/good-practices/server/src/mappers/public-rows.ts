@@ -45,6 +45,8 @@ export interface PracticeSummaryRow {
   projectStart: StoredDate;
   projectEnd: StoredDate;
   validationDate: StoredDate;
+  /** null in rows written before the attribute existed: not featured. */
+  featured?: boolean | null;
   assessment: unknown;
   updatedAt: StoredDate;
   publishedAt: StoredDate;
@@ -97,6 +99,7 @@ export const practiceSummaryFields = [
   'projectStart',
   'projectEnd',
   'validationDate',
+  'featured',
   'assessment',
   'updatedAt',
   'publishedAt',
