@@ -6,7 +6,7 @@
  * 1. the locales: en (default), cs, es, ar;
  * 2. the criteria framework (5 groups, 12 questions, 40 checklist items) and the taxonomy terms
  *    translated into every other locale (the plugin's bootstrap has seeded them in English);
- * 3. the site texts and UI labels in every locale;
+ * 3. the site texts and UI labels in every locale, and the logo (demo/logo.png) of the default one;
  * 4. the SPRING pages of demo/pages imported as published practices (the plugin's import
  *    service), completed with what the pages do not say: summary, integration areas, target groups;
  * 5. the practice translations of the data files: both practices in Spanish, the Czech portal
@@ -18,7 +18,8 @@
  * On failure, a SQLite database created by this run is removed, so that the next `npm start`
  * seeds again instead of reusing a half-seeded database.
  */
-import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
@@ -77,12 +78,39 @@ async function translateTerms(strapi: Core.Strapi, demo: DemoContent): Promise<v
   }
 }
 
+/** The demo's logo (demo/logo.png) in the media library, uploaded once: a second run reuses it. */
+async function demoLogo(strapi: Core.Strapi, demo: DemoContent): Promise<number> {
+  const name = 'good-practices-demo-logo.png';
+  const files = strapi.db.query('plugin::upload.file');
+  const existing = (await files.findOne({ where: { name }, select: ['id'] })) as { id: number } | null;
+  if (existing) return existing.id;
+  // The upload service works on a temporary copy (it may move or remove what it is given).
+  const folder = mkdtempSync(path.join(tmpdir(), 'gp-demo-logo-'));
+  try {
+    const filepath = path.join(folder, name);
+    copyFileSync(path.join(demo.dir, 'logo.png'), filepath);
+    // Decorative: the site name follows it in the header, so no alternative text.
+    const uploaded = (await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({ data: { fileInfo: { name, alternativeText: '' } }, files: { filepath, originalFilename: name, mimetype: 'image/png', size: statSync(filepath).size } })) as { id: number }[];
+    const [file] = uploaded;
+    if (!file) throw new Error('the demo logo was not uploaded');
+    return file.id;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function writeSite(strapi: Core.Strapi, demo: DemoContent): Promise<void> {
   const sites = documents(strapi, UID.site);
+  const logo = await demoLogo(strapi, demo);
   let documentId = (await sites.findFirst({ locale: demo.sourceLocale, fields: ['siteName'] }))?.documentId;
   for (const { locale, site } of demo.translations) {
-    if (documentId) await sites.update({ documentId, locale: locale.code, data: { ...site } });
-    else documentId = (await sites.create({ locale: locale.code, data: { ...site } })).documentId;
+    // The logo of the default language's site texts; the other languages show it by fallback.
+    const data = { ...site, ...(locale.code === demo.sourceLocale ? { logo } : {}) };
+    if (documentId) await sites.update({ documentId, locale: locale.code, data });
+    else documentId = (await sites.create({ locale: locale.code, data })).documentId;
     await sites.publish({ documentId, locale: locale.code });
   }
   say(`site texts and labels in ${demo.translations.map(({ locale }) => locale.code).join(', ')}`);

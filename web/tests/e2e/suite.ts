@@ -172,6 +172,30 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       }
     });
 
+    it('shows the logo set in the CMS in every page header, a language without its own showing the default language’s', async (ctx) => {
+      const defaultLogo = known.sites.get(known.defaultLocale.code)?.logo ?? null;
+      if (![...known.sites.values()].some((s) => s?.logo)) return ctx.skip('no site texts in the CMS have a logo');
+      for (const l of known.locales) {
+        const logo = known.sites.get(l.code)?.logo ?? defaultLogo;
+        for (const path of [`/${l.code}/`, `/${l.code}/practices/`]) {
+          const { text } = await fetchText(site(path));
+          const brand = text.match(/<p class="brand">([\s\S]*?)<\/p>/)?.[1] ?? '';
+          if (!logo) {
+            expect(brand, path).toContain('<svg class="brand-logo"');
+            continue;
+          }
+          // Decorative (alt=""): the site name follows it inside the same link.
+          const img = brand.match(/<img class="brand-logo brand-image" src="([^"]+)" alt=""([^>]*)>/);
+          expect(img, path).toBeTruthy();
+          expect(img![1], path).toBe(known.cms.assetUrl(logo.url));
+          if (logo.width && logo.height) expect(img![2], path).toContain(`width="${logo.width}" height="${logo.height}"`);
+          expect(decode(brand), path).toContain(known.sites.get(l.code)?.siteName ?? known.sites.get(known.defaultLocale.code)!.siteName);
+        }
+        // The file is served (the uploads' public URL, which the CSP's img-src allows).
+        if (logo) expect((await fetch(known.cms.assetUrl(logo.url))).headers.get('content-type'), l.code).toMatch(/^image\//);
+      }
+    });
+
     it('answers an unknown practice with a localized 404', async () => {
       const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
       if (mode === 'server') {

@@ -4,7 +4,7 @@
  * static paths of every page of every locale in ./static-paths.ts. Mode-independent: the mode
  * switch lives in ./index.ts.
  */
-import type { Locale, PracticeDetail, Site, ToolDetail } from 'strapi-plugin-good-practices/contract';
+import type { Image, Locale, PracticeDetail, Site, ToolDetail } from 'strapi-plugin-good-practices/contract';
 import type { Framework } from '../cms/loaders/types';
 import { canonicalTag, READS_LIST_QUERY_TAG, tags } from '../cache/tags';
 import { defaultLocaleOf, resolveWithFallback, type Localized, type Translate } from '../i18n';
@@ -28,6 +28,11 @@ export interface PageContext {
   locales: Locale[];
   defaultLocale: Locale;
   site: Localized<Site> | null;
+  /**
+   * The logo in the header: that of the locale's site texts, else the default locale's (a logo
+   * is set per language, as a logo with words may differ; null: the site's own mark).
+   */
+  logo: Image | null;
   t: Translate;
   /** Origin for absolute URLs (canonical, hreflang, RSS, sitemap). */
   origin: string;
@@ -105,12 +110,14 @@ export async function loadPageContext(context: RenderContext, localeCode: string
   const defaultLocale = defaultLocaleOf(locales);
   const site = await resolveWithFallback(locale.code, defaultLocale.code, getSite);
   const t = await pageTranslator(locale.code, defaultLocale.code, site);
+  const logo = site?.data.logo ?? (site?.contentLocale === defaultLocale.code ? null : ((await getSite(defaultLocale.code))?.logo ?? null));
   let storable = true;
   return {
     locale,
     locales,
     defaultLocale,
     site,
+    logo,
     t,
     origin: originOf(context),
     tag: (...values) => {

@@ -152,6 +152,7 @@ const site: AdminTypePresentation = {
   fields: {
     siteName: { label: 'Site name', description: 'Shown at the top of every page and in the browser tab.' },
     tagline: { label: 'Tagline', description: 'A short line under the site name.' },
+    logo: { label: 'Logo', description: 'Shown before the site name at the top of every page (the name is read out, so the logo needs no description). A language without its own logo shows the default language’s.' },
     intro: { label: 'Home page introduction', description: 'The text that opens the home page.' },
     about: { label: 'About page', description: 'The text of the “About” page.' },
     partners: { label: 'Partners', description: 'The organisations behind the database.' },
@@ -165,7 +166,7 @@ const site: AdminTypePresentation = {
     dataLicenceUrl: { label: 'Data licence link', description: 'The licence’s web address, starting with https://.' },
   },
   groups: [
-    { id: 'about', rows: [[f('siteName', 6), f('tagline', 6)], [f('intro', 12)], [f('about', 12)], [f('partners', 12)], [f('privacy', 12)]] },
+    { id: 'about', rows: [[f('siteName', 6), f('tagline', 6)], [f('logo', 6)], [f('intro', 12)], [f('about', 12)], [f('partners', 12)], [f('privacy', 12)]] },
     { id: 'footer', rows: [[f('consortium', 6), f('fundingDisclaimer', 6)], [f('contactEmail', 6), f('privacyPolicyUrl', 6)], [f('dataLicence', 6), f('dataLicenceUrl', 6)], [f('labels', 12)]] },
   ],
   list: ['siteName'],

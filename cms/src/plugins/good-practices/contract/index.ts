@@ -446,6 +446,8 @@ export const site = z.object({
   locale: localeCode,
   siteName: z.string(),
   tagline: z.string().nullable(),
+  /** The logo of this language's site texts (null: none; the site then shows the default language's, else its own mark). */
+  logo: image.nullable(),
   /** Markdown. */
   intro: z.string().nullable(),
   /** Markdown pages of the site. */

@@ -15,6 +15,7 @@ let draftTool: WrittenDocument;
 let publishedTool: WrittenDocument;
 
 const get = (path: string) => getJson(`${app.url}${path}`);
+let logoId = 0;
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -46,7 +47,10 @@ beforeAll(async () => {
 
   // Site texts: a newer English draft, and a Czech draft only.
   const site = await documents(strapi, SITE).findFirst({ locale: 'en', status: 'published' });
-  await documents(strapi, SITE).update({ documentId: site!.documentId, locale: 'en', data: { siteName: 'DRAFT SITE NAME' } });
+  logoId = ((await strapi.db.query('plugin::upload.file').create({
+    data: { name: 'draft-logo.png', alternativeText: 'Draft logo', hash: 'draft_logo', ext: '.png', mime: 'image/png', size: 1.2, width: 200, height: 80, url: '/uploads/draft-logo.png', provider: 'local' },
+  })) as { id: number }).id;
+  await documents(strapi, SITE).update({ documentId: site!.documentId, locale: 'en', data: { siteName: 'DRAFT SITE NAME', logo: logoId } as never });
   await documents(strapi, SITE).update({ documentId: site!.documentId, locale: 'cs', data: { siteName: 'Koncept webu' } });
 });
 
@@ -109,7 +113,22 @@ describe('a published document with a newer draft shows the published version on
     expect(tools.data[0]).toMatchObject({ name: 'Public tool', url: 'https://example.org/tool' });
     expect(JSON.stringify((await get(apiPaths.tool('public-tool'))).body)).not.toMatch(/DRAFT|draft\.example/);
     expect(JSON.stringify((await get(apiPaths.toolDetails)).body)).not.toMatch(/DRAFT|draft\.example/);
-    expect(siteResponse.parse((await get(apiPaths.site)).body).data.siteName).toBe('Good practices for migrant integration');
+    const published = siteResponse.parse((await get(apiPaths.site)).body).data;
+    expect(published.siteName).toBe('Good practices for migrant integration');
+    // The logo set in the draft only is not the public site's either.
+    expect(published.logo).toBeNull();
+  });
+});
+
+describe('once published', () => {
+  it('the site texts bring their logo', async () => {
+    const site = await documents(app.strapi, SITE).findFirst({ locale: 'en' });
+    await documents(app.strapi, SITE).publish({ documentId: site!.documentId, locale: 'en' });
+    const published = siteResponse.parse((await get(apiPaths.site)).body).data;
+    expect(published.siteName).toBe('DRAFT SITE NAME');
+    expect(published.logo).toEqual({ url: '/uploads/draft-logo.png', alternativeText: 'Draft logo', width: 200, height: 80 });
+    // Czech has no published site texts of its own, so no logo either (the site falls back).
+    expect((await get(`${apiPaths.site}?locale=cs`)).status).toBe(404);
   });
 });
 

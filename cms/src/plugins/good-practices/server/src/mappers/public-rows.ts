@@ -70,6 +70,7 @@ export interface SiteRow {
   locale: string;
   siteName: string;
   tagline: string | null;
+  logo?: MediaRow | null;
   intro: string | null;
   about: string | null;
   partners: string | null;
@@ -144,6 +145,10 @@ export const practicePopulate = {
   integrationAreas: { fields: [...termFields] },
   targetGroups: { fields: [...termFields] },
   coverImage: { fields: [...imageFields] },
+};
+
+export const sitePopulate = {
+  logo: { fields: [...imageFields] },
 };
 
 export const toolPopulate = {

@@ -1,5 +1,6 @@
 import { DEFAULT_DATA_LICENCE, type Site } from '../../../contract';
 import { isPlainObject } from '../domain/json-values';
+import { mapImage } from './media';
 import type { SiteRow } from './public-rows';
 import { isoDateTime, text } from './values';
 
@@ -26,6 +27,7 @@ export function mapSite(row: SiteRow): Site {
     locale: row.locale,
     siteName: row.siteName,
     tagline: text(row.tagline),
+    logo: mapImage(row.logo),
     intro: text(row.intro),
     about: text(row.about),
     partners: text(row.partners),
