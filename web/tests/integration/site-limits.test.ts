@@ -215,14 +215,19 @@ describe('security headers of a static build', () => {
     expect(Object.keys(written)).toContain('Content-Security-Policy');
 
     // The server site reads the same CMS (CMS_URL): the same headers, value for value, but for
-    // the one allowance static hosting adds: Pagefind's WebAssembly ('wasm-unsafe-eval' in
-    // script-src), which server mode (searching through the CMS) does not need.
+    // the two allowances static hosting adds, which server mode does not need: Pagefind's
+    // WebAssembly ('wasm-unsafe-eval' in script-src; server mode searches through the CMS) and
+    // the CMS in connect-src (a proposal's status page asks it from the browser; server mode
+    // asks on the server).
+    const cmsOrigin = new URL(cms.url).origin;
     const page = await fetch(`${site.url}/${locale}/`);
     expect(page.status).toBe(200);
     for (const [name, value] of Object.entries(written)) {
-      const expected = name === 'Content-Security-Policy' ? value.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'") : value;
+      const expected =
+        name === 'Content-Security-Policy' ? value.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self'").replace(`connect-src 'self' ${cmsOrigin}`, "connect-src 'self'") : value;
       expect(page.headers.get(name), name).toBe(expected);
     }
     expect(written['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(written['Content-Security-Policy']).toContain(`connect-src 'self' ${cmsOrigin};`);
   });
 });
