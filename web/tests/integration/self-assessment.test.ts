@@ -77,6 +77,20 @@ const htmlFiles = (dir: string): string[] =>
     return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
   });
 
+/**
+ * The one script a page of the static build loads: its file in `_astro/`, its gzip size, and the
+ * pages that load it (`{locale}/…`, each once).
+ */
+function scriptOfPage(page: string): { own: string; compressed: number; loadedBy: string[] } {
+  const html = readFileSync(join(staticOut, page), 'utf8');
+  const own = /<script type="module" src="\/_astro\/([^"]+\.js)"><\/script>/.exec(html)?.[1];
+  expect(own, `${page} loads a script`).toBeDefined();
+  const loadedBy = htmlFiles(staticOut)
+    .filter((file) => readFileSync(file, 'utf8').includes(`/_astro/${own}`))
+    .map((file) => relative(staticOut, file).replace(/^[^/]+\//, '{locale}/'));
+  return { own: own!, compressed: gzipSync(readFileSync(join(staticOut, '_astro', own!))).length, loadedBy: [...new Set(loadedBy)].sort() };
+}
+
 const items = () => framework.groups.flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => i.key)));
 
 /**
@@ -247,16 +261,12 @@ describe('server mode without JavaScript', () => {
 describe('static mode', () => {
 
   it('loads its one script (≤ 15 KB compressed) on the two self-assessment pages only', () => {
-    // The self-assessment's script is the one its form page loads; the build's other script is
-    // the list pages' search (static-search-checks.ts), and no third page may load this one.
-    const formHtml = readFileSync(join(staticOut, 'en', 'self-assessment', 'index.html'), 'utf8');
-    const own = /<script type="module" src="\/_astro\/([^"]+\.js)"><\/script>/.exec(formHtml)?.[1];
-    expect(own, 'the form page loads its script').toBeDefined();
-    expect(gzipSync(readFileSync(join(staticOut, '_astro', own!))).length).toBeLessThanOrEqual(15 * 1024);
-    const withScript = htmlFiles(staticOut)
-      .filter((file) => readFileSync(file, 'utf8').includes(`/_astro/${own}`))
-      .map((file) => relative(staticOut, file).replace(/^[^/]+\//, '{locale}/'));
-    expect([...new Set(withScript)].sort()).toEqual(['{locale}/self-assessment/index.html', '{locale}/self-assessment/report/index.html']);
+    // The self-assessment's script is the one its form page loads; the build's other scripts are
+    // the list pages' search (static-search-checks.ts) and the submit pages' (below), and no
+    // other page may load this one.
+    const { own, compressed, loadedBy } = scriptOfPage(join('en', 'self-assessment', 'index.html'));
+    expect(compressed).toBeLessThanOrEqual(15 * 1024);
+    expect(loadedBy).toEqual(['{locale}/self-assessment/index.html', '{locale}/self-assessment/report/index.html']);
     for (const file of htmlFiles(staticOut).filter((f) => f.includes('self-assessment'))) {
       const html = readFileSync(file, 'utf8');
       expect(html.match(/<script\b[^>]*>/g), file).toEqual([`<script type="module" src="/_astro/${own}">`]);
@@ -291,14 +301,10 @@ describe('static mode: proposing a practice from a report', () => {
   }
 
   it('loads the submit script on the form, thanks and status pages only, and the form still posts without it', () => {
+    const { compressed, loadedBy } = scriptOfPage(join('en', 'submit', 'index.html'));
+    expect(compressed).toBeLessThanOrEqual(4 * 1024);
+    expect(loadedBy).toEqual(['{locale}/submit/index.html', '{locale}/submit/status/index.html', '{locale}/submit/thanks/index.html']);
     const formHtml = readFileSync(join(staticOut, 'en', 'submit', 'index.html'), 'utf8');
-    const own = /<script type="module" src="\/_astro\/([^"]+\.js)"><\/script>/.exec(formHtml)?.[1];
-    expect(own, 'the form page loads its script').toBeDefined();
-    expect(gzipSync(readFileSync(join(staticOut, '_astro', own!))).length).toBeLessThanOrEqual(4 * 1024);
-    const withScript = htmlFiles(staticOut)
-      .filter((file) => readFileSync(file, 'utf8').includes(`/_astro/${own}`))
-      .map((file) => relative(staticOut, file).replace(/^[^/]+\//, '{locale}/'));
-    expect([...new Set(withScript)].sort()).toEqual(['{locale}/submit/index.html', '{locale}/submit/status/index.html', '{locale}/submit/thanks/index.html']);
     expect(formHtml).toMatch(new RegExp(`<form class="submit-form" method="post" action="${cms.url}/api/good-practices/submissions"`));
     expect(readFileSync(join(staticOut, '_redirects'), 'utf8')).toContain('/ar/submit/status/* /ar/submit/status/ 200');
   });
