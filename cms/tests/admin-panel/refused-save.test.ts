@@ -13,8 +13,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEditor, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
-import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
+import { closeAdminTest, createEditor, editViewUrl, ensureAdminPanelBuilt, openAdminPage } from '../../../web/tests/helpers/admin-panel.ts';
+import type { BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
 const PRACTICE = 'plugin::good-practices.practice';
@@ -62,16 +62,11 @@ beforeAll(async () => {
   if (!unique) throw new Error('the seeded framework has no checklist item with a text of its own');
   item = unique;
   const editor = await createEditor(cms.strapi);
-  session = await openPage({ viewport: { width: 1440, height: 1000 } });
+  session = await openAdminPage(cms.url, editor);
   page = session.page;
-  await logIn(page, cms.url, editor);
 }, 600_000);
 
-afterAll(async () => {
-  await session?.close();
-  await closeBrowser();
-  await cms?.stop();
-});
+afterAll(() => closeAdminTest(session, cms));
 
 describe('a save the server refuses', () => {
   it('keeps what the editor typed in the form, says so, and stores nothing', async () => {

@@ -9,9 +9,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator, editViewUrl, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { closeAdminTest, createTranslator, editViewUrl, ensureAdminPanelBuilt, openAdminPage } from '../../../web/tests/helpers/admin-panel.ts';
 import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
-import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
+import type { BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
 
@@ -59,16 +59,11 @@ beforeAll(async () => {
   });
   await practices.publish({ documentId, locale: 'cs' });
   const translator = await createTranslator(cms.strapi, ['cs']);
-  session = await openPage({ viewport: { width: 1440, height: 1000 } });
+  session = await openAdminPage(cms.url, translator);
   page = session.page;
-  await logIn(page, cms.url, translator);
 }, 600_000);
 
-afterAll(async () => {
-  await session?.close();
-  await closeBrowser();
-  await cms?.stop();
-});
+afterAll(() => closeAdminTest(session, cms));
 
 describe('a translator and a partial translation', () => {
   it('is told in the edit view what visitors will read in English, without being stopped', async () => {

@@ -19,9 +19,9 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator, ensureAdminPanelBuilt, logIn } from '../../../web/tests/helpers/admin-panel.ts';
+import { closeAdminTest, createTranslator, ensureAdminPanelBuilt, openAdminPage } from '../../../web/tests/helpers/admin-panel.ts';
 import { AXE_TAGS } from '../../../web/tests/helpers/axe.ts';
-import { closeBrowser, openPage, type BrowserSession } from '../../../web/tests/helpers/browser.ts';
+import type { BrowserSession } from '../../../web/tests/helpers/browser.ts';
 import { seedDemoContent } from '../../scripts/seed-demo.ts';
 import { changedTables, snapshotDatabase } from '../harness/database-snapshot.ts';
 import { startStrapi, type RunningStrapi } from '../harness/strapi.ts';
@@ -96,16 +96,11 @@ beforeAll(async () => {
   cms = await startStrapi({ serveAdminPanel: true });
   await seedDemoContent(cms.strapi);
   const translator = await createTranslator(cms.strapi, ['cs']);
-  session = await openPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  session = await openAdminPage(cms.url, translator, { acceptDownloads: true });
   page = session.page;
-  await logIn(page, cms.url, translator);
 }, 600_000);
 
-afterAll(async () => {
-  await session?.close();
-  await closeBrowser();
-  await cms?.stop();
-});
+afterAll(() => closeAdminTest(session, cms));
 
 describe('translation page', () => {
   it('opens from the menu on the translator’s language, with counts and entries linked to their Czech edit view', async () => {

@@ -10,10 +10,11 @@
  *   the plugin's Translator. Both made by the harness's admin-users.ts.
  */
 import type { Core } from '@strapi/strapi';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { type AdminAccount, createAdminUser, EDITOR_ROLE_CODE, TRANSLATOR_ROLE_CODE } from '../../../cms/tests/harness/admin-users.ts';
 import { buildCms } from '../../../scripts/lib/builds.ts';
 import { withBuildLock } from './build-lock.ts';
+import { closeBrowser, openPage, type BrowserSession } from './browser.ts';
 
 export type { AdminAccount };
 
@@ -50,6 +51,20 @@ export async function logIn(page: Page, cmsUrl: string, account: AdminAccount): 
   await page.getByRole('button', { name: 'Login' }).click();
   // The panel's main navigation appears once the session is open.
   await page.getByRole('navigation', { name: 'Main' }).or(page.getByRole('link', { name: 'Content Manager' })).first().waitFor();
+}
+
+/** A page of the shared browser on a wide screen (1440 × 1000), logged into the admin panel as `account`. */
+export async function openAdminPage(cmsUrl: string, account: AdminAccount, options: BrowserContextOptions = {}): Promise<BrowserSession> {
+  const session = await openPage({ viewport: { width: 1440, height: 1000 }, ...options });
+  await logIn(session.page, cmsUrl, account);
+  return session;
+}
+
+/** Ends what an admin-panel test file opened: its page, the shared browser, its CMS. */
+export async function closeAdminTest(session: BrowserSession | undefined, cms: { stop(): Promise<void> } | undefined): Promise<void> {
+  await session?.close();
+  await closeBrowser();
+  await cms?.stop();
 }
 
 /** The Content Manager's edit view of one document in one locale. */
