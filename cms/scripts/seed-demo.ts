@@ -8,7 +8,8 @@
  *    translated into every other locale (the plugin's bootstrap has seeded them in English);
  * 3. the site texts and UI labels in every locale, and the logo (demo/logo.png) of the default one;
  * 4. the SPRING pages of demo/pages imported as published practices (the plugin's import
- *    service), completed with what the pages do not say: summary, integration areas, target groups;
+ *    service), completed with what the pages do not say: summary, integration areas, target groups,
+ *    featured, and a cover image (demo/covers, drawn for the demo) with its description;
  * 5. the practice translations of the data files: both practices in Spanish, the Czech portal
  *    under a Spanish slug of its own (the site redirects its English slug there), MigraCode
  *    under the same name; Czech and Arabic get none, so that the site shows its fallback.
@@ -78,29 +79,33 @@ async function translateTerms(strapi: Core.Strapi, demo: DemoContent): Promise<v
   }
 }
 
-/** The demo's logo (demo/logo.png) in the media library, uploaded once: a second run reuses it. */
-async function demoLogo(strapi: Core.Strapi, demo: DemoContent): Promise<number> {
-  const name = 'good-practices-demo-logo.png';
+/**
+ * An image of the demo folder in the media library, uploaded once under `name`: a second run
+ * reuses it. The upload service works on a temporary copy (it may move or remove what it is given).
+ */
+async function demoImage(strapi: Core.Strapi, demo: DemoContent, file: string, name: string, alternativeText: string): Promise<number> {
   const files = strapi.db.query('plugin::upload.file');
   const existing = (await files.findOne({ where: { name }, select: ['id'] })) as { id: number } | null;
   if (existing) return existing.id;
-  // The upload service works on a temporary copy (it may move or remove what it is given).
-  const folder = mkdtempSync(path.join(tmpdir(), 'gp-demo-logo-'));
+  const folder = mkdtempSync(path.join(tmpdir(), 'gp-demo-image-'));
   try {
     const filepath = path.join(folder, name);
-    copyFileSync(path.join(demo.dir, 'logo.png'), filepath);
-    // Decorative: the site name follows it in the header, so no alternative text.
+    copyFileSync(path.join(demo.dir, file), filepath);
+    const mimetype = name.endsWith('.png') ? 'image/png' : 'image/jpeg';
     const uploaded = (await strapi
       .plugin('upload')
       .service('upload')
-      .upload({ data: { fileInfo: { name, alternativeText: '' } }, files: { filepath, originalFilename: name, mimetype: 'image/png', size: statSync(filepath).size } })) as { id: number }[];
-    const [file] = uploaded;
-    if (!file) throw new Error('the demo logo was not uploaded');
-    return file.id;
+      .upload({ data: { fileInfo: { name, alternativeText } }, files: { filepath, originalFilename: name, mimetype, size: statSync(filepath).size } })) as { id: number }[];
+    const [stored] = uploaded;
+    if (!stored) throw new Error(`the demo image ${file} was not uploaded`);
+    return stored.id;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+/** The demo's logo: decorative (the site name follows it in the header), so no alternative text. */
+const demoLogo = (strapi: Core.Strapi, demo: DemoContent): Promise<number> => demoImage(strapi, demo, 'logo.png', 'good-practices-demo-logo.png', '');
 
 async function writeSite(strapi: Core.Strapi, demo: DemoContent): Promise<void> {
   const sites = documents(strapi, UID.site);
@@ -145,6 +150,9 @@ async function seedPractice(strapi: Core.Strapi, demo: DemoContent, practice: De
       integrationAreas: pick(areas, practice.integrationAreas, 'integration area'),
       targetGroups: pick(groups, practice.targetGroups, 'target group'),
       featured: practice.featured === true,
+      coverImage: practice.cover
+        ? await demoImage(strapi, demo, practice.cover.file, `good-practices-demo-${path.basename(practice.cover.file)}`, practice.cover.alternativeText)
+        : null,
     },
   });
   await practices.publish({ documentId: result.documentId, locale: demo.sourceLocale });

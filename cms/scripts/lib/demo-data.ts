@@ -74,6 +74,8 @@ export interface DemoPractice {
   targetGroups: string[];
   /** Among the home page's featured practices. */
   featured?: boolean;
+  /** Its cover image (relative to the demo folder) and the image's description, which the CMS requires. */
+  cover?: { file: string; alternativeText: string };
 }
 
 export interface DemoContent {
@@ -134,6 +136,10 @@ function checkPractices(file: string, raw: unknown): { sourceLocale: string; pra
     if (typeof practice.file !== 'string' || typeof practice.slug !== 'string' || typeof practice.summary !== 'string') fail(file, `${where} needs file, slug and summary`);
     if (!Array.isArray(practice.integrationAreas) || !Array.isArray(practice.targetGroups)) fail(file, `${where} needs integrationAreas and targetGroups`);
     if (practice.featured !== undefined && typeof practice.featured !== 'boolean') fail(file, `${where}.featured must be true or false`);
+    const { cover } = practice;
+    if (cover !== undefined && (typeof cover?.file !== 'string' || typeof cover.alternativeText !== 'string' || cover.alternativeText.trim() === '')) {
+      fail(file, `${where}.cover needs file and alternativeText (a cover image without a description is refused by the CMS)`);
+    }
   });
   return { sourceLocale: data.locale, practices: data.practices as DemoPractice[] };
 }

@@ -63,6 +63,8 @@ interface UploadedFile {
 async function uploadImage(name: string, bytes: Buffer): Promise<UploadedFile> {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
+  // A practice's cover image needs its description (the plugin refuses one without).
+  form.append('fileInfo', JSON.stringify({ name, alternativeText: `Test image ${name}` }));
   const response = await fetch(`${app.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const text = await response.text();
   expect(response.status, text).toBe(201);
@@ -127,8 +129,12 @@ describe('uploads on an S3-compatible bucket (UPLOAD_PROVIDER=s3)', () => {
     });
     const response = await fetch(`${app.url}/api/good-practices/practices/cover-on-s3`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { coverImage: { url: string } | null } };
+    const body = (await response.json()) as { data: { coverImage: { url: string; renditions: { url: string }[] } | null } };
     expect(body.data.coverImage?.url).toBe(file.url);
+    // The smaller copies the site offers as a srcset are in the bucket too.
+    expect(body.data.coverImage?.renditions.map((rendition) => rendition.url)).toEqual(Object.values(file.formats ?? {}).map((format) => format.url));
+    expect(body.data.coverImage!.renditions.length).toBeGreaterThan(0);
+    for (const rendition of body.data.coverImage!.renditions) expect(rendition.url.startsWith(`${s3Url}/${BUCKET}/`)).toBe(true);
   });
 
   it('lets the admin show images from the bucket (CSP img-src and media-src name its origin)', async () => {

@@ -48,7 +48,7 @@ const practice: AdminTypePresentation = {
     summary: { label: 'Short summary', description: 'Two or three sentences shown in lists and search results.' },
     objectives: { label: 'Objectives', description: 'What the practice sets out to achieve.' },
     inspiration: { label: 'What makes it inspiring', description: 'Why others could learn from this practice.' },
-    coverImage: { label: 'Cover image', description: 'An image shown with the practice. Give it a description (alternative text) in the media library.' },
+    coverImage: { label: 'Cover image', description: 'An image shown on the practice’s card and page. It needs a description (alternative text), written in the media library: a practice cannot be saved with an image that has none.' },
     featured: { label: 'Featured on the home page', description: 'Show this practice among the featured practices at the top of the home page, in every language. Takes effect when the practice is published.' },
     integrationAreas: { label: 'Integration areas', description: 'The fields of integration the practice works in. Shared by every language.' },
     targetGroups: { label: 'Target groups', description: 'The people the practice is for. Shared by every language.' },

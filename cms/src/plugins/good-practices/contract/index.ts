@@ -72,11 +72,25 @@ export type TaxonomyTerm = z.infer<typeof taxonomyTerm>;
 export const taxonomyResponse = z.object({ data: z.array(taxonomyTerm) });
 export type TaxonomyResponse = z.infer<typeof taxonomyResponse>;
 
+/** A smaller copy of an uploaded image that the CMS made (Strapi's responsive formats). */
+export const imageRendition = z.object({
+  url: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type ImageRendition = z.infer<typeof imageRendition>;
+
 export const image = z.object({
   url: z.string(),
+  /** Required for a practice's cover image (the CMS refuses one without it); may be empty for a decorative logo. */
   alternativeText: z.string().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /**
+   * The smaller copies, narrowest first, each narrower than the original: the site's image service
+   * offers them with the original as a srcset, so that a phone does not load a 2,000 px photo.
+   */
+  renditions: z.array(imageRendition),
 });
 export type Image = z.infer<typeof image>;
 

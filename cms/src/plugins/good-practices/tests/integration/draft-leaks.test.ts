@@ -126,7 +126,7 @@ describe('once published', () => {
     await documents(app.strapi, SITE).publish({ documentId: site!.documentId, locale: 'en' });
     const published = siteResponse.parse((await get(apiPaths.site)).body).data;
     expect(published.siteName).toBe('DRAFT SITE NAME');
-    expect(published.logo).toEqual({ url: '/uploads/draft-logo.png', alternativeText: 'Draft logo', width: 200, height: 80 });
+    expect(published.logo).toEqual({ url: '/uploads/draft-logo.png', alternativeText: 'Draft logo', width: 200, height: 80, renditions: [] });
     // Czech has no published site texts of its own, so no logo either (the site falls back).
     expect((await get(`${apiPaths.site}?locale=cs`)).status).toBe(404);
   });

@@ -18,7 +18,7 @@ import { practiceTranslationGaps } from '../translation/practice-gaps';
 import type { PracticeCheckResponse } from '../../../contract/admin-api';
 import { adminPresentation } from '../../../contract/admin-fields';
 
-/** The fields the practice rules read; anything else in the form (relations, media…) is ignored. */
+/** The fields the practice rules read; anything else in the form (relations…) is ignored. */
 const checkedValues = z
   .object({
     title: z.unknown(),
@@ -31,6 +31,7 @@ const checkedValues = z
     validationDate: z.unknown(),
     assessment: z.unknown(),
     answers: z.unknown(),
+    coverImage: z.unknown(),
   })
   .partial();
 

@@ -16,6 +16,7 @@ import { writeLocale } from '../locales/configured-locales';
 import { uids } from '../plugin-id';
 import { checkAnswers, toolIdsIn } from './answer-rules';
 import { checkAssessment } from './assessment-rules';
+import { checkCoverImage } from './cover-image';
 import { type WriteAction, writes } from './document-write';
 import { type FrameworkKeys, loadFrameworkKeys } from './framework-keys';
 import { checkPracticeFacts } from './practice-field-rules';
@@ -96,6 +97,8 @@ export async function checkPracticeWrite(strapi: Core.Strapi, write: PracticeWri
   problems.push(
     ...(await checkSlug(strapi, uids.practice, { slug, locale, documentId: action === 'update' ? documentId : undefined }, PRACTICE_SUBJECT)),
   );
+
+  if (writes(data, 'coverImage')) problems.push(...(await checkCoverImage(strapi, data.coverImage)));
 
   let keys: FrameworkKeys | undefined;
   const frameworkKeys = async (): Promise<FrameworkKeys> => (keys ??= await loadFrameworkKeys(strapi));

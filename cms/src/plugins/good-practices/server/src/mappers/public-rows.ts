@@ -11,6 +11,8 @@ export interface MediaRow {
   alternativeText: string | null;
   width: number | null;
   height: number | null;
+  /** Strapi's responsive copies by name (thumbnail, small, medium, large); JSON, so read leniently. */
+  formats?: unknown;
 }
 
 export interface TermRow {
@@ -119,7 +121,7 @@ export const practiceDetailFields = [
 ] as const;
 
 export const termFields = ['key', 'name', 'locale'] as const;
-export const imageFields = ['url', 'alternativeText', 'width', 'height'] as const;
+export const imageFields = ['url', 'alternativeText', 'width', 'height', 'formats'] as const;
 export const toolSummaryFields = ['slug', 'locale', 'name', 'kind', 'url'] as const;
 export const toolDetailFields = [...toolSummaryFields, 'description'] as const;
 export const siteFields = [
