@@ -117,6 +117,9 @@ export default defineConfig({
   // thread (src/lib/markdown/pool.ts) lets the main thread render the next ones.
   build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency: 8 }) },
   cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
+  // Cover images: the CMS made the smaller copies already; the service only offers them as a
+  // srcset (src/lib/images/cms-image-service.ts), in both modes, without downloading an image.
+  image: { service: { entrypoint: './src/lib/images/cms-image-service.ts' } },
   integrations: [siteRoutes, searchIndex],
   devToolbar: { enabled: false },
   prefetch: false,

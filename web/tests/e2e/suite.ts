@@ -196,6 +196,41 @@ export function defineSiteSuite(mode: SiteMode, target: () => SiteTarget): void 
       }
     });
 
+    it('shows each practice\'s cover image on its card and page through the image service: the CMS\'s copies as a srcset, its description, lazy on cards', async (ctx) => {
+      const withCover = [...known.practices.values()].flat().filter((p) => p.coverImage);
+      if (withCover.length === 0) return ctx.skip('no practice in the CMS has a cover image');
+      for (const l of known.locales) {
+        const { text: list } = await fetchText(site(`/${l.code}/practices/`));
+        for (const practice of known.practices.get(l.code) ?? []) {
+          const card = [...list.matchAll(/<article class="card">([\s\S]*?)<\/article>/g)].map((m) => m[1]!).find((c) => c.includes(`href="/${l.code}/practices/${practice.slug}/"`));
+          expect(card, `${l.code} ${practice.slug}`).toBeTruthy();
+          const img = imgAttributes(card!, 'card-cover');
+          if (!practice.coverImage) {
+            expect(img, `${l.code} ${practice.slug}`).toBeNull();
+            continue;
+          }
+          const cover = practice.coverImage;
+          expect(img, `${l.code} ${practice.slug}`).toMatchObject({ src: known.cms.assetUrl(cover.url), alt: cover.alternativeText ?? '', loading: 'lazy', decoding: 'async' });
+          expect(img!.width).toBe(String(cover.width));
+          expect(img!.height).toBe(String(cover.height));
+          expect(img!.sizes).toMatch(/100vw$/);
+          // Every copy and the original, by width: the browser picks what the screen needs.
+          const candidates = [...cover.renditions, { url: cover.url, width: cover.width! }].map((c) => `${known.cms.assetUrl(c.url)} ${c.width}w`);
+          expect(img!.srcset?.split(', ')).toEqual(cover.renditions.length > 0 ? candidates : undefined);
+
+          const { text: page } = await fetchText(site(`/${l.code}/practices/${practice.slug}/`));
+          const hero = imgAttributes(page, 'cover');
+          // Above the fold on the practice page: loaded at once.
+          expect(hero, `${l.code} ${practice.slug}`).toMatchObject({ src: known.cms.assetUrl(cover.url), alt: cover.alternativeText ?? '', loading: 'eager', fetchpriority: 'high' });
+          expect(hero!.srcset).toBe(img!.srcset);
+        }
+      }
+      // The copies are served where the srcset says.
+      for (const rendition of withCover[0]!.coverImage!.renditions) {
+        expect((await fetch(known.cms.assetUrl(rendition.url))).headers.get('content-type')).toMatch(/^image\//);
+      }
+    });
+
     it('answers an unknown practice with a localized 404', async () => {
       const l = known.locales.find((x) => !x.isDefault) ?? known.defaultLocale;
       if (mode === 'server') {
@@ -840,6 +875,13 @@ function switcherLinksOf(html: string): SwitcherLinkShown[] {
 function autonymOf(code: string): string {
   const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+/** The attributes of the first <img> of `html` with class `className`, entities decoded; null without one. */
+function imgAttributes(html: string, className: string): Record<string, string> | null {
+  const tag = [...html.matchAll(/<img\s[^>]*>/g)].map((m) => m[0]).find((t) => new RegExp(`\\sclass="${className}"`).test(t));
+  if (!tag) return null;
+  return Object.fromEntries([...tag.matchAll(/\s([a-z-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, decode(m[2] ?? '')]));
 }
 
 function escapeHtml(value: string): string {
