@@ -25,6 +25,7 @@ const FIELD_LABELS: Record<CheckedField, MessageKey> = {
   validationDate: 'editView.field.validationDate',
   assessment: 'editView.field.assessment',
   answers: 'editView.field.answers',
+  coverImage: 'editView.field.coverImage',
 };
 
 interface PracticePanelProps {
