@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GenerateResult } from '../generate.ts';
 import { postgresUrl } from './postgres.ts';
+import { cmsNodeFlags } from '../../scripts/lib/cms-memory.ts';
 import type { PublishTiming, QueryCount, WorkerCommand, WorkerStart } from '../cms-worker.ts';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cms-worker.ts');
@@ -50,7 +51,8 @@ export async function startCms(options: {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   // The harness creates the PostgreSQL database through TEST_DATABASE_URL before the CMS loads.
   const env = options.database === 'postgres' ? { ...process.env, TEST_DATABASE_URL: postgresUrl() } : { ...process.env };
-  const child: ChildProcess = fork(WORKER, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
+  // The CMS's own heap limits (scripts/lib/cms-memory.ts): the bench measures the CMS as it is run.
+  const child: ChildProcess = fork(WORKER, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env, execArgv: [...process.execArgv, ...cmsNodeFlags(process.env)] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const pending = new Map<number, Pending>();

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCms, buildPlugin, buildWeb } from '../lib/builds.ts';
+import { withCmsNodeOptions } from '../lib/cms-memory.ts';
 import { ensureLocalEnv } from '../lib/env-file.ts';
 import { localStack } from '../lib/local-stack.ts';
 import { bin, CMS_DIR, ROOT, SITE_SERVER_ENTRY, WEB_DIR } from '../lib/paths.ts';
@@ -29,7 +30,7 @@ export async function run(): Promise<number> {
     note(`Reusing the database ${shown} (delete it to start over with fresh demo content).`);
   }
 
-  const cms = startService('cms', bin.strapi, ['start'], { cwd: CMS_DIR, env: { ...env, HOST: '127.0.0.1', PORT: cmsPort } });
+  const cms = startService('cms', bin.strapi, ['start'], { cwd: CMS_DIR, env: withCmsNodeOptions({ ...env, HOST: '127.0.0.1', PORT: cmsPort }) });
   const services = [cms];
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { cmsNodeFlags, DEFAULT_CMS_HEAP_MB } from '../lib/cms-memory.ts';
 import { findDirectives, parseNginxConfig } from '../lib/nginx-config.ts';
 import { ROOT } from '../lib/paths.ts';
 
@@ -145,6 +146,16 @@ describe('docker-compose.yml', () => {
     expect(cms.UPLOAD_PROVIDER).toBe('${UPLOAD_PROVIDER:-local}');
     for (const name of ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL']) expect(cms[name], name).toBe(`\${${name}:-}`);
     expect(compose.services.web!.environment?.UPLOADS_URL).toBe('${S3_PUBLIC_URL:-}');
+  });
+
+  it('starts the CMS image with the heap limits every CMS start has (scripts/lib/cms-memory.ts)', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'cms', 'Dockerfile'), 'utf8');
+    const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(lastStage).toContain(`ENV CMS_HEAP_MB=${DEFAULT_CMS_HEAP_MB}`);
+    const command = /^CMD (.*)$/m.exec(lastStage)?.[1] ?? '';
+    const shell = (JSON.parse(command) as string[]).at(-1)!;
+    // The same flags as cmsNodeFlags, the cap read from CMS_HEAP_MB when the container starts.
+    expect(shell.replace('${CMS_HEAP_MB}', String(DEFAULT_CMS_HEAP_MB))).toContain(cmsNodeFlags({}).join(' '));
   });
 
   it('mounts named volumes only where the image lets its user write', () => {

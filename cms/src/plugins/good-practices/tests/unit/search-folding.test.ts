@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foldText, matchesQuery } from '../../contract';
-import { matchesFolded } from '../../server/src/read-model/practice-search-index';
+import { matchesFolded, tokenIndex } from '../../server/src/read-model/practice-search-index';
 
 const texts = ['Ženy v zaměstnání', 'Kurzy ČEŠTINY pro dospělé', 'Intégration des réfugiés à Paris', 'Straße und İstanbul', 'مساعدة اللاجئين'];
 const queries = ['zeny', 'ŽENY zaměstnání', 'cestiny kurzy', 'integration REFUGIES', 'strasse', 'straße', 'istanbul', 'اللاجئين', 'paris berlin', '  dospělé  ', 'x'];
@@ -16,5 +16,25 @@ describe('matchesFolded', () => {
       const haystack = foldText(texts.join('\n'), locale);
       expect({ query, match: matchesFolded(haystack, query, locale) }).toEqual({ query, match: matchesQuery(texts, query, locale) });
     }
+  });
+});
+
+describe('tokenIndex', () => {
+  it.each(['cs', 'fr', 'de', 'tr', 'ar', 'en'])('finds exactly the texts matchesQuery finds, substrings included (%s)', (locale) => {
+    const documents = texts.map((text, index) => [`doc${index}`, text] as const);
+    const index = tokenIndex(documents.map(([id, text]) => [id, foldText(text, locale)] as const), locale);
+    for (const query of [...queries, 'ntegr', 'ur', 'zam dosp', 'pa ri', '']) {
+      const expected = documents.filter(([, text]) => matchesQuery([text], query, locale)).map(([id]) => id);
+      expect({ query, found: [...index.matching(query)].sort() }).toEqual({ query, found: expected.sort() });
+    }
+  });
+
+  it('counts its bytes and practices', () => {
+    const index = tokenIndex([['a', 'one two two'], ['b', 'two three']], 'en');
+    expect(index.practices).toBe(2);
+    expect(index.bytes).toBeGreaterThan(0);
+    expect([...index.matching('two')].sort()).toEqual(['a', 'b']);
+    expect([...index.matching('one two')]).toEqual(['a']);
+    expect([...index.matching('four')]).toEqual([]);
   });
 });

@@ -24,7 +24,9 @@
  * (generation-cache.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { isPlainObject } from '../domain/json-values';
 import { uids } from '../plugin-id';
+import { type ChangedPractices, noteLocalBump, noteOwnStoredBump } from './change-journal';
 import { requestGeneration } from './request-generation';
 import { bumpStoredGeneration, readStoredGeneration } from './stored-generation';
 
@@ -63,10 +65,26 @@ export function concernsPublicContent(event: WriteEvent): boolean {
 
 const ACTIONS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 
+/**
+ * Models whose writes change the practices' summary rows without naming the practices: the
+ * rows carry the terms' names and the cover image's file (change-journal.ts).
+ */
+const ROWS_OF_UNNAMED_PRACTICES: ReadonlySet<string> = new Set([uids.integrationArea, uids.targetGroup, 'plugin::upload.file']);
+
+/** The practices whose summary rows a write may change (change-journal.ts). */
+export function practicesOfWrite(event: WriteEvent): ChangedPractices {
+  const uid = event.model?.uid;
+  if (uid !== uids.practice) return uid !== undefined && ROWS_OF_UNNAMED_PRACTICES.has(uid) ? 'unknown' : new Set();
+  // create/update/delete answer with the row (Strapi's query engine); the *Many ones with a count.
+  const rows = Array.isArray(event.result) ? event.result : [event.result];
+  const ids = rows.map((row) => (isPlainObject(row) && typeof row.documentId === 'string' ? row.documentId : undefined));
+  return ids.length > 0 && ids.every((id) => id !== undefined) ? new Set(ids as string[]) : 'unknown';
+}
+
 export interface ContentGeneration {
   current(): number;
-  /** Forget every cache (also called by the lifecycles). */
-  bump(): void;
+  /** Forget every cache (also called by the lifecycles); `practices`: what the write concerns (default: unknown). */
+  bump(practices?: ChangedPractices): void;
 }
 
 const generations = new WeakMap<Core.Strapi, ContentGeneration>();
@@ -78,8 +96,9 @@ export function contentGeneration(strapi: Core.Strapi): ContentGeneration {
     let value = 0;
     generation = {
       current: () => value,
-      bump: () => {
+      bump: (practices = 'unknown') => {
         value += 1;
+        noteLocalBump(strapi, value, practices);
       },
     };
     generations.set(strapi, generation);
@@ -103,25 +122,35 @@ export async function currentGeneration(strapi: Core.Strapi): Promise<string> {
  */
 export function watchContentWrites(strapi: Core.Strapi): void {
   const generation = contentGeneration(strapi);
-  // Transactions whose stored bump is done: one UPDATE per transaction, however many rows it writes.
-  const bumped = new WeakSet<object>();
+  // Per writer transaction: its stored bump (one UPDATE however many rows it writes) and the
+  // practices its writes concern, announced with the bumps of its commit or rollback.
+  const transactions = new WeakMap<object, { practices: Set<string> | 'unknown'; stored?: string }>();
   const onWrite = async (event: WriteEvent): Promise<void> => {
     if (!concernsPublicContent(event)) return;
-    generation.bump();
+    const practices = practicesOfWrite(event);
+    generation.bump(practices);
     if (strapi.db.inTransaction()) {
       // Joins the writer's transaction (no new one): the stored bump commits or rolls back with
       // the data, and the commit callbacks are registered on it.
       await strapi.db.transaction(async ({ trx, onCommit, onRollback }) => {
-        if (!bumped.has(trx)) {
-          bumped.add(trx);
-          await bumpStoredGeneration(trx as unknown as Parameters<typeof bumpStoredGeneration>[0]);
+        let written = transactions.get(trx);
+        if (!written) {
+          written = { practices: new Set() };
+          transactions.set(trx, written);
+          const state = written;
+          state.stored = await bumpStoredGeneration(trx as unknown as Parameters<typeof bumpStoredGeneration>[0]);
+          onCommit(() => {
+            if (state.stored !== undefined) noteOwnStoredBump(strapi, state.stored);
+            generation.bump(state.practices);
+          });
+          // A read inside the failed transaction may have cached rows that never came to be.
+          onRollback(() => generation.bump(state.practices));
         }
-        onCommit(() => generation.bump());
-        // A read inside the failed transaction may have cached rows that never came to be.
-        onRollback(() => generation.bump());
+        if (practices === 'unknown' || written.practices === 'unknown') written.practices = 'unknown';
+        else for (const documentId of practices) written.practices.add(documentId);
       });
     } else {
-      await bumpStoredGeneration(strapi.db.connection);
+      noteOwnStoredBump(strapi, await bumpStoredGeneration(strapi.db.connection));
     }
   };
   strapi.db.lifecycles.subscribe({

@@ -21,15 +21,47 @@ export const MAX_AGE_MS = 10 * 60_000;
 
 interface Entry {
   generation: string;
-  builtAt: number;
+  /**
+   * When the database was last read in full for this value: its own build, or the full build an
+   * incremental one derives from (cachedIncrementally). MAX_AGE_MS counts from here.
+   */
+  readInFullAt: number;
   value: Promise<unknown>;
   /** Set once the build has succeeded (peekForGeneration answers only then). */
   settled?: { value: unknown };
 }
 
+/** A value of an earlier generation, for a build that can derive the new one from it. */
+export interface EarlierValue<Value> {
+  generation: string;
+  value: Value;
+}
+
+/**
+ * What an incremental build answers: the value, and whether it was derived from the earlier one
+ * (then it is as old, for MAX_AGE_MS, as the full read it derives from).
+ */
+export interface IncrementalBuild<Value> {
+  value: Value;
+  derived: boolean;
+}
+
 const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
 
 export async function cachedForGeneration<Value>(strapi: Core.Strapi, key: string, build: () => Promise<Value>): Promise<Value> {
+  return cachedIncrementally(strapi, key, async () => ({ value: await build(), derived: false }));
+}
+
+/**
+ * Like cachedForGeneration, but the build is handed the value of the last generation (when it is
+ * built and younger than MAX_AGE_MS counted from its last full read) with its generation, to
+ * derive the new value from it when it can tell what changed (change-journal.ts).
+ */
+export async function cachedIncrementally<Value>(
+  strapi: Core.Strapi,
+  key: string,
+  build: (generation: string, earlier: EarlierValue<Value> | undefined) => Promise<IncrementalBuild<Value>>,
+): Promise<Value> {
   let cache = caches.get(strapi);
   if (!cache) {
     cache = new Map();
@@ -38,14 +70,17 @@ export async function cachedForGeneration<Value>(strapi: Core.Strapi, key: strin
   const generation = await currentGeneration(strapi);
   const now = Date.now();
   const entry = cache.get(key);
-  if (entry && entry.generation === generation && now - entry.builtAt < MAX_AGE_MS) return entry.value as Promise<Value>;
+  if (entry && entry.generation === generation && now - entry.readInFullAt < MAX_AGE_MS) return entry.value as Promise<Value>;
 
-  const value = build();
-  const fresh: Entry = { generation, builtAt: now, value };
+  const earlier = entry?.settled && now - entry.readInFullAt < MAX_AGE_MS ? { generation: entry.generation, value: entry.settled.value as Value, readInFullAt: entry.readInFullAt } : undefined;
+  const built = build(generation, earlier && { generation: earlier.generation, value: earlier.value });
+  const value = built.then((result) => result.value);
+  const fresh: Entry = { generation, readInFullAt: now, value };
   cache.set(key, fresh);
-  value.then(
-    (built) => {
-      fresh.settled = { value: built };
+  built.then(
+    (result) => {
+      if (result.derived && earlier) fresh.readInFullAt = earlier.readInFullAt;
+      fresh.settled = { value: result.value };
     },
     // A failed build is not kept: the next request tries again.
     () => {
@@ -65,6 +100,6 @@ export async function peekForGeneration<Value>(strapi: Core.Strapi, key: string)
   const entry = caches.get(strapi)?.get(key);
   if (!entry?.settled) return undefined;
   const generation = await currentGeneration(strapi);
-  if (entry.generation !== generation || Date.now() - entry.builtAt >= MAX_AGE_MS) return undefined;
+  if (entry.generation !== generation || Date.now() - entry.readInFullAt >= MAX_AGE_MS) return undefined;
   return entry.settled.value as Value;
 }

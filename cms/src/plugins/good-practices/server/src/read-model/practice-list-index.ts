@@ -24,7 +24,8 @@ import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type 
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { byteBoundedCache } from './byte-bounded-cache';
-import { cachedForGeneration, peekForGeneration } from './generation-cache';
+import { practicesChangedBetween } from './change-journal';
+import { cachedForGeneration, cachedIncrementally, peekForGeneration } from './generation-cache';
 import type { LocaleContext } from '../services/locale-service';
 import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
@@ -109,14 +110,35 @@ export function withSharedTerms<Row extends Pick<PracticeSummaryRow, 'integratio
 }
 
 /**
+ * Beyond this many practices changed since the rows were read, reading them all again is as
+ * cheap as reading the changed ones (one query per relation either way, but a long IN list).
+ */
+export const INCREMENTAL_ROWS_LIMIT = 500;
+
+function readSummaryRows(strapi: Core.Strapi, documentIds?: readonly string[]): Promise<PracticeSummaryRow[]> {
+  return publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({
+    locale: '*',
+    fields: practiceSummaryFields,
+    populate: practicePopulate,
+    ...(documentIds ? { filters: { documentId: { $in: [...documentIds] } } } : {}),
+  });
+}
+
+/**
  * The summary rows of every published version of every practice, read once per content
  * generation for the indexes of all locales: every chain ends with every locale, so each index
- * would read them all again.
+ * would read them all again. After a write of this process the rows of the practices it wrote
+ * are read again and the others kept (change-journal.ts): the first list request after a publish
+ * then costs a query of one practice instead of every version of every practice (issue 17.6).
  */
 function publishedSummaryRows(strapi: Core.Strapi): Promise<PracticeSummaryRow[]> {
-  return cachedForGeneration(strapi, 'practice-list-rows', () =>
-    publishedDocuments(strapi, uids.practice).findMany<PracticeSummaryRow>({ locale: '*', fields: practiceSummaryFields, populate: practicePopulate }),
-  );
+  return cachedIncrementally<PracticeSummaryRow[]>(strapi, 'practice-list-rows', async (generation, earlier) => {
+    const changed = earlier ? practicesChangedBetween(strapi, earlier.generation, generation) : 'unknown';
+    if (!earlier || changed === 'unknown' || changed.size > INCREMENTAL_ROWS_LIMIT) return { value: await readSummaryRows(strapi), derived: false };
+    if (changed.size === 0) return { value: earlier.value, derived: true };
+    const reread = await readSummaryRows(strapi, [...changed]);
+    return { value: [...earlier.value.filter((row) => !changed.has(row.documentId)), ...reread], derived: true };
+  });
 }
 
 async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<PracticeListIndex> {

@@ -1,13 +1,23 @@
 /**
- * The text the list's `q` searches (title, summary and answers of each published practice as a
- * visitor of the locale sees it: the version shown, with the summary and answers it lacks taken
- * along the chain, see domain/text-fallback.ts), folded once per content generation instead of on every search request: folding
- * (lower case, decomposition, marks removed) of every answer of the locale was the search's
- * whole cost.
+ * What the list's `q` searches: the title, summary and answers of each published practice as a
+ * visitor of the locale sees it (the version shown, with the summary and answers it lacks taken
+ * along the chain, see domain/text-fallback.ts), folded (lower case, decomposition, marks
+ * removed) once per content generation instead of on every search request: folding every answer
+ * of the locale was the search's whole cost.
  *
- * Bounded: the folded texts of a locale are large (answers are long), so locales are kept in
- * least-recently-used order within MAX_BYTES; a locale larger than that on its own is not kept
- * and each search folds its candidates again (correct, only slower).
+ * Kept as a token index, not as the folded texts: the texts of a locale are tens of megabytes
+ * (answers are long), and keeping them (with their rebuilds as visitors searched in turn in five
+ * languages) left the CMS process over a gigabyte at 2,000 practices × 5 locales (issue 17.6).
+ * A token is a run of the folded text between white space, and a query word (it has no white
+ * space) occurs in the folded text exactly when it occurs in one of its tokens: so the index
+ * answers the contract's matchesQuery exactly, substrings included ("integr" finds
+ * "integration"), from each token's list of practices. The vocabulary of a locale is small next
+ * to its texts (each word once, with the practices using it).
+ *
+ * Bounded: the indexes of the locales are kept in least-recently-used order within MAX_BYTES; a
+ * locale larger than that on its own is used for the request that built it and not kept. The
+ * texts are read a batch of practices at a time (SEARCH_TEXT_BATCH), so that building an index
+ * never holds every answer of every version at once.
  */
 import type { Core } from '@strapi/strapi';
 import { foldText } from '../../../contract';
@@ -19,7 +29,10 @@ import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
 
-export const MAX_BYTES = 96 * 1024 * 1024;
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+/** Practices whose versions are read at a time while an index is built. */
+export const SEARCH_TEXT_BATCH = 200;
 
 interface SearchRow {
   documentId: string;
@@ -29,14 +42,19 @@ interface SearchRow {
   answers: unknown;
 }
 
-/** documentId -> folded text. */
-export type SearchTexts = ReadonlyMap<string, string>;
+export interface SearchIndex {
+  /** The practices (documentIds) whose text has every word of `query` (none: every practice). */
+  matching(query: string): ReadonlySet<string>;
+  /** About what the index holds in memory. */
+  readonly bytes: number;
+  readonly practices: number;
+}
 
 interface Entry {
   generation: string;
   builtAt: number;
   bytes: number;
-  texts: Promise<SearchTexts>;
+  index: Promise<SearchIndex>;
 }
 
 const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
@@ -51,24 +69,78 @@ function foldedText(versions: readonly SearchRow[], locale: string): string {
   return foldText(texts.filter((value): value is string => typeof value === 'string').join('\n'), locale);
 }
 
+const wordsOf = (folded: string): string[] => folded.split(/\s+/u).filter((word) => word.length > 0);
+
 /** The contract's matchesQuery on an already folded haystack (same folding, same word split). */
 export function matchesFolded(haystack: string, query: string, locale: string): boolean {
-  return foldText(query, locale)
-    .split(/\s+/u)
-    .filter((word) => word.length > 0)
-    .every((word) => haystack.includes(word));
+  return wordsOf(foldText(query, locale)).every((word) => haystack.includes(word));
 }
 
-async function readTexts(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<Map<string, string>> {
-  const rows = await publishedDocuments(strapi, uids.practice).findMany<SearchRow>({ locale: chain, fields: ['locale', 'title', 'summary', 'answers'] });
-  return new Map(versionsInChainOrder(rows, chain).map((versions) => [versions[0]!.documentId, foldedText(versions, locale)]));
+/** Builds the index of `texts` (documentId → folded text) as the locale's visitors search them. */
+export function tokenIndex(texts: Iterable<readonly [string, string]>, locale: string): SearchIndex {
+  const documentIds: string[] = [];
+  const postings = new Map<string, number[]>();
+  for (const [documentId, folded] of texts) {
+    const position = documentIds.push(documentId) - 1;
+    for (const token of new Set(wordsOf(folded))) {
+      const list = postings.get(token);
+      if (list) list.push(position);
+      else postings.set(token, [position]);
+    }
+  }
+  // Compact: one typed array per token instead of a growable array.
+  const vocabulary = [...postings.keys()];
+  const lists = vocabulary.map((token) => Uint32Array.from(postings.get(token)!));
+  postings.clear();
+  let bytes = documentIds.reduce((sum, id) => sum + id.length * 2 + 16, 0);
+  for (let i = 0; i < vocabulary.length; i++) bytes += vocabulary[i]!.length * 2 + 16 + lists[i]!.byteLength + 64;
+  const everything = new Set(documentIds);
+  return {
+    bytes,
+    practices: documentIds.length,
+    matching(query) {
+      const words = wordsOf(foldText(query, locale));
+      if (words.length === 0) return everything;
+      let result: Set<number> | undefined;
+      for (const word of words) {
+        const found = new Set<number>();
+        for (let i = 0; i < vocabulary.length; i++) {
+          if (!vocabulary[i]!.includes(word)) continue;
+          for (const position of lists[i]!) if (!result || result.has(position)) found.add(position);
+        }
+        result = found;
+        if (result.size === 0) break;
+      }
+      return new Set([...result!].map((position) => documentIds[position]!));
+    },
+  };
+}
+
+async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<SearchIndex> {
+  const practices = publishedDocuments(strapi, uids.practice);
+  // The documents first (ids only), then their versions a batch of documents at a time, so that
+  // a document's versions are folded together and the tokens of a batch indexed before the next.
+  const documentIds = [...new Set((await practices.findMany<{ documentId: string }>({ locale: chain, fields: [] })).map((row) => row.documentId))];
+  const tokensOnly: [string, string][] = [];
+  for (let start = 0; start < documentIds.length; start += SEARCH_TEXT_BATCH) {
+    const rows = await practices.findMany<SearchRow>({
+      locale: chain,
+      fields: ['locale', 'title', 'summary', 'answers'],
+      filters: { documentId: { $in: documentIds.slice(start, start + SEARCH_TEXT_BATCH) } },
+    });
+    for (const versions of versionsInChainOrder(rows, chain)) {
+      // Each distinct word once: the index needs no more, and the batch's texts can go.
+      tokensOnly.push([versions[0]!.documentId, [...new Set(wordsOf(foldedText(versions, locale)))].join(' ')]);
+    }
+  }
+  return tokenIndex(tokensOnly, locale);
 }
 
 /**
- * Folded texts of every published practice of a locale: from the cache when this generation's
- * texts of the locale are kept, else read with one query (and kept if they fit).
+ * The search index of a locale: from the cache when this generation's index of the locale is
+ * kept, else built (and kept if it fits).
  */
-export async function searchTexts(strapi: Core.Strapi, context: LocaleContext): Promise<SearchTexts> {
+export async function searchIndex(strapi: Core.Strapi, context: LocaleContext): Promise<SearchIndex> {
   const { locale } = context;
   let cache = caches.get(strapi);
   if (!cache) {
@@ -82,19 +154,18 @@ export async function searchTexts(strapi: Core.Strapi, context: LocaleContext): 
     // Most recently used last.
     cache.delete(locale);
     cache.set(locale, entry);
-    return entry.texts;
+    return entry.index;
   }
   cache.delete(locale);
 
-  const texts = readTexts(strapi, context);
-  const fresh: Entry = { generation, builtAt: now, bytes: 0, texts };
+  const index = buildIndex(strapi, context);
+  const fresh: Entry = { generation, builtAt: now, bytes: 0, index };
   cache.set(locale, fresh);
-  const built = await texts.catch((error: unknown) => {
+  const built = await index.catch((error: unknown) => {
     if (cache.get(locale) === fresh) cache.delete(locale);
     throw error;
   });
-  // UTF-16 in memory: two bytes per code unit.
-  fresh.bytes = [...built.values()].reduce((sum, text) => sum + text.length * 2, 0);
+  fresh.bytes = built.bytes;
   if (fresh.bytes > MAX_BYTES) {
     if (cache.get(locale) === fresh) cache.delete(locale);
   } else {

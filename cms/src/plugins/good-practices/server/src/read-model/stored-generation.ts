@@ -40,9 +40,18 @@ export async function ensureStoredGeneration(strapi: Core.Strapi): Promise<void>
   await knex(GENERATION_TABLE).insert({ id: ROW_ID, value: 0 }).onConflict('id').ignore();
 }
 
-/** Adds one to the stored generation, with `knex` (the writer's transaction when there is one). */
-export async function bumpStoredGeneration(knex: Knex): Promise<void> {
-  await knex(GENERATION_TABLE).where({ id: ROW_ID }).increment('value', 1);
+/**
+ * Adds one to the stored generation, with `knex` (the writer's transaction when there is one),
+ * and returns the value it set: read in the same transaction, whose update holds the row (a
+ * PostgreSQL row lock, SQLite's write lock), so no other writer's bump can come in between
+ * (the change journal relies on it: change-journal.ts). Without a transaction, one is opened.
+ */
+export async function bumpStoredGeneration(knex: Knex): Promise<string> {
+  const bump = async (trx: Knex): Promise<string> => {
+    await trx(GENERATION_TABLE).where({ id: ROW_ID }).increment('value', 1);
+    return readStoredGeneration(trx);
+  };
+  return knex.isTransaction ? bump(knex) : knex.transaction((trx) => bump(trx as unknown as Knex));
 }
 
 /** The stored generation, as a string (PostgreSQL returns bigint as a string, SQLite a number). */

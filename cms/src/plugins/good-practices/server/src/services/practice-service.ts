@@ -27,7 +27,7 @@ import type { LocaleContext } from './locale-service';
 import { groupVersions, paginationOf } from '../read-model/detail-pages';
 import { builtPracticeListIndex, practiceListIndex, versionsInChainOrder, withSharedTerms } from '../read-model/practice-list-index';
 import { itemSuggestions } from '../read-model/item-suggestions';
-import { matchesFolded, searchTexts } from '../read-model/practice-search-index';
+import { searchIndex } from '../read-model/practice-search-index';
 import { publishedDocuments } from '../read-model/published-documents';
 import { builtPublishedVersions, publishedVersions } from '../read-model/published-versions';
 import { getService } from './service-access';
@@ -61,12 +61,8 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
             (!query.itemMet || entry.assessment[query.itemMet] === 'met'),
         );
         if (!query.q || filtered.length === 0) return filtered;
-        const q = query.q;
-        const texts = await searchTexts(strapi, context);
-        return filtered.filter((entry) => {
-          const haystack = texts.get(entry.documentId);
-          return haystack !== undefined && matchesFolded(haystack, q, locale);
-        });
+        const found = (await searchIndex(strapi, context)).matching(query.q);
+        return filtered.filter((entry) => found.has(entry.documentId));
       });
 
       const total = matching.length;

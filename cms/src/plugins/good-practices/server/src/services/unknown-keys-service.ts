@@ -29,26 +29,39 @@ interface VersionRow {
   answers: unknown;
 }
 
+/**
+ * Versions read at a time: every version's answers at once (all drafts and published versions)
+ * would be held for a moment, and at 2,000 practices × 5 locales that moment left the CMS
+ * process hundreds of megabytes larger for good (V8 keeps the heap it grew; issue 17.6).
+ */
+export const UNKNOWN_KEYS_BATCH = 250;
+
 export function createUnknownKeysReport({ strapi }: { strapi: Core.Strapi }) {
   return {
     async reportUnknownKeys(): Promise<UnknownKeysEntry[]> {
-      const [keys, rows] = await Promise.all([
-        loadFrameworkKeys(strapi, 'all'),
-        strapi.db.query(uids.practice).findMany({ select: ['documentId', 'locale', 'publishedAt', 'assessment', 'answers'] }) as Promise<VersionRow[]>,
-      ]);
-      return rows
-        .map((row) => ({
-          documentId: row.documentId,
-          locale: row.locale,
-          status: row.publishedAt === null ? ('draft' as const) : ('published' as const),
-          assessmentKeys: Object.keys(readAssessment(row.assessment)).filter((key) => !keys.activeItems.has(key) && !keys.retiredItems.has(key)),
-          questionKeys: readAnswers(row.answers)
-            .map((answer) => answer.questionKey)
-            .filter((key) => !keys.questions.has(key)),
-        }))
-        .filter((entry) => entry.assessmentKeys.length > 0 || entry.questionKeys.length > 0);
+      const keys = await loadFrameworkKeys(strapi, 'all');
+      const entries: UnknownKeysEntry[] = [];
+      for (let offset = 0; ; offset += UNKNOWN_KEYS_BATCH) {
+        const rows = (await strapi.db.query(uids.practice).findMany({
+          select: ['documentId', 'locale', 'publishedAt', 'assessment', 'answers'],
+          orderBy: { id: 'asc' },
+          offset,
+          limit: UNKNOWN_KEYS_BATCH,
+        })) as VersionRow[];
+        for (const row of rows) {
+          const entry: UnknownKeysEntry = {
+            documentId: row.documentId,
+            locale: row.locale,
+            status: row.publishedAt === null ? 'draft' : 'published',
+            assessmentKeys: Object.keys(readAssessment(row.assessment)).filter((key) => !keys.activeItems.has(key) && !keys.retiredItems.has(key)),
+            questionKeys: readAnswers(row.answers)
+              .map((answer) => answer.questionKey)
+              .filter((key) => !keys.questions.has(key)),
+          };
+          if (entry.assessmentKeys.length > 0 || entry.questionKeys.length > 0) entries.push(entry);
+        }
+        if (rows.length < UNKNOWN_KEYS_BATCH) return entries;
+      }
     },
   };
 }
-
-export type UnknownKeysReport = ReturnType<typeof createUnknownKeysReport>;

@@ -1,0 +1,116 @@
+/**
+ * The first list request after a write re-reads the practices that write concerned, not every
+ * published version of every practice (read-model/change-journal.ts, practice-list-index.ts;
+ * issue 17.6), and still shows the write at once. A write it cannot attribute (a term renamed, a
+ * write of another process) makes it read everything again. The queries are watched on the
+ * knex connection: a full read selects the practices table without a documentId list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths, practiceListResponse } from '../../contract';
+import { bumpStoredGeneration } from '../../server/src/read-model/stored-generation';
+import { getJson } from '../support/http';
+import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, uniqueSlug } from '../support/practices';
+import { countQueries } from '../support/query-counter';
+import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
+
+let app: RunningStrapi;
+let table: string;
+const practices = () => documents(app.strapi, PRACTICE);
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  table = (app.strapi.db.metadata.get(PRACTICE) as unknown as { tableName: string }).tableName;
+  for (let index = 0; index < 12; index++) await createPractice(app.strapi, { title: `Listed practice ${index}`, slug: uniqueSlug('listed') });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+interface ListRead {
+  titles: string[];
+  /** How the list read the practices table: not at all, only the practices written, or all of it. */
+  practicesRead: 'none' | 'written' | 'all';
+}
+
+async function list(query = ''): Promise<ListRead> {
+  const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practices}?locale=en&pageSize=100${query}`));
+  expect(result.status).toBe(200);
+  const titles = practiceListResponse.parse(result.body).data.map((practice) => practice.title);
+  // The public reads of the practices table (published versions), not the text reads.
+  const selects = queries.filter((sql) => /^select/i.test(sql) && new RegExp(`from [\`"]${table}[\`"] as [\`"]t0[\`"]`).test(sql) && /published_at[`"]? is not null/.test(sql) && !/answers/.test(sql));
+  const practicesRead = selects.length === 0 ? 'none' : selects.every((sql) => /document_id[`"]? in \(/.test(sql)) ? 'written' : 'all';
+  return { titles, practicesRead };
+}
+
+describe('the first list request after a write', () => {
+  it('reads the practice a publish wrote, and shows its change', async () => {
+    await list();
+    expect((await list()).practicesRead).toBe('none');
+    const [first] = await practices().findMany({ locale: 'en', status: 'published', filters: { title: { $eq: 'Listed practice 3' } } });
+    await practices().update({ documentId: first!.documentId, locale: 'en', data: { title: 'Listed practice 3, renamed' } });
+    // A draft is not public: the list reads the practice again and shows what it showed.
+    const afterDraft = await list();
+    expect(afterDraft.practicesRead).toBe('written');
+    expect(afterDraft.titles).toContain('Listed practice 3');
+    await practices().publish({ documentId: first!.documentId, locale: 'en' });
+    const afterPublish = await list();
+    expect(afterPublish.practicesRead).toBe('written');
+    expect(afterPublish.titles).toContain('Listed practice 3, renamed');
+    expect(afterPublish.titles).not.toContain('Listed practice 3');
+  });
+
+  it('shows a new practice, and drops an unpublished and a deleted one, reading only those', async () => {
+    await list();
+    const created = await createPractice(app.strapi, { title: 'A practice published now', slug: uniqueSlug('new') });
+    const afterCreate = await list();
+    expect(afterCreate).toMatchObject({ practicesRead: 'written' });
+    expect(afterCreate.titles).toContain('A practice published now');
+
+    await practices().unpublish({ documentId: created.documentId, locale: 'en' });
+    const afterUnpublish = await list();
+    expect(afterUnpublish.practicesRead).toBe('written');
+    expect(afterUnpublish.titles).not.toContain('A practice published now');
+
+    const [other] = await practices().findMany({ locale: 'en', status: 'published', filters: { title: { $eq: 'Listed practice 5' } } });
+    await practices().delete({ documentId: other!.documentId });
+    const afterDelete = await list();
+    expect(afterDelete.practicesRead).toBe('written');
+    expect(afterDelete.titles).not.toContain('Listed practice 5');
+    // Everything else is still there, as a full read would show it.
+    expect(afterDelete.titles).toEqual(await fullList());
+  });
+
+  it('reads everything again after a term is renamed (the rows carry term names)', async () => {
+    const area = await documentIdByKey(app.strapi, INTEGRATION_AREA, 'housing');
+    const slug = uniqueSlug('with-area');
+    await createPractice(app.strapi, { title: 'A practice about housing', slug, integrationAreas: [area] });
+    await list();
+    await documents(app.strapi, INTEGRATION_AREA).update({ documentId: area, locale: 'en', data: { name: 'Housing, renamed' } });
+    await documents(app.strapi, INTEGRATION_AREA).publish({ documentId: area, locale: 'en' });
+    const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practices}?locale=en&pageSize=100&area=housing`));
+    const names = practiceListResponse.parse(result.body).data.flatMap((practice) => practice.integrationAreas.map((term) => term.name));
+    expect(names).toContain('Housing, renamed');
+    expect(queries.some((sql) => new RegExp(`from [\`"]${table}[\`"]`).test(sql) && /published_at[`"]? is not null/.test(sql) && !/document_id[`"]? in \(/.test(sql))).toBe(true);
+  });
+
+  it('reads everything again after a write of another process (a stored generation it did not make)', async () => {
+    await list();
+    // Another CMS process on the same database renames a practice (its write bumps the stored
+    // generation; this process hears of neither).
+    const [row] = await practices().findMany({ locale: 'en', status: 'published', filters: { title: { $eq: 'Listed practice 7' } } });
+    await app.strapi.db.connection(table).where({ document_id: row!.documentId }).update({ title: 'Renamed by another process' });
+    await bumpStoredGeneration(app.strapi.db.connection);
+    const after = await list();
+    expect(after.practicesRead).toBe('all');
+    expect(after.titles).toContain('Renamed by another process');
+  });
+});
+
+/** The list as a fresh process would show it (every row read). */
+async function fullList(): Promise<string[]> {
+  const rows = await practices().findMany({ locale: 'en', status: 'published', fields: ['title', 'updatedAt', 'documentId'], limit: 1000 });
+  return rows
+    .sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)) || (a.documentId < b.documentId ? -1 : 1))
+    .map((row) => String(row.title));
+}
