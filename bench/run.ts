@@ -13,7 +13,11 @@
  *      server serving the same bytes (50 connections), rounds interleaved, ratios per round;
  *   5. publish to visible: Document Service update + publish, the signed webhook, polling the
  *      on-request page until it shows the change;
- *   6. page weight of the practice page, the list and the home page.
+ *   6. page weight of the practice page, the list and the home page;
+ *   7. several site instances sharing the machine's Redis (when it answers): publish to visible
+ *      on each of three, and two instances behind a round-robin proxy against one;
+ *   8. in the CMS reads: its resident memory after the loads and the first list request after a
+ *      publish.
  *
  * This file is the run: it starts the CMS and the site and runs the phases (./phases/, one file
  * each) in order. The options come from ./command-line.ts. Used by `npm run bench`
@@ -36,6 +40,7 @@ import { spread } from './lib/stats.ts';
 import { measureCmsReads } from './phases/cms-reads.ts';
 import type { Details } from './phases/details.ts';
 import { addGeneration, startSink } from './phases/generation.ts';
+import { measureInstances, REDIS_URL, redisAnswers } from './phases/instances.ts';
 import { measureOnRequest, profileOnRequest, uncachedRouteCachePages } from './phases/on-request.ts';
 import { measurePageWeight } from './phases/page-weight.ts';
 import { measurePublish } from './phases/publish.ts';
@@ -169,6 +174,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await step(`Publish to visible (${options.publishReps} changes)`, () => measurePublish(cms, site, spread(ownTargets, options.publishReps), notifier, secret, options, figures, details));
     } finally {
       await site.stop();
+    }
+    if (await redisAnswers()) {
+      details.instances = await step(`Several site instances on ${REDIS_URL}: publish to visible on 3 instances, two instances behind a proxy against one`, () =>
+        measureInstances(cms, { outDir: serverOut, firstPort: sitePort, secret, notifier, logs }, cms.generation.targets, options, figures),
+      );
+    } else {
+      note(`no Redis answers on ${REDIS_URL}: the several-instances figures are not measured`);
     }
     if (options.profile) {
       const defaultTargets = cms.generation.targets.filter((target) => target.locale === cms.generation.defaultLocale);

@@ -43,6 +43,8 @@ export async function startServerSite(options: {
   cpuProfileDir?: string;
   /** The route cache's page count (`ROUTE_CACHE_PAGES`); the site's default when absent. */
   routeCachePages?: number;
+  /** More environment (e.g. REDIS_URL for several instances). */
+  env?: Record<string, string>;
 }): Promise<RunningSite> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const profiling = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--import', pathToFileURL(EXIT_ON_SIGNAL).href] : [];
@@ -57,6 +59,7 @@ export async function startServerSite(options: {
       REVALIDATE_SECRET: options.secret,
       NODE_ENV: 'production',
       ...(options.routeCachePages ? { ROUTE_CACHE_PAGES: String(options.routeCachePages) } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

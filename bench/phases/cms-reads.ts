@@ -10,6 +10,7 @@ import { runRound, summarise, type RoundResult } from '../lib/load.ts';
 import { waitForIdle } from '../lib/proc.ts';
 import { profileMarkdown, readProfile, summariseProfile } from '../lib/profile.ts';
 import { median, spread } from '../lib/stats.ts';
+import { cmsHeapMb } from '../../scripts/lib/cms-memory.ts';
 import type { Details } from './details.ts';
 
 /** The list queries of the read benchmark: 25 per page, with and without filters, several sorts and pages. */
@@ -32,6 +33,18 @@ function queryCountVariants(facets: CmsWorker['generation']['facets'], locale: s
   return ['', `&area=${facets.areas[0]}&targetGroup=${facets.targetGroups[0]}`, `&itemMet=${facets.items[0]}`, `&groupMet=${facets.groups[0]}&sort=title:asc`, `&q=community`].map(
     (filters) => `locale=${locale}${filters}`,
   );
+}
+
+/** Publishes measured for the first list request after a write. */
+const COLD_LIST_WRITES = 7;
+
+/** One GET, read to the end: milliseconds. Fails on a non-200 answer (a figure of errors is no figure). */
+async function timedGet(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
+  return performance.now() - started;
 }
 
 export async function measureCmsReads(cms: CmsWorker, options: BenchOptions, logs: string, figures: FigureSet, details: Details): Promise<void> {
@@ -101,7 +114,28 @@ export async function measureCmsReads(cms: CmsWorker, options: BenchOptions, log
   figures.add(section, `cms.${db}.practice.singleMs`, `Practice by slug, one request at a time: latency (${db})`, median(counted.slice(variants.length * 2).map((entry) => entry.ms)), 'ms');
   figures.add(section, `cms.${db}.list.singleMs`, `List (page size 10 and 100, 5 filter combinations), one request at a time: latency (${db})`, median(counted.slice(0, variants.length * 2).map((entry) => entry.ms)), 'ms');
   details.cmsReads[db] = { practice, list, listQueries: lists, queries: counted };
-  figures.add(section, `cms.${db}.rssMB`, `CMS resident memory after the read loads (${db})`, (await cms.rss()) / 1024 ** 2, 'MB');
+  figures.add(section, `cms.${db}.rssMB`, `CMS resident memory after the read loads (${db})`, (await cms.rss()) / 1024 ** 2, 'MB', `V8 old space capped at ${cmsHeapMb(process.env)} MB (scripts/lib/cms-memory.ts)`);
+
+  // The first list request after a write (issue 17.6): a publish of one practice of the default
+  // locale, then the list page a visitor asks for first; the next request is the warm one.
+  const listPath = `${apiPaths.practices}?locale=${locale}&pageSize=25`;
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const written = spread(targets.filter((target) => target.locale === locale), COLD_LIST_WRITES);
+  for (const [rep, target] of written.entries()) {
+    await cms.publish({ documentId: target.documentId, locale, slug: target.slug, summary: `A summary the bench changed (${rep + 1}).`, webhook: null });
+    await waitForIdle(settle);
+    cold.push(await timedGet(`${cms.url}${listPath}`));
+    warm.push(await timedGet(`${cms.url}${listPath}`));
+  }
+  figures.add(
+    section,
+    `cms.${db}.list.coldAfterWriteMs`,
+    `List, first request after a publish (${db}; median of ${cold.length} publishes)`,
+    median(cold),
+    'ms',
+    `slowest ${formatNumber(Math.max(...cold))} ms; the request after it ${formatNumber(median(warm))} ms`,
+  );
 
   if (options.profile) {
     for (const [name, label, pathOf] of [

@@ -5,6 +5,7 @@ import type { LoadResult } from '../lib/load.ts';
 import type { PageWeight } from '../lib/page-weight.ts';
 import { profileMarkdown, readProfile, summariseProfile } from '../lib/profile.ts';
 import type { ReplayResult, StaticBuildResult } from '../lib/static-build.ts';
+import type { InstancesDetails } from './instances.ts';
 
 export interface Details {
   generation: Record<string, unknown>;
@@ -14,6 +15,7 @@ export interface Details {
   onRequest?: { practiceUrl: string; plain: LoadResult; cached: LoadResult; uncached: LoadResult; ratios: number[]; uncachedRatios: number[]; cacheHeaders: Record<string, string | null> };
   publish?: { samples: { visibleMs: number; updateMs: number; publishMs: number; webhookMs: number; webhookStatus: number | null; polls: number }[]; notifier: 'plugin' | 'bench' };
   pageWeight?: Record<string, PageWeight[]>;
+  instances?: InstancesDetails;
   serverBuildSeconds?: number;
   /** Markdown summaries of the CPU profiles, by what was profiled. */
   profiles: Record<string, string>;
