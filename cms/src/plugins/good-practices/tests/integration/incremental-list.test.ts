@@ -110,6 +110,42 @@ describe('the first list request after a write', () => {
   });
 });
 
+describe('the first search after a write', () => {
+  /** The titles found for `q`, and how the search read the practices' texts (the answers). */
+  async function search(q: string): Promise<{ titles: string[]; textsRead: 'none' | 'written' | 'all' }> {
+    const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.practices}?locale=en&pageSize=100&q=${encodeURIComponent(q)}`));
+    expect(result.status).toBe(200);
+    const texts = queries.filter((sql) => /^select/i.test(sql) && fromPractices().test(sql) && /answers/.test(sql));
+    const textsRead = texts.length === 0 ? 'none' : texts.every((sql) => /document_id[`"]? in \(\?\)|document_id"? in \(\$1\)/.test(sql)) ? 'written' : 'all';
+    return { titles: practiceListResponse.parse(result.body).data.map((practice) => practice.title), textsRead };
+  }
+
+  it('folds again only the practice a publish wrote: its new words are found, its old ones not', async () => {
+    const created = await createPractice(app.strapi, { title: 'A practice about beekeeping', slug: uniqueSlug('bees'), answers: [{ questionKey: 'inclusivity.accessible-services', body: 'Hives on the roof.', tools: [] }] });
+    expect((await search('beekeeping')).titles).toEqual(['A practice about beekeeping']);
+    expect((await search('beekeeping')).textsRead).toBe('none');
+
+    await practices().update({ documentId: created.documentId, locale: 'en', data: { answers: [{ questionKey: 'inclusivity.accessible-services', body: 'Gardens by the river.', tools: [] }] } });
+    await practices().publish({ documentId: created.documentId, locale: 'en' });
+    const river = await search('river gardens');
+    expect(river).toEqual({ titles: ['A practice about beekeeping'], textsRead: 'written' });
+    expect((await search('hives')).titles).toEqual([]);
+    // The others are still found as before.
+    expect((await search('listed practice')).titles.length).toBeGreaterThan(5);
+
+    await practices().unpublish({ documentId: created.documentId, locale: 'en' });
+    expect(await search('beekeeping')).toEqual({ titles: [], textsRead: 'written' });
+  });
+
+  it('reads every text again after a write of another process', async () => {
+    await search('renamed');
+    const [row] = await practices().findMany({ locale: 'en', status: 'published', filters: { title: { $eq: 'Listed practice 9' } } });
+    await app.strapi.db.connection(table).where({ document_id: row!.documentId }).update({ title: 'Listed practice 9 with a zeppelin' });
+    await bumpStoredGeneration(app.strapi.db.connection);
+    expect(await search('zeppelin')).toEqual({ titles: ['Listed practice 9 with a zeppelin'], textsRead: 'all' });
+  });
+});
+
 /** The list as a fresh process would show it (every row read). */
 async function fullList(): Promise<string[]> {
   const rows = await practices().findMany({ locale: 'en', status: 'published', fields: ['title', 'updatedAt', 'documentId'], limit: 1000 });

@@ -14,6 +14,10 @@
  * "integration"), from each token's list of practices. The vocabulary of a locale is small next
  * to its texts (each word once, with the practices using it).
  *
+ * After a write of this process, the next search folds again only the practices it concerned and
+ * lays their words over the kept index (layeredIndex; change-journal.ts), up to MAX_LAYERS layers,
+ * as long as the locale's fallback chain is the same; anything else builds the index again.
+ *
  * Bounded: the indexes of the locales are kept in least-recently-used order within MAX_BYTES; a
  * locale larger than that on its own is used for the request that built it and not kept. The
  * texts are read a batch of practices at a time (SEARCH_TEXT_BATCH), so that building an index
@@ -24,6 +28,7 @@ import { foldText } from '../../../contract';
 import { mergeTexts } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
 import { currentGeneration } from './content-generation';
+import { practicesChangedBetween } from './change-journal';
 import { MAX_AGE_MS } from './generation-cache';
 import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
@@ -52,9 +57,13 @@ export interface SearchIndex {
 
 interface Entry {
   generation: string;
+  /** When the texts were last read in full (a layered index keeps its base's time). */
   builtAt: number;
   bytes: number;
   index: Promise<SearchIndex>;
+  settled?: SearchIndex & { layers?: number };
+  /** The locale's fallback chain the texts were merged along (a new locale or default changes it). */
+  chain: string;
 }
 
 const caches = new WeakMap<Core.Strapi, Map<string, Entry>>();
@@ -116,24 +125,51 @@ export function tokenIndex(texts: Iterable<readonly [string, string]>, locale: s
   };
 }
 
-async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<SearchIndex> {
+/** The folded words of each practice's texts (each distinct word once), a batch at a time. */
+async function foldedWords(strapi: Core.Strapi, { locale, chain }: LocaleContext, documentIds: readonly string[]): Promise<[string, string][]> {
   const practices = publishedDocuments(strapi, uids.practice);
-  // The documents first (ids only), then their versions a batch of documents at a time, so that
-  // a document's versions are folded together and the tokens of a batch indexed before the next.
-  const documentIds = [...new Set((await practices.findMany<{ documentId: string }>({ locale: chain, fields: [] })).map((row) => row.documentId))];
-  const tokensOnly: [string, string][] = [];
+  const words: [string, string][] = [];
   for (let start = 0; start < documentIds.length; start += SEARCH_TEXT_BATCH) {
     const rows = await practices.findMany<SearchRow>({
       locale: chain,
       fields: ['locale', 'title', 'summary', 'answers'],
       filters: { documentId: { $in: documentIds.slice(start, start + SEARCH_TEXT_BATCH) } },
     });
-    for (const versions of versionsInChainOrder(rows, chain)) {
-      // Each distinct word once: the index needs no more, and the batch's texts can go.
-      tokensOnly.push([versions[0]!.documentId, [...new Set(wordsOf(foldedText(versions, locale)))].join(' ')]);
-    }
+    // Each distinct word once: the index needs no more, and the batch's texts can go.
+    for (const versions of versionsInChainOrder(rows, chain)) words.push([versions[0]!.documentId, [...new Set(wordsOf(foldedText(versions, locale)))].join(' ')]);
   }
-  return tokenIndex(tokensOnly, locale);
+  return words;
+}
+
+async function buildIndex(strapi: Core.Strapi, context: LocaleContext): Promise<SearchIndex> {
+  // The documents first (ids only), then their versions a batch of documents at a time, so that
+  // a document's versions are folded together.
+  const rows = await publishedDocuments(strapi, uids.practice).findMany<{ documentId: string }>({ locale: context.chain, fields: [] });
+  return tokenIndex(await foldedWords(strapi, context, [...new Set(rows.map((row) => row.documentId))]), context.locale);
+}
+
+/** Layers on an index before it is built again in full (each costs every search a little). */
+export const MAX_LAYERS = 32;
+/** Practices changed since the last index beyond which a full build is as cheap. */
+export const INCREMENTAL_SEARCH_LIMIT = 200;
+
+/**
+ * `earlier` with the practices in `changed` replaced by what they are now (`current`: their
+ * folded words, none for a practice no longer published): a search answers from `earlier` minus
+ * the changed practices, plus the layer's own small index.
+ */
+export function layeredIndex(earlier: SearchIndex & { layers?: number }, changed: ReadonlySet<string>, current: readonly [string, string][], locale: string): SearchIndex & { layers: number } {
+  const layer = tokenIndex(current, locale);
+  return {
+    layers: (earlier.layers ?? 0) + 1,
+    bytes: earlier.bytes + layer.bytes + [...changed].reduce((sum, id) => sum + id.length * 2 + 16, 0),
+    practices: earlier.practices - [...changed].filter((id) => earlier.matching('').has(id)).length + layer.practices,
+    matching(query) {
+      const found = new Set([...earlier.matching(query)].filter((id) => !changed.has(id)));
+      for (const id of layer.matching(query)) found.add(id);
+      return found;
+    },
+  };
 }
 
 /**
@@ -158,14 +194,24 @@ export async function searchIndex(strapi: Core.Strapi, context: LocaleContext): 
   }
   cache.delete(locale);
 
-  const index = buildIndex(strapi, context);
-  const fresh: Entry = { generation, builtAt: now, bytes: 0, index };
+  // After a write of this process, the practices it wrote are folded again and the rest kept
+  // (change-journal.ts): the first search after a publish does not read every answer again.
+  const chain = context.chain.join(',');
+  const earlier = entry?.settled && entry.chain === chain && now - entry.builtAt < MAX_AGE_MS ? entry : undefined;
+  const changed = earlier ? practicesChangedBetween(strapi, earlier.generation, generation) : 'unknown';
+  const derive = earlier?.settled && changed !== 'unknown' && changed.size <= INCREMENTAL_SEARCH_LIMIT && (earlier.settled.layers ?? 0) < MAX_LAYERS;
+  const index = derive
+    ? foldedWords(strapi, context, [...changed]).then((current) => layeredIndex(earlier.settled!, changed, current, locale))
+    : buildIndex(strapi, context);
+  // A layered index is as old as the full build under it (MAX_AGE_MS bounds what raw SQL can hide).
+  const fresh: Entry = { generation, builtAt: derive ? earlier!.builtAt : now, bytes: 0, index, chain };
   cache.set(locale, fresh);
   const built = await index.catch((error: unknown) => {
     if (cache.get(locale) === fresh) cache.delete(locale);
     throw error;
   });
   fresh.bytes = built.bytes;
+  fresh.settled = built;
   if (fresh.bytes > MAX_BYTES) {
     if (cache.get(locale) === fresh) cache.delete(locale);
   } else {
