@@ -169,6 +169,25 @@ describe('an editor', () => {
   });
 });
 
+describe('a cover image without a description', () => {
+  it('is named by the save check, by its label, before the editor saves', { timeout: 180_000 }, async () => {
+    // An image described when it was chosen, whose description was later emptied in the media library.
+    const file = (await cms.strapi.db.query('plugin::upload.file').create({
+      data: { name: 'family-cafe.png', alternativeText: 'Parents at a café table', hash: `family_cafe_${Date.now()}`, ext: '.png', mime: 'image/png', size: 1.2, width: 640, height: 480, url: '/uploads/family-cafe.png', provider: 'local' },
+    })) as { id: number };
+    const { documentId: withCover } = await practices().create({
+      locale: 'en',
+      data: { title: 'Family café with a cover', slug: 'family-cafe-with-a-cover', summary: 'Parents meet.', country: 'DE', projectStart: '2024-03-01', coverImage: file.id },
+    });
+    await cms.strapi.db.query('plugin::upload.file').update({ where: { id: file.id }, data: { alternativeText: '' } });
+    const page = await loggedIn(editor);
+    await page.goto(editViewUrl(cms.url, PRACTICE, withCover, 'en'));
+    await page.getByRole('button', { name: 'Go to the field Cover image', exact: true }).waitFor({ timeout: 60_000 });
+    const problems = page.locator('ul', { has: page.getByRole('button', { name: /^Go to the field / }) });
+    expect(await problems.textContent()).toContain('The cover image “family-cafe.png” has no description.');
+  });
+});
+
 describe('an editor whose interface language is Czech', () => {
   it('reads the practice form and the countries in Czech', { timeout: 180_000 }, async () => {
     await practices().update({ documentId, locale: 'en', data: { country: 'DE' } });
