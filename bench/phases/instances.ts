@@ -18,6 +18,7 @@ import { formatNumber, type FigureSet } from '../lib/figures.ts';
 import { runRound, summarise, type LoadResult, type RoundResult } from '../lib/load.ts';
 import { freePort, stopChild, waitForIdle, waitForUrl } from '../lib/proc.ts';
 import { fetchPage, startServerSite, type RunningSite } from '../lib/site.ts';
+import { publishAndWatch } from './publish.ts';
 import { median } from '../lib/stats.ts';
 
 const PROXY = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'round-robin-proxy.ts');
@@ -87,34 +88,9 @@ export async function measureInstances(
     const publish: InstancesDetails['publish'] = [];
     for (let rep = 0; rep < bench.publishReps; rep += 1) {
       const target = targets[(rep * 7 + 3) % targets.length]!;
-      const pagePath = `/${target.locale}/practices/${target.slug}/`;
       await waitForIdle(pids);
-      // Every instance has the page in its route cache, as it would for its visitors.
-      for (const site of sites) {
-        await fetchPage(`${site.url}${pagePath}`);
-        const cached = await fetchPage(`${site.url}${pagePath}`);
-        if (cached.status !== 200) throw new Error(`several instances: GET ${site.url}${pagePath}: HTTP ${cached.status}`);
-      }
-      const marker = `bench-instances-${randomBytes(6).toString('hex')}`;
-      const started = performance.now();
-      const timing = await cms.publish({
-        documentId: target.documentId,
-        locale: target.locale,
-        slug: target.slug,
-        summary: `Changed by the benchmark on every instance (${marker}).`,
-        webhook: options.notifier ? null : { url: `${sites[0]!.url}/api/revalidate`, secret: options.secret },
-      });
-      if (timing.webhookStatus !== null && timing.webhookStatus !== 200) throw new Error(`the revalidation webhook answered HTTP ${timing.webhookStatus}`);
-      const perInstanceMs = await Promise.all(
-        sites.map(async (site) => {
-          for (;;) {
-            const page = await fetchPage(`${site.url}${pagePath}`);
-            if (page.body.includes(marker)) return performance.now() - started;
-            if (performance.now() - started > 30_000) throw new Error(`several instances: ${site.url}${pagePath} did not show the change within 30 s`);
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
-        }),
-      );
+      const webhook = options.notifier ? null : { url: `${sites[0]!.url}/api/revalidate`, secret: options.secret };
+      const perInstanceMs = (await publishAndWatch(cms, target, sites.map((site) => site.url), webhook, 'several instances')).visibleMs;
       publish.push({ perInstanceMs, slowestMs: Math.max(...perInstanceMs) });
       note(`publish ${rep + 1}/${bench.publishReps}: visible on the ${INSTANCES} instances after ${perInstanceMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
     }

@@ -80,11 +80,6 @@ function foldedText(versions: readonly SearchRow[], locale: string): string {
 
 const wordsOf = (folded: string): string[] => folded.split(/\s+/u).filter((word) => word.length > 0);
 
-/** The contract's matchesQuery on an already folded haystack (same folding, same word split). */
-export function matchesFolded(haystack: string, query: string, locale: string): boolean {
-  return wordsOf(foldText(query, locale)).every((word) => haystack.includes(word));
-}
-
 /** Builds the index of `texts` (documentId → folded text) as the locale's visitors search them. */
 export function tokenIndex(texts: Iterable<readonly [string, string]>, locale: string): SearchIndex {
   const documentIds: string[] = [];
