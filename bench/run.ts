@@ -17,7 +17,9 @@
  *   7. several site instances sharing the machine's Redis (when it answers): publish to visible
  *      on each of three, and two instances behind a round-robin proxy against one;
  *   8. in the CMS reads: its resident memory after the loads and the first list request after a
- *      publish.
+ *      publish;
+ *   9. incremental static builds: a build with nothing changed, and the rebuild after one publish
+ *      (wall time, files rendered), at rendering concurrency 8 and 1.
  *
  * This file is the run: it starts the CMS and the site and runs the phases (./phases/, one file
  * each) in order. The options come from ./command-line.ts. Used by `npm run bench`
@@ -45,6 +47,7 @@ import { measureOnRequest, profileOnRequest, uncachedRouteCachePages } from './p
 import { measurePageWeight } from './phases/page-weight.ts';
 import { measurePublish } from './phases/publish.ts';
 import { measureStaticBuild } from './phases/static-build.ts';
+import { measureIncrementalBuild } from './phases/incremental-build.ts';
 
 const PLUGIN_DIST = path.join(ROOT, 'cms', 'src', 'plugins', 'good-practices', 'dist', 'server');
 
@@ -158,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     note(`the site reads the ${cms.database} CMS`);
 
     await measureStaticBuild(cms, options, work, logs, figures, details, failed);
+    details.incremental = await measureIncrementalBuild(cms, options, work, logs, figures);
 
     const serverOut = path.join(work, 'site-server');
     details.serverBuildSeconds = await step('Building the on-request site (SITE_MODE=server) into the scratch folder', () => buildServerSite(serverOut, path.join(logs, 'server-build.log')));

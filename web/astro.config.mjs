@@ -13,12 +13,38 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { buildSearchIndex, searchIndexLine } from './src/lib/search/static-index.ts';
+import { removeStaleOutput, staleOutputLine } from './src/lib/static-build/stale-output.ts';
+import { SEARCH_INDEX_DIR } from './src/lib/search/bundle-paths.ts';
+import { incrementalBuildFromEnv } from './src/lib/static-build/incremental-flag.ts';
 
 const mode = (process.env.SITE_MODE ?? 'static').trim() || 'static';
 if (mode !== 'static' && mode !== 'server') {
   throw new Error(`SITE_MODE must be "static" or "server", not ${JSON.stringify(process.env.SITE_MODE)}`);
 }
 const server = mode === 'server';
+
+/**
+ * Incremental static builds (issue 17.5): a page whose cache key (src/lib/data/cache-keys.ts)
+ * and code are unchanged since the last build on this machine is copied from it instead of
+ * rendered. On by default; SITE_INCREMENTAL_BUILD=false renders every page (a build from nothing).
+ * The cache is Astro's cacheDir (below), kept between builds.
+ */
+const incremental = !server && incrementalBuildFromEnv();
+/**
+ * Where Astro keeps what one build leaves to the next (data store, incremental cache, practice
+ * details, search index state): SITE_CACHE_DIR, default node_modules/.astro. A CI job keeps it
+ * between runs (and the tests use their own).
+ */
+const cacheDir = process.env.SITE_CACHE_DIR?.trim() || undefined;
+/**
+ * Pages rendered at a time by the static build (SITE_BUILD_CONCURRENCY, default 8): a page
+ * awaiting its Markdown from a worker thread (src/lib/markdown/pool.ts) lets the main thread
+ * render the next ones. Astro 7.3 keeps the incremental cache at any concurrency.
+ */
+const concurrency = Number((process.env.SITE_BUILD_CONCURRENCY ?? '').trim() || 8);
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+  throw new Error(`SITE_BUILD_CONCURRENCY must be an integer from 1 to 64, not ${JSON.stringify(process.env.SITE_BUILD_CONCURRENCY)}`);
+}
 
 /** @type {import('astro').AstroIntegration} */
 const siteRoutes = {
@@ -48,6 +74,30 @@ const siteRoutes = {
   },
 };
 
+/** When the build started: files written since then are this build's (gp-stale-output). */
+let buildStartedAt = 0;
+/**
+ * An incremental build keeps dist/ (vite.build.emptyOutDir below): pages whose key is unchanged
+ * stay as they are; what this build did not produce is removed once the pages are written
+ * (src/lib/static-build/stale-output.ts). Runs before the search index, which then sees the final pages.
+ * @type {import('astro').AstroIntegration}
+ */
+const staleOutput = {
+  name: 'gp-stale-output',
+  hooks: {
+    'astro:build:start': () => {
+      buildStartedAt = Date.now();
+    },
+    'astro:build:done': async ({ dir, assets, logger }) => {
+      if (!incremental) return;
+      const outputs = [...assets.values()].flat();
+      logger.info(staleOutputLine(await removeStaleOutput(fileURLToPath(dir), outputs, buildStartedAt, [SEARCH_INDEX_DIR])));
+    },
+  },
+};
+
+/** @type {string | undefined} The search index's state file of an incremental build. */
+let searchIndexState;
 /**
  * The static site's search (issue 15.1): once every page is written, Pagefind indexes the
  * practice pages into `{outDir}/pagefind/`, one index per locale (src/lib/search/static-index.ts).
@@ -58,9 +108,13 @@ const siteRoutes = {
 const searchIndex = {
   name: 'gp-search-index',
   hooks: {
+    // An incremental build keeps the shards whose pages did not change (their state next to Astro's cache).
+    'astro:config:done': ({ config }) => {
+      searchIndexState = incremental ? fileURLToPath(new URL('gp-search-index.json', config.cacheDir)) : undefined;
+    },
     'astro:build:done': async ({ dir, logger }) => {
       if (server) return;
-      logger.info(searchIndexLine(await buildSearchIndex(fileURLToPath(dir))));
+      logger.info(searchIndexLine(await buildSearchIndex(fileURLToPath(dir), { stateFile: searchIndexState })));
     },
   },
 };
@@ -106,6 +160,7 @@ export default defineConfig({
   // Build-time only (Astro.site); pages take SITE_URL when they render, i.e. at run time on request (src/lib/site/origin.ts).
   site: process.env.SITE_URL || 'http://127.0.0.1:4321',
   output: server ? 'server' : 'static',
+  ...(cacheDir ? { cacheDir } : {}),
   // Each mode has its own output folder, so building one never wipes the other.
   outDir: server ? './dist-server' : './dist',
   // bodySizeLimit: the only route that reads a body is POST /api/revalidate (64 KB, counted by
@@ -113,14 +168,13 @@ export default defineConfig({
   adapter: server ? withServerEntrypoint(node({ mode: 'standalone', bodySizeLimit: 1024 * 1024 }), fileURLToPath(new URL('./src/server/entry.ts', import.meta.url))) : undefined,
   server: { host: '127.0.0.1', port: Number(process.env.PORT) || 4321 },
   trailingSlash: 'ignore',
-  // Static builds render several pages at a time: a page awaiting its Markdown from a worker
-  // thread (src/lib/markdown/pool.ts) lets the main thread render the next ones.
-  build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency: 8 }) },
+  build: { format: 'directory', inlineStylesheets: 'never', ...(server ? {} : { concurrency }) },
+  experimental: { incrementalBuild: incremental },
   cache: server ? { provider: { name: 'gp-stale-if-error', entrypoint: './src/lib/cache/provider.ts', config: { max: 2000 } } } : undefined,
   // Cover images: the CMS made the smaller copies already; the service only offers them as a
   // srcset (src/lib/images/cms-image-service.ts), in both modes, without downloading an image.
   image: { service: { entrypoint: './src/lib/images/cms-image-service.ts' } },
-  integrations: [siteRoutes, searchIndex],
+  integrations: [siteRoutes, staleOutput, searchIndex],
   devToolbar: { enabled: false },
   prefetch: false,
   compressHTML: true,
@@ -130,7 +184,8 @@ export default defineConfig({
     // static build's only scripts are the list pages' search (components/StaticSearch.astro) and
     // the self-assessment's (components/assessment/AssessmentScript.astro); other assets keep
     // Vite's default (4 KB).
-    build: { assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined) },
+    // emptyOutDir: false keeps dist/ for an incremental build (see staleOutput above).
+    build: { assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined), ...(incremental ? { emptyOutDir: false } : {}) },
     plugins: [staticPathsOnlyWhenStatic],
   },
 });

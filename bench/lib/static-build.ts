@@ -37,6 +37,14 @@ export interface StaticBuildResult {
   searchIndexPages: number;
   /** Bytes of the search index on disk (`pagefind/`, every locale), measured in the output. */
   searchIndexBytes: number;
+  /** Output files Astro rendered, and kept from the last build (incremental builds). */
+  rendered: number;
+  kept: number;
+  /** Search index shards indexed in this build, and kept (from the build log). */
+  shardsIndexed: number;
+  shardsKept: number;
+  /** The practices loader's line (full read or synchronised, and what it read). */
+  practicesSync: string;
   logFile: string;
 }
 
@@ -75,7 +83,18 @@ function phase(result: CommandResult, start: RegExp, end: RegExp): number {
   return to ? (to.at - from.at) / 1000 : Number.NaN;
 }
 
-export function parseBuild(result: CommandResult): { pages: number; contentSyncSeconds: number; renderSeconds: number; searchIndexSeconds: number; searchIndexPages: number } {
+export function parseBuild(result: CommandResult): {
+  pages: number;
+  contentSyncSeconds: number;
+  renderSeconds: number;
+  searchIndexSeconds: number;
+  searchIndexPages: number;
+  rendered: number;
+  kept: number;
+  shardsIndexed: number;
+  shardsKept: number;
+  practicesSync: string;
+} {
   const pagesLine = result.lines.map(({ line }) => /(\d+) page\(s\) built in/.exec(plain(line))).find(Boolean);
   const generating = result.lines.findIndex(({ line }) => /generating static routes/.test(plain(line)));
   let renderSeconds = Number.NaN;
@@ -86,20 +105,35 @@ export function parseBuild(result: CommandResult): { pages: number; contentSyncS
   }
   // The line of the site's `gp-search-index` integration (web/src/lib/search/static-index.ts).
   const index = result.lines.map(({ line }) => parseSearchIndexLine(plain(line))).find(Boolean);
+  // Astro's line per output file: "├─ /en/practices/x/index.html (+12ms)", or "(cached)"/"(restored)" when kept.
+  const outputs = result.lines.map(({ line }) => plain(line)).filter((line) => line.includes('├─'));
+  const kept = outputs.filter((line) => /\((cached|restored)\)/.test(line)).length;
+  const shards = result.lines.map(({ line }) => /; (\d+) shards indexed, (\d+) kept/.exec(plain(line))).find(Boolean);
+  const sync = result.lines.map(({ line }) => plain(line)).find((line) => line.includes('[cms-practices]'));
   return {
     pages: pagesLine ? Number(pagesLine[1]) : Number.NaN,
     contentSyncSeconds: phase(result, /\[content\] Syncing content/, /\[content\] Synced content/),
     renderSeconds,
     searchIndexSeconds: index?.seconds ?? Number.NaN,
     searchIndexPages: index?.pages ?? Number.NaN,
+    rendered: outputs.length - kept,
+    kept,
+    shardsIndexed: shards ? Number(shards[1]) : Number.NaN,
+    shardsKept: shards ? Number(shards[2]) : Number.NaN,
+    practicesSync: sync?.replace(/^.*\[cms-practices\]\s*/, '') ?? '',
   };
 }
 
-export async function staticBuild(options: { cmsUrl: string; siteUrl: string; outDir: string; logFile: string; cpuProfileDir?: string }): Promise<StaticBuildResult> {
+/**
+ * One `astro build` of the static site. `env` adds to the environment: the full-build figures
+ * are builds from nothing (SITE_INCREMENTAL_BUILD=false, their own SITE_CACHE_DIR); the
+ * incremental phase (../phases/incremental-build.ts) keeps its cache and output between builds.
+ */
+export async function staticBuild(options: { cmsUrl: string; siteUrl: string; outDir: string; logFile: string; cpuProfileDir?: string; env?: Record<string, string> }): Promise<StaticBuildResult> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
   const result = await runMeasured(process.execPath, [...profiling, ASTRO_BIN, 'build', '--outDir', options.outDir], {
     cwd: WEB_DIR,
-    env: { ...process.env, SITE_MODE: 'static', CMS_URL: options.cmsUrl, SITE_URL: options.siteUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, SITE_MODE: 'static', CMS_URL: options.cmsUrl, SITE_URL: options.siteUrl, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
     logFile: options.logFile,
   });
   const parsed = parseBuild(result);
@@ -119,6 +153,11 @@ export async function staticBuild(options: { cmsUrl: string; siteUrl: string; ou
     searchIndexSeconds: parsed.searchIndexSeconds,
     searchIndexPages: parsed.searchIndexPages,
     searchIndexBytes,
+    rendered: parsed.rendered,
+    kept: parsed.kept,
+    shardsIndexed: parsed.shardsIndexed,
+    shardsKept: parsed.shardsKept,
+    practicesSync: parsed.practicesSync,
     logFile: options.logFile,
   };
 }

@@ -1,4 +1,5 @@
 /** What a run keeps besides its figures: the `details` of the JSON file, filled by the phases. */
+import type { IncrementalDetails } from './incremental-build.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadResult } from '../lib/load.ts';
@@ -16,6 +17,7 @@ export interface Details {
   publish?: { samples: { visibleMs: number; updateMs: number; publishMs: number; webhookMs: number; webhookStatus: number | null; polls: number }[]; notifier: 'plugin' | 'bench' };
   pageWeight?: Record<string, PageWeight[]>;
   instances?: InstancesDetails;
+  incremental?: IncrementalDetails;
   serverBuildSeconds?: number;
   /** Markdown summaries of the CPU profiles, by what was profiled. */
   profiles: Record<string, string>;

@@ -7,6 +7,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { frameworkResponse, insightsResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
 import { buildItems, buildLoader } from './lib/cms/loaders/build';
+import { practicesLoader } from './lib/cms/loaders/practices-sync';
 import { isStaticMode } from './lib/mode';
 
 const enabled = isStaticMode;
@@ -22,12 +23,13 @@ export const collections = {
     loader: buildLoader({ name: 'taxonomies', enabled, items: buildItems.taxonomies }),
     schema: z.object({ locale: z.string(), integrationAreas: z.array(taxonomyTerm), targetGroups: z.array(taxonomyTerm) }),
   }),
-  // Summaries, translations and the path of each full detail (kept out of the data store: lib/cms/loaders/detail-files.ts).
+  // Summaries, translations and the path of each full detail (kept out of the data store: lib/cms/loaders/detail-files.ts),
+  // synchronised with the CMS: a build after a publish reads only what changed (lib/cms/loaders/practices-sync.ts).
   practices: defineCollection({
-    loader: buildLoader({ name: 'practices', enabled, items: buildItems.practices }),
+    loader: practicesLoader(enabled),
     schema: practiceSummary.extend({
       locales: practiceDetail.shape.locales,
-      detail: z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive() }),
+      detail: z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive(), digest: z.string() }),
     }),
   }),
   // Insights per locale: unfiltered, per country, per integration area (prerendered insights pages).

@@ -3,7 +3,8 @@
  * src/components/StaticSearch.astro; the index is the build's Pagefind index
  * (src/lib/search/static-index.ts), one bundle per locale. The locale's Pagefind JS API
  * (`data-index`: `/pagefind/{locale}/pagefind.js`, its wasm and the index chunks) is loaded on the
- * first search only; its result URLs are relative to the locale's folder (`data-base` in front). Results are links to the practices with an excerpt; a live region says
+ * first search only, with the locale's further shards merged into it (their list is the bundle's
+ * `shards.json`, see static-index.ts); its result URLs are relative to the locale's folder (`data-base` in front). Results are links to the practices with an excerpt; a live region says
  * how many matched. Pagefind's own UI is not used: its smallest bundle is 30 KB compressed, and
  * this file has to stay under 20 KB (tests check it).
  */
@@ -22,6 +23,7 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(term: string, options: { filters: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
@@ -83,6 +85,10 @@ function setUp(root: HTMLElement): void {
   const load = () =>
     (pagefind ??= (import(/* @vite-ignore */ indexModule) as Promise<Pagefind>).then(async (api) => {
       await api.options({ excerptLength: 24 });
+      const listed = await fetch(new URL('shards.json', new URL(indexModule, location.href)));
+      if (!listed.ok) throw new Error(`shards.json: ${listed.status}`);
+      const { shards } = (await listed.json()) as { shards: string[] };
+      for (const shard of shards) await api.mergeIndex(shard);
       return api;
     }));
   let results: { data(): Promise<PagefindResultData> }[] = [];

@@ -3,13 +3,14 @@
  * consistency check, the longer build-time timeout, and the practice detail files kept out of the
  * content layer's data store.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTimeoutFromEnv, DEFAULT_BUILD_TIMEOUT_MS } from '../../src/lib/cms/client';
 import { readAllPages } from '../../src/lib/cms/loaders/build';
-import { detailFolder, readDetail, writeDetails } from '../../src/lib/cms/loaders/detail-files';
+import { detailFolder, newDetailFileName, readDetail, removeUnreferencedDetails, writeDetails } from '../../src/lib/cms/loaders/detail-files';
 
 /** A paged endpoint over `items` per locale, recording how many requests were in flight at most. */
 function pagedSource(items: Record<string, string[]>, pageSize: number) {
@@ -82,26 +83,37 @@ describe('practice detail files', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'gp-details-test-'));
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-  it('reads back each detail of a page written in one file; a new load starts from an empty folder', async () => {
-    const dir = detailFolder(cacheDir, 'practices');
+  it('reads back each detail of a page written in one file; the folder is kept, unreferenced files are removed', async () => {
+    const dir = detailFolder(cacheDir, 'practices', 'http://127.0.0.1:1337');
     const values = [
       { slug: 'a', title: 'Čeština — العربية', groups: [{ key: 'g', questions: [] }] },
       { slug: 'b', title: 'line\nbreak', groups: [] },
       { slug: 'c', title: '', groups: [] },
     ];
-    const refs = await writeDetails(dir, '0', values);
+    const refs = await writeDetails(dir, newDetailFileName(), values);
     expect(new Set(refs.map((r) => r.file)).size).toBe(1);
+    // Each detail's digest is the digest of its JSON (cache keys of the incremental build).
+    expect(new Set(refs.map((r) => r.digest)).size).toBe(3);
+    for (let i = 0; i < values.length; i++) expect(refs[i]!.digest).toBe(createHash('sha1').update(`${JSON.stringify(values[i])}\n`).digest('base64url'));
     for (const round of [1, 2]) {
       // In reverse order, then again (from the cache).
       for (let i = values.length - 1; i >= 0; i--) expect(readDetail(refs[i]!), `round ${round}`).toEqual(values[i]);
     }
-    const again = detailFolder(cacheDir, 'practices');
-    expect(again).toBe(dir);
+    // The next build finds the folder and its files as they were.
+    expect(detailFolder(cacheDir, 'practices', 'http://127.0.0.1:1337')).toBe(dir);
+    expect(readDetail(refs[1]!)).toEqual(values[1]);
+    // A later sync writes the changed details in a new file; the old one goes once nothing points to it.
+    const newer = await writeDetails(dir, newDetailFileName(), [{ slug: 'a', title: 'new', groups: [] }]);
+    expect(newer[0]!.file).not.toBe(refs[0]!.file);
+    expect(removeUnreferencedDetails(dir, new Set([refs[0]!.file, newer[0]!.file]))).toBe(0);
+    expect(removeUnreferencedDetails(dir, new Set([newer[0]!.file]))).toBe(1);
     expect(existsSync(refs[0]!.file)).toBe(false);
+    expect(() => readDetail(refs[2]!)).toThrow(refs[2]!.file);
+    expect(readDetail(newer[0]!)).toEqual({ slug: 'a', title: 'new', groups: [] });
   });
 
   it('names a missing file in its error', () => {
-    const missing = { file: join(cacheDir, 'nope.jsonl'), offset: 0, length: 10 };
+    const missing = { file: join(cacheDir, 'nope.jsonl'), offset: 0, length: 10, digest: 'x' };
     expect(() => readDetail(missing)).toThrow(missing.file);
   });
 });

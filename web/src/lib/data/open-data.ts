@@ -12,6 +12,7 @@ import type { LabelKey } from '../i18n/labels';
 import { paths } from '../site/urls';
 import { getFramework, getPracticeSummaries, getPracticesWithDetails } from './index';
 import type { PageContext } from './page-context';
+import { isServerMode } from '../mode';
 
 /** The framework's checklist item keys and group keys, in its order. */
 function frameworkColumns(framework: Framework | null): { items: string[]; groups: string[] } {
@@ -44,7 +45,25 @@ export async function openDataMeta(page: PageContext): Promise<OpenDataResponse[
   };
 }
 
-export async function openDataOf(page: PageContext): Promise<OpenDataResponse> {
+/**
+ * A static build renders each locale's open data twice (practices.json and practices.csv) from
+ * collections that do not change during the build: computed once per locale and origin (every
+ * detail read and the contract check cost seconds at 2,000 practices). On request, every call reads.
+ */
+const staticOpenData = new Map<string, Promise<OpenDataResponse>>();
+
+export function openDataOf(page: PageContext): Promise<OpenDataResponse> {
+  if (isServerMode) return computeOpenData(page);
+  const key = `${page.locale.code}|${page.origin}`;
+  let data = staticOpenData.get(key);
+  if (!data) {
+    data = computeOpenData(page);
+    staticOpenData.set(key, data);
+  }
+  return data;
+}
+
+async function computeOpenData(page: PageContext): Promise<OpenDataResponse> {
   const { locale, origin, site } = page;
   const columns = await columnsOf(page);
   const rows: OpenDataPractice[] = (await getPracticesWithDetails(locale.code)).map(({ summary, detail }) => {

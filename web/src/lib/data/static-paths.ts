@@ -7,9 +7,13 @@ import { LIST_PAGE_SIZE, pathFacets, type PathFacetKey } from '../site/urls';
 import { allStaticFrameworks, allStaticInsights, allStaticPractices, allStaticTools, getLocales, staticPracticesShownIn } from './index';
 import { chainOf, shownInChain } from './locale-chain';
 import { meetsGroup } from './static-query';
+import { listKey, practiceKey, toolKey, wholeDatabaseKey } from './cache-keys';
 
-export async function localePaths(): Promise<{ params: { locale: string } }[]> {
-  return (await getLocales()).map((l) => ({ params: { locale: l.code } }));
+/** A static path with the cache key of its page (incremental builds: ./cache-keys.ts). */
+type KeyedPath<P> = { params: P; cacheKey: string };
+
+export async function localePaths(): Promise<KeyedPath<{ locale: string }>[]> {
+  return Promise.all((await getLocales()).map(async (l) => ({ params: { locale: l.code }, cacheKey: await wholeDatabaseKey(l.code) })));
 }
 
 /**
@@ -20,7 +24,11 @@ export async function localePaths(): Promise<{ params: { locale: string } }[]> {
  * other pages come right after its own page: rendered one after the other, they share its detail
  * and rendered Markdown while those are still cached.
  */
-function translatablePaths<T extends { documentId: string; slug: string; locale: string }>(entries: T[], locales: Locale[]): { params: { locale: string; slug: string } }[] {
+async function translatablePaths<T extends { documentId: string; slug: string; locale: string }>(
+  entries: T[],
+  locales: Locale[],
+  keyOf: (slug: string) => Promise<string>,
+): Promise<KeyedPath<{ locale: string; slug: string }>[]> {
   const defaultLocale = defaultLocaleOf(locales).code;
   const ownSlugs = new Map<string, Set<string>>(locales.map((l) => [l.code, new Set<string>()]));
   for (const entry of entries) ownSlugs.get(entry.locale)?.add(entry.slug);
@@ -51,28 +59,31 @@ function translatablePaths<T extends { documentId: string; slug: string; locale:
     add({ params: { locale: entry.locale, slug: entry.slug } });
     pagesOf(entry).forEach(add);
   }
-  return paths;
+  // The page of a slug shows the entry that owns it, a fallback or a redirect: the slug's key.
+  return Promise.all(paths.map(async ({ params }) => ({ params, cacheKey: await keyOf(params.slug) })));
 }
 
 export async function practicePaths() {
-  return translatablePaths(await allStaticPractices(), await getLocales());
+  return translatablePaths(await allStaticPractices(), await getLocales(), practiceKey);
 }
 
 /** The JSON of every practice a locale lists: its own version, or the chain's (as on its page). */
 export async function practiceJsonPaths() {
   const practices = await allStaticPractices();
   const locales = await getLocales();
-  const paths = new Map<string, { params: { locale: string; slug: string } }>();
+  const paths = new Map<string, KeyedPath<{ locale: string; slug: string }>>();
   for (const { code } of locales) {
     // Own versions first: a fallback with the same slug as an own version is not reachable there.
     const listed = shownInChain(practices, chainOf(locales, code)).sort((a, b) => Number(b.locale === code) - Number(a.locale === code));
-    for (const p of listed) if (!paths.has(`${code}/${p.slug}`)) paths.set(`${code}/${p.slug}`, { params: { locale: code, slug: p.slug } });
+    for (const p of listed) {
+      if (!paths.has(`${code}/${p.slug}`)) paths.set(`${code}/${p.slug}`, { params: { locale: code, slug: p.slug }, cacheKey: await practiceKey(p.slug) });
+    }
   }
   return [...paths.values()];
 }
 
 export async function toolPaths() {
-  return translatablePaths(await allStaticTools(), await getLocales());
+  return translatablePaths(await allStaticTools(), await getLocales(), toolKey);
 }
 
 /** Rest parameter of a list state's path form (`country/DE/page/2`), undefined for the first unfiltered page. */
@@ -84,7 +95,7 @@ export function listRest(key: PathFacetKey | undefined, value: string | undefine
   return parts.length ? parts.join('/') : undefined;
 }
 
-type ListPath = { params: { locale: string; facet: string | undefined } };
+type ListPath = KeyedPath<{ locale: string; facet: string | undefined }>;
 let staticListPaths: Promise<ListPath[]> | undefined;
 let staticListPathSet: Promise<Set<string>> | undefined;
 
@@ -129,7 +140,8 @@ async function computeListPaths(): Promise<ListPath[]> {
     for (const [key, value, count] of facetStates) {
       const pageCount = Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
       for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
-        out.push({ params: { locale: code, facet: listRest(key, value, pageNumber) } });
+        const rest = listRest(key, value, pageNumber);
+        out.push({ params: { locale: code, facet: rest }, cacheKey: await listKey(code, rest) });
       }
     }
   }
@@ -137,11 +149,14 @@ async function computeListPaths(): Promise<ListPath[]> {
 }
 
 /** The prerendered insights pages: each locale's unfiltered page, one per country and one per integration area with practices. */
-export async function insightsPaths(): Promise<{ params: { locale: string; facet: string | undefined } }[]> {
-  return (await allStaticInsights()).map((insights) => ({
-    params: {
-      locale: insights.locale,
-      facet: insights.country !== null ? `country/${insights.country}` : insights.area !== null ? `area/${insights.area}` : undefined,
-    },
-  }));
+export async function insightsPaths(): Promise<KeyedPath<{ locale: string; facet: string | undefined }>[]> {
+  return Promise.all(
+    (await allStaticInsights()).map(async (insights) => ({
+      params: {
+        locale: insights.locale,
+        facet: insights.country !== null ? `country/${insights.country}` : insights.area !== null ? `area/${insights.area}` : undefined,
+      },
+      cacheKey: await wholeDatabaseKey(insights.locale),
+    })),
+  );
 }

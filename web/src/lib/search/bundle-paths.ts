@@ -11,3 +11,12 @@ export const searchBundleModule = (locale: string): string => `/${SEARCH_INDEX_D
 
 /** What the script puts in front of a result's URL: a bundle's URLs are relative to its locale's folder. */
 export const searchResultBase = (locale: string): string => `/${locale}`;
+
+/** The folder, inside the index folder, of every locale's further shards (`_shards/{locale}/{n}/`). */
+export const SEARCH_SHARDS_DIR = '_shards';
+
+/** The file in a locale's bundle that lists its further shards, for the script to merge. */
+export const SEARCH_SHARDS_FILE = 'shards.json';
+
+/** The address of a locale's shard `n` (n ≥ 1), as the script's `mergeIndex` takes it. */
+export const searchShardPath = (locale: string, shard: number): string => `/${SEARCH_INDEX_DIR}/${SEARCH_SHARDS_DIR}/${locale}/${shard}/`;

@@ -15,26 +15,28 @@
  *   only, so it loads its locale's bundle (components/StaticSearch.astro). Within a bundle
  *   Pagefind keys the index by `<html lang>`, the page's locale (a fallback page of `cs` is in
  *   the `cs` index, like its card on the `cs` list), lowercased (`pt-BR` → `pt-br`).
+ * - Each locale's index is split into shards of about {@link SHARD_PAGES} practice pages, each a
+ *   Pagefind bundle: `pagefind/{locale}/` (the bundle the script loads) and
+ *   `pagefind/_shards/{locale}/{n}/`, which the script merges into it (Pagefind's `mergeIndex`;
+ *   `pagefind/{locale}/shards.json` lists them). A page's shard is fixed by its slug. Why: a
+ *   publish changes a practice's pages in every locale (its fallback pages), and Pagefind builds
+ *   an index whole: at 2,000 × 5 one index per locale took 33 s after any publish. Now a build
+ *   indexes again only the shards whose pages changed (file size or time: a page the incremental
+ *   build kept is untouched) and keeps the others (their state in `stateFile`, outside the
+ *   output): one publish re-indexes one shard per locale.
  * - Pagefind's own UI bundles are deleted: the site ships its own small script instead (they
  *   are 30–40 KB compressed each, over the issue's 20 KB budget), and a static host should not
  *   serve code nothing loads.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 
-import { SEARCH_INDEX_DIR } from './bundle-paths.ts';
+import { SEARCH_INDEX_DIR, SEARCH_SHARDS_DIR, SEARCH_SHARDS_FILE, searchShardPath } from './bundle-paths.ts';
 
 export { SEARCH_INDEX_DIR } from './bundle-paths.ts';
-
-/**
- * A locale's practice pages inside its folder, in build.format "directory"
- * (`{locale}/practices/{slug}/index.html`). Pagefind is given the locale's folder, not the whole
- * output: its glob walks every file under the folder it is given (56,000 files at 2,000 × 5,
- * once per locale: 44 s instead of 34). So the URLs in a bundle are relative to the locale's
- * folder (`/practices/{slug}/`), and the list page's script puts the locale in front.
- */
-const PRACTICE_PAGES = 'practices/*/index.html';
 
 /**
  * Parts of a practice page that are the site's words, not the practice's (PracticeView and its
@@ -47,6 +49,14 @@ const NOT_PRACTICE_TEXT = ['.scores', '.score', '.checklist', '.checklist-headin
 /** Pagefind's prebuilt UIs, unused by the site (see above). */
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
+/**
+ * Practice pages per shard, about: small enough that indexing one again is quick (128 pages:
+ * ~0.6 s), large enough that a search merges few bundles (16 per locale at 2,000 practices).
+ */
+export const SHARD_PAGES = 128;
+/** At most this many shards per locale: beyond 4,096 practices the shards grow instead. */
+export const MAX_SHARDS = 32;
+
 export interface SearchIndexReport {
   /** Pages in the index, all locales. */
   pages: number;
@@ -56,6 +66,9 @@ export interface SearchIndexReport {
   seconds: number;
   /** Bytes written under `pagefind/`. */
   bytes: number;
+  /** Shards indexed in this build, and shards kept from the last one (all locales). */
+  shardsIndexed: number;
+  shardsKept: number;
 }
 
 async function bytesUnder(dir: string): Promise<number> {
@@ -71,47 +84,175 @@ function fail(step: string, errors: readonly string[]): never {
   throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
 
+/**
+ * A locale's practice pages in build.format "directory" (`{locale}/practices/{slug}/index.html`),
+ * by slug. List states (`practices/page/2/`, `practices/country/DE/`) are two levels down and have
+ * no `index.html` of their own at the first level.
+ */
+async function practicePages(localeDir: string): Promise<string[]> {
+  const dir = join(localeDir, 'practices');
+  const slugs: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html'))) slugs.push(entry.name);
+  }
+  return slugs.sort();
+}
+
 /** The locales of a build: its top-level folders that have practice pages. */
 async function localeFolders(outDir: string): Promise<string[]> {
   const entries = await readdir(outDir, { withFileTypes: true });
   const folders: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory() || entry.name === SEARCH_INDEX_DIR || entry.name.startsWith('_')) continue;
-    const practices = await stat(join(outDir, entry.name, 'practices')).catch(() => null);
-    if (practices?.isDirectory()) folders.push(entry.name);
+    if ((await practicePages(join(outDir, entry.name))).length > 0) folders.push(entry.name);
   }
   return folders.sort();
 }
 
-/** Indexes the practice pages of the static build in `outDir` into `outDir/pagefind/{locale}/`, one locale at a time. */
-export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
+/** Number of shards for `pages` practice pages. */
+export function shardCount(pages: number): number {
+  return Math.min(MAX_SHARDS, Math.max(1, Math.ceil(pages / SHARD_PAGES)));
+}
+
+/** A page's shard: from its slug alone, so that a page stays in its shard while the count does. */
+export function shardOf(slug: string, shards: number): number {
+  return createHash('sha1').update(slug).digest().readUInt32BE(0) % shards;
+}
+
+/** Where a shard's bundle is written: the first in the locale's folder, the others under `_shards/`. */
+function shardDir(outDir: string, locale: string, shard: number): string {
+  return shard === 0 ? join(outDir, SEARCH_INDEX_DIR, locale) : join(outDir, SEARCH_INDEX_DIR, SEARCH_SHARDS_DIR, locale, String(shard));
+}
+
+/** What a shard's index is made of: its pages' names, sizes and times (a kept page is untouched). */
+async function shardState(localeDir: string, slugs: readonly string[]): Promise<string> {
+  const hash = createHash('sha1');
+  for (const slug of slugs) {
+    const { size, mtimeMs } = await stat(join(localeDir, 'practices', slug, 'index.html'));
+    hash.update(`${slug}\u0000${size}\u0000${mtimeMs}\n`);
+  }
+  return hash.digest('base64url');
+}
+
+type IndexState = Record<string, string>;
+
+async function readState(file: string | undefined): Promise<IndexState> {
+  if (!file) return {};
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as IndexState;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Indexes one shard's pages into its folder (emptied first) and returns its page counts by
+ * language. Only practice pages are given to Pagefind: it indexes a whole page when none of the
+ * pages it is given has `data-pagefind-body`, and a shard may hold only the redirect pages of
+ * renamed slugs.
+ */
+async function indexShard(localeDir: string, all: readonly string[], output: string): Promise<Record<string, number>> {
+  await rm(output, { recursive: true, force: true });
+  const slugs: string[] = [];
+  for (const slug of all) if ((await readFile(join(localeDir, 'practices', slug, 'index.html'), 'utf8')).includes('data-pagefind-body')) slugs.push(slug);
+  const created = await pagefind.createIndex({ excludeSelectors: NOT_PRACTICE_TEXT });
+  if (!created.index) fail('start', created.errors);
+  const { index } = created;
+  // Slugs are URL path segments (letters, digits, '-'): safe inside a glob's alternatives.
+  if (slugs.length > 0) {
+    const glob = slugs.length === 1 ? `practices/${slugs[0]}/index.html` : `practices/{${slugs.join(',')}}/index.html`;
+    const added = await index.addDirectory({ path: localeDir, glob });
+    if (added.errors.length > 0) fail(`index ${localeDir}`, added.errors);
+  }
+  const written = await index.writeFiles({ outputPath: output });
+  if (written.errors.length > 0) fail(`write ${output}`, written.errors);
+  // Frees what Pagefind holds of this shard before the next one.
+  await index.deleteIndex();
+  for (const name of await readdir(output)) if (UNUSED_FILES.test(name)) await rm(join(output, name));
+  return shardLanguages(output);
+}
+
+async function shardLanguages(output: string): Promise<Record<string, number>> {
+  const entry = JSON.parse(await readFile(join(output, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.fromEntries(Object.entries(entry.languages).map(([code, language]) => [code, language.page_count]));
+}
+
+/**
+ * Indexes the practice pages of the static build in `outDir` into `outDir/pagefind/`, one
+ * sharded index per locale, one shard at a time. `stateFile` (outside the output) remembers what
+ * each shard was made of, so that the next build over the same output re-indexes only the shards
+ * whose pages changed; without it every shard is indexed.
+ */
+export async function buildSearchIndex(outDir: string, options: { stateFile?: string } = {}): Promise<SearchIndexReport> {
   const started = performance.now();
   const root = join(outDir, SEARCH_INDEX_DIR);
+  const previous = await readState(options.stateFile);
+  const next: IndexState = {};
   const languages: Record<string, number> = {};
+  let shardsIndexed = 0;
+  let shardsKept = 0;
+  const locales = await localeFolders(outDir);
   try {
-    for (const locale of await localeFolders(outDir)) {
-      const output = join(root, locale);
-      const created = await pagefind.createIndex({ excludeSelectors: NOT_PRACTICE_TEXT });
-      if (!created.index) fail('start', created.errors);
-      const { index } = created;
-      const added = await index.addDirectory({ path: join(outDir, locale), glob: PRACTICE_PAGES });
-      if (added.errors.length > 0) fail(`index ${join(outDir, locale)}`, added.errors);
-      const written = await index.writeFiles({ outputPath: output });
-      if (written.errors.length > 0) fail(`write ${output}`, written.errors);
-      // Frees what Pagefind holds of this locale before the next one.
-      await index.deleteIndex();
-      for (const name of await readdir(output)) if (UNUSED_FILES.test(name)) await rm(join(output, name));
-      const entry = JSON.parse(await readFile(join(output, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      for (const [code, language] of Object.entries(entry.languages)) languages[code] = (languages[code] ?? 0) + language.page_count;
+    for (const locale of locales) {
+      const localeDir = join(outDir, locale);
+      const slugs = await practicePages(localeDir);
+      const count = shardCount(slugs.length);
+      const members: string[][] = Array.from({ length: count }, () => []);
+      for (const slug of slugs) members[shardOf(slug, count)]!.push(slug);
+      const shardUrls: string[] = [];
+      for (let shard = 0; shard < count; shard++) {
+        const output = shardDir(outDir, locale, shard);
+        const pages = members[shard]!;
+        // An empty shard (few practices) has no bundle; the first one always has one, the script loads it.
+        if (pages.length === 0 && shard > 0) {
+          await rm(output, { recursive: true, force: true });
+          continue;
+        }
+        const key = `${outDir}|${locale}|${shard}`;
+        const state = `${count}:${await shardState(localeDir, pages)}`;
+        next[key] = state;
+        let counts: Record<string, number>;
+        if (previous[key] === state && existsSync(join(output, 'pagefind-entry.json'))) {
+          counts = await shardLanguages(output);
+          shardsKept += 1;
+        } else {
+          counts = await indexShard(localeDir, pages, output);
+          shardsIndexed += 1;
+        }
+        for (const [code, pageCount] of Object.entries(counts)) languages[code] = (languages[code] ?? 0) + pageCount;
+        // A shard without practice pages is not merged (the first is loaded even when empty).
+        if (shard > 0 && Object.values(counts).some((n) => n > 0)) shardUrls.push(searchShardPath(locale, shard));
+      }
+      // Shards beyond the count (fewer practices than before) are gone.
+      const shardsOfLocale = join(root, SEARCH_SHARDS_DIR, locale);
+      for (const name of await readdir(shardsOfLocale).catch(() => [] as string[])) {
+        if (!(Number(name) > 0 && Number(name) < count)) await rm(join(shardsOfLocale, name), { recursive: true, force: true });
+      }
+      await writeFile(join(shardDir(outDir, locale, 0), SEARCH_SHARDS_FILE), `${JSON.stringify({ shards: shardUrls })}\n`);
     }
   } finally {
     await pagefind.close();
+  }
+  // Indexes of locales without practice pages any more are gone.
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (name !== SEARCH_SHARDS_DIR && !locales.includes(name)) await rm(join(root, name), { recursive: true, force: true });
+  }
+  for (const name of await readdir(join(root, SEARCH_SHARDS_DIR)).catch(() => [] as string[])) {
+    if (!locales.includes(name)) await rm(join(root, SEARCH_SHARDS_DIR, name), { recursive: true, force: true });
+  }
+  if (options.stateFile) {
+    // Other outputs' entries stay (the bench and the tests build into several folders).
+    const kept = Object.fromEntries(Object.entries(previous).filter(([key]) => !key.startsWith(`${outDir}|`)));
+    await mkdir(dirname(options.stateFile), { recursive: true });
+    await writeFile(options.stateFile, JSON.stringify({ ...kept, ...next }));
   }
   return {
     pages: Object.values(languages).reduce((sum, count) => sum + count, 0),
     languages,
     seconds: (performance.now() - started) / 1000,
     bytes: await bytesUnder(root).catch(() => 0),
+    shardsIndexed,
+    shardsKept,
   };
 }
 
@@ -121,7 +262,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
  */
 export function searchIndexLine(report: SearchIndexReport): string {
   const languages = Object.entries(report.languages).map(([code, count]) => `${code} ${count}`).join(', ');
-  return `search index: ${report.pages} pages in ${report.seconds.toFixed(2)} s, ${report.bytes} bytes (${languages})`;
+  return `search index: ${report.pages} pages in ${report.seconds.toFixed(2)} s, ${report.bytes} bytes (${languages}); ${report.shardsIndexed} shards indexed, ${report.shardsKept} kept`;
 }
 
 export function parseSearchIndexLine(line: string): { pages: number; seconds: number; bytes: number } | null {

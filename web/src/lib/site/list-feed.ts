@@ -14,6 +14,7 @@ import { listPaths } from '../data/static-paths';
 import { isServerMode } from '../mode';
 import { rss } from './feeds';
 import { practiceFeedItem } from './practice-feed';
+import { listKey } from '../data/cache-keys';
 import { DEFAULT_SORT, feedUrl, hasPathForm, listUrl, parseListRequest, type ListState } from './urls';
 
 /** Items per feed. */
@@ -21,7 +22,9 @@ const FEED_SIZE = 50;
 
 /** The facet paths of the prerendered feeds (`country/DE`; the unfiltered feed has a route of its own). */
 export async function facetFeedPaths() {
-  return (await listPaths()).filter((path) => path.params.facet !== undefined && !path.params.facet.split('/').includes('page'));
+  const firstPages = (await listPaths()).filter((path) => path.params.facet !== undefined && !path.params.facet.split('/').includes('page'));
+  // The feed's own key: its query (FEED_SIZE, newest first) differs from the list page's.
+  return Promise.all(firstPages.map(async ({ params }) => ({ params, cacheKey: await listKey(params.locale, params.facet, { pageSize: FEED_SIZE, sort: DEFAULT_SORT }) })));
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

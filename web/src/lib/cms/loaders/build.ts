@@ -3,11 +3,10 @@
  * and validation logic is in ../client.ts. The on-request loaders are in ./live.ts.
  */
 import type { Loader } from 'astro/loaders';
-import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type ToolDetail } from 'strapi-plugin-good-practices/contract';
+import { apiPaths, MAX_PAGE_SIZE, type Locale, type ToolDetail } from 'strapi-plugin-good-practices/contract';
 import { buildCms, CmsError, type CmsClient } from '../client';
-import { detailFolder, writeDetails } from './detail-files';
 import { fetchTaxonomies } from './taxonomies';
-import { insightsId, type StaticPractice } from './types';
+import { insightsId } from './types';
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -23,7 +22,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-async function localesOrFail(client: CmsClient): Promise<Locale[]> {
+export async function localesOrFail(client: CmsClient): Promise<Locale[]> {
   const locales = await client.locales();
   if (locales.length === 0) {
     throw new CmsError(new URL('/api/good-practices/locales', client.baseUrl).href, 'schema', 'the CMS lists no locale: refusing to build an empty site');
@@ -135,27 +134,7 @@ export const buildItems = {
     (await mapLimit(locales, 4, (l) => client.framework(l.code))).flatMap((f, i) => (f ? [{ id: locales[i]!.code, data: f }] : [])),
   taxonomies: async ({ client, locales }: BuildContext) =>
     (await mapLimit(locales, 4, (l) => fetchTaxonomies(client, l.code))).flatMap((t) => (t ? [{ id: t.locale, data: t }] : [])),
-  /**
-   * Practices, from the bulk endpoint (N/100 requests). The store keeps each practice's summary,
-   * its translations and the path of its full detail, written to a file (./detail-files.ts).
-   */
-  practices: async ({ client, locales, cacheDir, collection }: BuildContext) => {
-    const dir = detailFolder(cacheDir, collection);
-    let files = 0;
-    return readAllPages(
-      locales.map((l) => l.code),
-      BULK_CONCURRENCY,
-      (locale) => `${client.baseUrl}${apiPaths.practiceDetails}?locale=${locale}`,
-      (locale, page) => client.practiceDetails({ locale, page, pageSize }),
-      async (details: PracticeDetail[]) => {
-        const refs = await writeDetails(dir, String(files++), details);
-        return details.map((detail, index) => {
-          const entry: StaticPractice = { ...practiceSummary.parse(detail), locales: detail.locales, detail: refs[index]! };
-          return { id: `${detail.locale}/${detail.slug}`, data: entry };
-        });
-      },
-    );
-  },
+  // Practices: ./practices-sync.ts (synchronised with the CMS rather than read again in full).
   /**
    * Insights of every locale: unfiltered, and per country and per integration area that has
    * practices (the values the unfiltered answer lists), the pages static mode prerenders.

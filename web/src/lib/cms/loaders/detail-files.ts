@@ -11,59 +11,71 @@
  * its detail is); a practice page reads its detail from disk when it is rendered (≈ 0.1 ms).
  *
  * The files are written by the content loader from answers the CMS client has already validated
- * against the contract, so they are read back without validating again. Each build process
- * writes into its own folder under Astro's cache directory, removed when the process exits
- * (folders of processes that died without cleaning up are removed by the next build).
+ * against the contract, so they are read back without validating again. They are kept between
+ * builds (issue 17.5), like the data store that points into them: a build after one publish
+ * fetches and writes only the details that changed (./practices-sync.ts), in a new file, and the
+ * files no entry points to any more are removed. Two builds of one web/ folder must not run at
+ * once (they share Astro's data store already); a detail whose file is gone is a clear error.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = 'gp-static-details';
 
-/** True when a process with this id still runs (signal 0 only checks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes the folders of build processes that no longer run (killed builds leave theirs behind). */
-function removeOrphans(root: string): void {
-  if (!existsSync(root)) return;
-  for (const name of readdirSync(root)) {
-    const pid = Number(name.split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(root, name), { recursive: true, force: true });
-  }
-}
-
-const folders = new Set<string>();
+/** Folders of other CMSs untouched for this long are removed (a test or bench run leaves one per CMS it read). */
+const UNUSED_FOLDER_MS = 24 * 60 * 60_000;
 
 /**
- * This process's folder for the details of `collection` under `cacheDir` (Astro's `cacheDir`),
- * emptied: a loader that runs again (dev server) starts from nothing.
+ * The folder of `collection`'s detail files read from the CMS at `cms` (its origin), under
+ * `cacheDir` (Astro's `cacheDir`), kept between builds. One folder per CMS: builds of one web/
+ * folder against two CMSs (the tests, the bench) never remove each other's files.
  */
-export function detailFolder(cacheDir: URL | string, collection: string): string {
+export function detailFolder(cacheDir: URL | string, collection: string, cms: string): string {
   const root = join(typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir), ROOT);
-  const dir = join(root, `${process.pid}-${collection}`);
-  if (!folders.has(dir)) {
-    removeOrphans(root);
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const dir = join(root, `${collection}-${createHash('sha1').update(cms).digest('hex').slice(0, 12)}`);
+  if (existsSync(root)) {
+    for (const name of readdirSync(root)) {
+      const other = join(root, name);
+      // The earlier layout (one folder per build process, `{pid}-{collection}`), and long unused folders.
+      if (other !== dir && (/^\d+-/.test(name) || Date.now() - statSync(other).mtimeMs > UNUSED_FOLDER_MS)) rmSync(other, { recursive: true, force: true });
+    }
   }
-  for (const [file, fd] of descriptors) {
-    if (!file.startsWith(dir)) continue;
-    closeSync(fd);
-    descriptors.delete(file);
-  }
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  folders.add(dir);
-  cache.clear();
+  // Touched at every build: its age says when it was last used.
+  utimesSync(dir, new Date(), new Date());
   return dir;
+}
+
+let written = 0;
+
+/** A file name no other write of this folder uses: time, process, counter. */
+export function newDetailFileName(): string {
+  written += 1;
+  return `${Date.now().toString(36)}-${process.pid}-${written}`;
+}
+
+/**
+ * Removes the files of `dir` that no detail points to any more (`referenced`: the files of the
+ * collection's entries after a sync). Returns how many were removed.
+ */
+export function removeUnreferencedDetails(dir: string, referenced: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    if (referenced.has(file)) continue;
+    const fd = descriptors.get(file);
+    if (fd !== undefined) {
+      closeSync(fd);
+      descriptors.delete(file);
+    }
+    for (const key of cache.keys()) if (key.startsWith(`${file}:`)) cache.delete(key);
+    rmSync(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** Where one detail is: a byte range of a file written by {@link writeDetails}. */
@@ -71,6 +83,11 @@ export interface DetailRef {
   file: string;
   offset: number;
   length: number;
+  /**
+   * Digest of the detail's JSON: what the practice's pages render, for the incremental build's
+   * cache keys (lib/data/cache-keys.ts) without reading the detail back.
+   */
+  digest: string;
 }
 
 /**
@@ -84,7 +101,7 @@ export async function writeDetails(dir: string, name: string, values: readonly u
   const refs: DetailRef[] = [];
   let offset = 0;
   for (const chunk of chunks) {
-    refs.push({ file, offset, length: chunk.length - 1 });
+    refs.push({ file, offset, length: chunk.length - 1, digest: createHash('sha1').update(chunk).digest('base64url') });
     offset += chunk.length;
   }
   await writeFile(file, Buffer.concat(chunks));

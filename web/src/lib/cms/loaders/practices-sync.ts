@@ -1,0 +1,228 @@
+/**
+ * The practices collection of the static build, synchronised with the CMS instead of read again
+ * in full (issue 17.5): at 2,000 practices × 5 locales the full read is ~6,000 details of ~33 KB
+ * through the bulk endpoint, 6-9 s of every build; after one publish this reads the lists of
+ * summaries (0.3-0.6 s) and the few details that changed.
+ *
+ * What a version's detail is made of, and how a change of it shows:
+ * - the practice's own published versions (texts, answers, checklist, cover image, the
+ *   translations list, and answers shown from another version: `fieldLocales`): every version
+ *   appears in the lists of summaries, whose entries carry `updatedAt`, the cover image (its
+ *   description and copies) and the terms; a document whose list entries changed in any locale
+ *   has all its versions read again;
+ * - the framework (question and item texts), the taxonomy terms, the tools cited in answers
+ *   (name, kind, link) and the locales: read here at every build (a few small requests); when
+ *   any of them changed, every detail is read again.
+ * Anything else (no previous sync, its files gone, more than {@link MAX_CHANGED_VERSIONS}
+ * versions to read) is a full read through the bulk endpoint, as before.
+ *
+ * A publish between the lists and a detail read is caught by the next build: the stored marker
+ * is the one of the lists, read first.
+ */
+import { existsSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
+import { createHash } from 'node:crypto';
+import { buildCms, CmsError, type CmsClient } from '../client';
+import { localesOrFail, mapLimit, readAllPages } from './build';
+import { detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails, type DetailRef } from './detail-files';
+import { fetchTaxonomies } from './taxonomies';
+import type { StaticPractice } from './types';
+import { incrementalBuildFromEnv } from '../../static-build/incremental-flag';
+
+/** Above this many versions to read, the bulk endpoint (100 per request) is cheaper than one request each. */
+export const MAX_CHANGED_VERSIONS = 200;
+/** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
+const BULK_CONCURRENCY = 3;
+/** Bumped when what is kept changes shape: a kept state of another version means a full read. */
+const SYNC_VERSION = 1;
+
+interface SyncState {
+  version: number;
+  /** The CMS read: a build against another CMS reads everything. */
+  cms: string;
+  /** Digest of the framework, terms, tools and locales the details were read with. */
+  dependencies: string;
+  /** Per documentId, the digest of its entries in every locale's list. */
+  documents: Record<string, string>;
+}
+
+export interface SyncReport {
+  kind: 'full' | 'incremental';
+  /** Why a full read (no previous sync, dependencies changed, …). */
+  reason?: string;
+  versionsRead: number;
+  documentsChanged: number;
+  documentsRemoved: number;
+  entries: number;
+}
+
+function digestOf(values: readonly unknown[]): string {
+  const hash = createHash('sha1');
+  for (const value of values) hash.update(`${JSON.stringify(value)}\u0000`);
+  return hash.digest('base64url');
+}
+
+/** What every detail embeds besides its own practice: framework, terms, cited tools' summaries, locales. */
+async function dependencyDigest(client: CmsClient, locales: readonly Locale[]): Promise<string> {
+  const perLocale = await mapLimit(locales, 4, async (l) => [await client.framework(l.code), await fetchTaxonomies(client, l.code), await client.tools(l.code)]);
+  return digestOf([locales, perLocale]);
+}
+
+/**
+ * Every locale's list of summaries (each locale shows every practice, fallbacks included), by
+ * documentId, in title order. Read page by page: a publish while reading could shift an entry
+ * from one page to another, so the pages must add up to the announced total (readAllPages) and
+ * hold each document once per list, or the build stops ("build again") rather than take a
+ * practice for removed.
+ */
+async function listedDocuments(client: CmsClient, locales: readonly Locale[]): Promise<Map<string, { list: string; summary: PracticeSummary }[]>> {
+  const listed = await readAllPages(
+    locales.map((l) => l.code),
+    BULK_CONCURRENCY,
+    (locale) => `${client.baseUrl}${apiPaths.practices}?locale=${locale}`,
+    async (locale, page) => {
+      const answer = await client.practices({ locale, page, pageSize: MAX_PAGE_SIZE, sort: 'title:asc' });
+      return { ...answer, data: answer.data.map((summary) => ({ list: locale, summary })) };
+    },
+    async (entries: { list: string; summary: PracticeSummary }[]) => entries,
+  );
+  const documents = new Map<string, { list: string; summary: PracticeSummary }[]>();
+  for (const entry of listed) {
+    const entries = documents.get(entry.summary.documentId);
+    if (entries?.some((other) => other.list === entry.list)) {
+      throw new CmsError(`${client.baseUrl}${apiPaths.practices}?locale=${entry.list}`, 'schema', 'a practice was listed twice (the content changed while the build read it): build again');
+    }
+    if (entries) entries.push(entry);
+    else documents.set(entry.summary.documentId, [entry]);
+  }
+  return documents;
+}
+
+function parseState(raw: string | undefined): SyncState | undefined {
+  if (!raw) return undefined;
+  try {
+    const state = JSON.parse(raw) as SyncState;
+    return state.version === SYNC_VERSION ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Entry = { id: string; data: StaticPractice };
+
+function entryOf(detail: PracticeDetail, ref: DetailRef): Entry {
+  return { id: `${detail.locale}/${detail.slug}`, data: { ...practiceSummary.parse(detail), locales: detail.locales, detail: ref } };
+}
+
+/** Every published version through the bulk endpoint (N/100 requests), written to new detail files. */
+async function readEverything(client: CmsClient, locales: readonly Locale[], dir: string): Promise<Entry[]> {
+  return readAllPages(
+    locales.map((l) => l.code),
+    BULK_CONCURRENCY,
+    (locale) => `${client.baseUrl}${apiPaths.practiceDetails}?locale=${locale}`,
+    (locale, page) => client.practiceDetails({ locale, page, pageSize: MAX_PAGE_SIZE }),
+    async (details: PracticeDetail[]) => {
+      const refs = await writeDetails(dir, newDetailFileName(), details);
+      return details.map((detail, index) => entryOf(detail, refs[index]!));
+    },
+  );
+}
+
+type Store = LoaderContext['store'];
+
+/** The store's entries, as this loader wrote them (validated by the collection's schema then). */
+function keptEntries(store: Store): Entry[] {
+  return store.values() as unknown as Entry[];
+}
+
+async function setEntries(store: Store, parseData: LoaderContext['parseData'], generateDigest: LoaderContext['generateDigest'], entries: readonly Entry[]): Promise<void> {
+  for (const { id, data } of entries) {
+    const parsed = await parseData({ id, data: data as unknown as Record<string, unknown> });
+    store.set({ id, data: parsed, digest: generateDigest(parsed) });
+  }
+}
+
+/** Synchronises the store with the CMS; see the file's comment. */
+export async function syncPractices(context: Pick<LoaderContext, 'store' | 'meta' | 'parseData' | 'generateDigest' | 'config' | 'collection'>, client: CmsClient): Promise<SyncReport> {
+  const { store, meta, parseData, generateDigest } = context;
+  const locales = await localesOrFail(client);
+  const dir = detailFolder(context.config.cacheDir, context.collection, client.baseUrl);
+  // Read first: what the lists say now is what the next build compares with.
+  const [dependencies, listed] = await Promise.all([dependencyDigest(client, locales), listedDocuments(client, locales)]);
+  const documents: Record<string, string> = {};
+  for (const [documentId, entries] of listed) {
+    documents[documentId] = digestOf(entries.sort((a, b) => (a.list < b.list ? -1 : a.list > b.list ? 1 : 0)));
+  }
+  const previous = parseState(meta.get('sync'));
+  const kept = keptEntries(store);
+
+  let reason: string | undefined;
+  if (!incrementalBuildFromEnv()) reason = 'SITE_INCREMENTAL_BUILD is off';
+  else if (!previous) reason = 'no earlier sync';
+  else if (previous.cms !== client.baseUrl) reason = 'another CMS';
+  else if (previous.dependencies !== dependencies) reason = 'framework, terms, tools or locales changed';
+  else if (kept.some((entry) => !existsSync(entry.data.detail.file))) reason = 'detail files gone';
+
+  const changed = reason ? [] : Object.keys(documents).filter((documentId) => previous!.documents[documentId] !== documents[documentId]);
+  const removed = reason ? [] : Object.keys(previous!.documents).filter((documentId) => documents[documentId] === undefined);
+  // The versions of the changed documents, as the lists show them (their own language and slug).
+  const versions = new Map<string, { locale: string; slug: string }>();
+  for (const documentId of changed) {
+    for (const { summary } of listed.get(documentId)!) versions.set(`${summary.locale}/${documentId}`, { locale: summary.locale, slug: summary.slug });
+  }
+  if (!reason && versions.size > MAX_CHANGED_VERSIONS) reason = `${versions.size} versions changed`;
+
+  let report: SyncReport;
+  if (reason) {
+    const entries = await readEverything(client, locales, dir);
+    store.clear();
+    await setEntries(store, parseData, generateDigest, entries);
+    report = { kind: 'full', reason, versionsRead: entries.length, documentsChanged: listed.size, documentsRemoved: 0, entries: entries.length };
+  } else {
+    const details = (
+      await mapLimit([...versions.values()], 4, async ({ locale, slug }) => {
+        const detail = await client.practice(slug, locale);
+        // Unpublished since the lists were read: gone from this build, and the next one sees it.
+        return detail && detail.locale === locale ? [detail] : [];
+      })
+    ).flat();
+    const refs = details.length > 0 ? await writeDetails(dir, newDetailFileName(), details) : [];
+    const gone = new Set([...changed, ...removed]);
+    for (const entry of kept) if (gone.has(entry.data.documentId)) store.delete(entry.id);
+    await setEntries(store, parseData, generateDigest, details.map((detail, index) => entryOf(detail, refs[index]!)));
+    report = { kind: 'incremental', versionsRead: details.length, documentsChanged: changed.length, documentsRemoved: removed.length, entries: store.keys().length };
+  }
+  removeUnreferencedDetails(dir, new Set(keptEntries(store).map((entry) => entry.data.detail.file)));
+  meta.set('sync', JSON.stringify({ version: SYNC_VERSION, cms: client.baseUrl, dependencies, documents } satisfies SyncState));
+  return report;
+}
+
+/** The practices collection's loader (static mode); idle in server mode. */
+export function practicesLoader(enabled: boolean): Loader {
+  return {
+    name: 'cms-practices',
+    async load(context) {
+      if (!enabled) {
+        context.store.clear();
+        return;
+      }
+      const client = buildCms();
+      try {
+        const report = await syncPractices(context, client);
+        context.logger.info(
+          report.kind === 'full'
+            ? `${report.entries} entries from ${client.baseUrl} (full read: ${report.reason})`
+            : `${report.entries} entries from ${client.baseUrl} (synchronised: ${report.documentsChanged} practices changed, ${report.documentsRemoved} removed, ${report.versionsRead} versions read)`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        context.logger.error(message);
+        // A failed sync leaves no half state behind: the next build reads everything.
+        context.meta.delete('sync');
+        throw new Error(`Cannot build the site: ${message}`, { cause: error });
+      }
+    },
+  };
+}
+
