@@ -14,8 +14,9 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { waitForQuiet } from '../cms/tests/harness/quiet.ts';
-import { startStrapi, type RunningStrapi } from '../cms/tests/harness/strapi.ts';
-import { generate, UID, type GenerateOptions } from './generate.ts';
+import path from 'node:path';
+import { CMS_DIR, startStrapi, type RunningStrapi } from '../cms/tests/harness/strapi.ts';
+import { generate, UID, type GenerateOptions, type GenerateResult } from './generate.ts';
 import { revalidationSignature } from './lib/contract.ts';
 
 export interface WorkerStart {
@@ -24,6 +25,8 @@ export interface WorkerStart {
   generate: Omit<GenerateOptions, 'log'>;
   env: Record<string, string>;
   keepDatabase: boolean;
+  /** Start on a database an earlier worker generated (and kept) instead of generating: its name and what was generated. */
+  reuse?: { databaseName: string; generation: GenerateResult };
 }
 
 export type WorkerCommand =
@@ -147,16 +150,23 @@ async function databaseVersion(running: RunningStrapi): Promise<string> {
   return `PostgreSQL ${result.rows[0]?.server_version ?? '?'}`;
 }
 
+/** The harness names a SQLite database by its path relative to cms/, and reports it absolute. */
+function reusedName(database: 'sqlite' | 'postgres', name: string): string {
+  return database === 'sqlite' && path.isAbsolute(name) ? path.relative(CMS_DIR, name) : name;
+}
+
 async function start(message: WorkerStart): Promise<void> {
   const booted = performance.now();
-  app = await startStrapi({ database: message.database, env: message.env, keepDatabase: message.keepDatabase });
+  app = await startStrapi({ database: message.database, env: message.env, keepDatabase: message.keepDatabase, ...(message.reuse ? { databaseName: reusedName(message.database, message.reuse.databaseName) } : {}) });
   // One log line per request would measure the logger: keep warnings and errors only.
   app.strapi.log.level = 'warn';
   const bootSeconds = (performance.now() - booted) / 1000;
-  const generation = await generate(app.strapi, {
-    ...message.generate,
-    log: (line) => send({ type: 'progress', line }),
-  });
+  const generation =
+    message.reuse?.generation ??
+    (await generate(app.strapi, {
+      ...message.generate,
+      log: (line) => send({ type: 'progress', line }),
+    }));
   send({ type: 'ready', url: app.url, databaseName: app.databaseName, databaseVersion: await databaseVersion(app), bootSeconds, generation });
 }
 

@@ -46,6 +46,8 @@ export async function startCms(options: {
   env?: Record<string, string>;
   logFile: string;
   keepDatabase?: boolean;
+  /** Start on a database an earlier worker generated and kept, without generating (see WorkerStart). */
+  reuse?: WorkerStart['reuse'];
   onProgress?: (line: string) => void;
 }): Promise<CmsWorker> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
@@ -89,7 +91,14 @@ export async function startCms(options: {
       child.send({ ...command, id });
     });
 
-  const start: WorkerStart = { type: 'start', database: options.database, generate: options.generate, env: options.env ?? {}, keepDatabase: options.keepDatabase ?? false };
+  const start: WorkerStart = {
+    type: 'start',
+    database: options.database,
+    generate: options.generate,
+    env: options.env ?? {},
+    keepDatabase: options.keepDatabase ?? false,
+    ...(options.reuse ? { reuse: options.reuse } : {}),
+  };
   child.send(start);
   let readyInfo: CmsReady;
   try {
