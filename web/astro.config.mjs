@@ -17,6 +17,12 @@ import { removeStaleOutput, staleOutputLine } from './src/lib/static-build/stale
 import { SEARCH_INDEX_DIR } from './src/lib/search/bundle-paths.ts';
 import { incrementalBuildFromEnv } from './src/lib/static-build/incremental-flag.ts';
 
+// The shell's `_` (the command that started this build) out of the build's environment: Astro's
+// env plugin inlines every variable whose name appears in a module that reads the env object as a
+// whole (Astro's own actions runtime does), and every module has an underscore. Kept, it would
+// make the pages' code, and so the incremental build's cache, depend on how the build was started.
+delete process.env._;
+
 const mode = (process.env.SITE_MODE ?? 'static').trim() || 'static';
 if (mode !== 'static' && mode !== 'server') {
   throw new Error(`SITE_MODE must be "static" or "server", not ${JSON.stringify(process.env.SITE_MODE)}`);

@@ -15,6 +15,7 @@ export function parseSiteMode(value: string | undefined): SiteMode {
   return mode;
 }
 
-export const SITE_MODE: SiteMode = parseSiteMode(import.meta.env?.SITE_MODE ?? process.env.SITE_MODE);
+// A member of Vite's env object, not optional chaining: see lib/markdown/pool.ts.
+export const SITE_MODE: SiteMode = parseSiteMode(import.meta.env.SITE_MODE ?? process.env.SITE_MODE);
 export const isServerMode = SITE_MODE === 'server';
 export const isStaticMode = SITE_MODE === 'static';

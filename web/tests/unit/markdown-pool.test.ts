@@ -10,14 +10,17 @@ import { renderMarkdown } from '../../src/lib/markdown/renderer';
 
 const WORKER = fileURLToPath(new URL('../../src/lib/markdown/worker.ts', import.meta.url));
 
-async function loadPool(workerFile: string) {
+/** The pool as a build on a machine with `cores` cores loads it (workers start from four cores). */
+async function loadPool(workerFile: string, cores = 8) {
   vi.resetModules();
   vi.stubEnv('GP_MARKDOWN_WORKER', workerFile);
+  vi.doMock('node:os', async (original) => ({ ...(await original<typeof import('node:os')>()), availableParallelism: () => cores }));
   return import('../../src/lib/markdown/pool');
 }
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.doUnmock('node:os');
 });
 
 const SOURCES = Array.from(
@@ -53,6 +56,14 @@ describe('Markdown pool of the static build', () => {
     const { markdownWorkers, renderMarkdownAsync } = await loadPool(fileURLToPath(new URL('./no-such-worker.ts', import.meta.url)));
     const html = await Promise.all(SOURCES.slice(0, 5).map((source) => renderMarkdownAsync(source, 2)));
     expect(html).toEqual(SOURCES.slice(0, 5).map((source) => renderMarkdown(source, 2)));
+    expect(markdownWorkers()).toBe(0);
+  });
+
+  it('renders in this thread on fewer than four cores (a worker there only competes with the build)', async () => {
+    const { markdownWorkers, renderMarkdownAsync, MIN_CORES_FOR_WORKERS } = await loadPool(WORKER, 2);
+    expect(MIN_CORES_FOR_WORKERS).toBe(4);
+    const html = await Promise.all(SOURCES.slice(5, 10).map((source) => renderMarkdownAsync(source, 2)));
+    expect(html).toEqual(SOURCES.slice(5, 10).map((source) => renderMarkdown(source, 2)));
     expect(markdownWorkers()).toBe(0);
   });
 

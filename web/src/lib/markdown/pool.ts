@@ -29,8 +29,18 @@ interface PoolWorker {
   inFlight: Map<number, Pending>;
 }
 
-/** Set by astro.config.mjs in static builds only: where worker.ts is on disk. */
-const WORKER_FILE: string | undefined = import.meta.env?.GP_MARKDOWN_WORKER || undefined;
+/**
+ * Set by astro.config.mjs in static builds only: where worker.ts is on disk. Read as a member of
+ * Vite's env object, never with optional chaining: Astro's env plugin takes any other use of the
+ * env object in a file (even in a comment) as a use of the whole object and inlines it, with
+ * every environment variable whose name appears in the file (`_`, the command that started the
+ * build, appears in all of them): the defined value was never used, and the module's code (and so
+ * every page's cache key in an incremental build) changed with the command that started a build.
+ */
+const WORKER_FILE: string | undefined = import.meta.env.GP_MARKDOWN_WORKER || undefined;
+
+/** Cores below which no worker is started (see startWorkers). */
+export const MIN_CORES_FOR_WORKERS = 4;
 
 let workers: PoolWorker[] | null | undefined;
 let nextWorker = 0;
@@ -40,8 +50,12 @@ let queued: { items: [string, number][]; waiters: { resolve: (html: string) => v
 
 function startWorkers(): PoolWorker[] | null {
   if (!WORKER_FILE) return null;
-  // One thread stays for Astro; at least one worker, and no more than the cores can run.
-  const count = Math.max(1, Math.min(4, availableParallelism() - 1));
+  // One thread stays for Astro, and no more workers than the other cores can run. On two cores
+  // a worker only competes with Astro's thread (and the CMS, when it runs on the machine): the
+  // 2,000 × 5 build rendered in 59 s with one against 50-54 s without, so below four cores the
+  // Markdown is rendered here.
+  if (availableParallelism() < MIN_CORES_FOR_WORKERS) return null;
+  const count = Math.min(4, availableParallelism() - 1);
   try {
     return Array.from({ length: count }, () => {
       const poolWorker: PoolWorker = { worker: new Worker(WORKER_FILE), inFlight: new Map() };
