@@ -37,7 +37,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--practices N] [--local
                     postgres://postgres@127.0.0.1:5432/postgres answers
   --report PATH     write PATH.md and PATH.json (default bench/out/bench-<time>)
   --notes FILE.md   append FILE.md to the report as its analysis (findings, profiles)
-  --keep-output     keep the static build and the on-request build under bench/out/
+  --keep-output     keep the static builds (under web/.tmp/bench/) and the on-request build (under bench/out/)
   --no-profile      skip the CPU-profile passes (run after the measured ones; their summaries go in the report)`;
 
 export class BenchUsageError extends Error {}

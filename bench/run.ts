@@ -47,6 +47,7 @@ import { measureOnRequest, profileOnRequest, uncachedRouteCachePages } from './p
 import { measurePageWeight } from './phases/page-weight.ts';
 import { measurePublish } from './phases/publish.ts';
 import { measureStaticBuild } from './phases/static-build.ts';
+import { staticOutDir } from './lib/static-build.ts';
 import { measureIncrementalBuild } from './phases/incremental-build.ts';
 
 const PLUGIN_DIST = path.join(ROOT, 'cms', 'src', 'plugins', 'good-practices', 'dist', 'server');
@@ -215,6 +216,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   } finally {
     for (const worker of workers) await worker.stop().catch(() => undefined);
     if (!options.keepOutput) rmSync(work, { recursive: true, force: true });
+    if (!options.keepOutput) rmSync(path.dirname(staticOutDir(work, 'x')), { recursive: true, force: true });
   }
 
   machine.loadAverageEnd = currentLoadAverage();

@@ -51,6 +51,17 @@ export interface StaticBuildResult {
 export const ASTRO_BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'web');
 
+/**
+ * Where a static build of the run `work` writes (`name`: its folder): inside web/, because Astro
+ * writes a build's prerender bundle next to its output only when the output is inside the
+ * project; any other output shares web/.astro/.prerender with every such build, and a test's
+ * build running at the same time (the bench smoke test runs beside the site's tests) removes it
+ * from under this one.
+ */
+export function staticOutDir(work: string, name: string): string {
+  return path.join(WEB_DIR, '.tmp', 'bench', path.basename(work), name);
+}
+
 function walk(dir: string): { files: number; html: number; bytes: number } {
   let files = 0;
   let html = 0;

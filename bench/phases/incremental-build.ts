@@ -21,7 +21,7 @@ import type { BenchOptions } from '../command-line.ts';
 import type { CmsWorker } from '../lib/cms.ts';
 import type { FigureSet } from '../lib/figures.ts';
 import { freePort, waitForIdle } from '../lib/proc.ts';
-import { staticBuild, type StaticBuildResult } from '../lib/static-build.ts';
+import { staticBuild, staticOutDir, type StaticBuildResult } from '../lib/static-build.ts';
 import { median, spread } from '../lib/stats.ts';
 
 export interface IncrementalDetails {
@@ -42,7 +42,7 @@ function describe(build: StaticBuildResult): string {
 
 export async function measureIncrementalBuild(cms: CmsWorker, options: BenchOptions, work: string, logs: string, figures: FigureSet): Promise<IncrementalDetails> {
   const sitePort = await freePort();
-  const outDir = path.join(work, 'static-incremental');
+  const outDir = staticOutDir(work, 'static-incremental');
   const env = { SITE_CACHE_DIR: path.join(work, 'astro-cache-incremental') };
   let n = 0;
   const build = async (label: string, extra: Record<string, string> = {}): Promise<StaticBuildResult> => {

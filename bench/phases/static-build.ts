@@ -7,7 +7,7 @@ import type { CmsWorker } from '../lib/cms.ts';
 import type { FigureSet } from '../lib/figures.ts';
 import { ROOT } from '../lib/paths.ts';
 import { freePort, waitForIdle } from '../lib/proc.ts';
-import { replayLoaderFetches, staticBuild } from '../lib/static-build.ts';
+import { replayLoaderFetches, staticBuild, staticOutDir } from '../lib/static-build.ts';
 import { median } from '../lib/stats.ts';
 import { addProfiles, type Details } from './details.ts';
 
@@ -38,7 +38,7 @@ export async function measureStaticBuild(cms: CmsWorker, options: BenchOptions, 
   const sitePort = await freePort();
   for (let rep = 1; rep <= options.staticBuilds; rep += 1) {
     await waitForIdle([cms.pid]);
-    const outDir = path.join(work, `static-${rep}`);
+    const outDir = staticOutDir(work, `static-${rep}`);
     const result = await step(`Static build ${rep}/${options.staticBuilds} (all ${cms.generation.locales.length} locales)`, () =>
       staticBuild({ cmsUrl: cms.url, siteUrl: `http://127.0.0.1:${sitePort}`, outDir, logFile: path.join(logs, `static-build-${rep}.log`), env: fromNothing(work) }),
     );
@@ -67,7 +67,7 @@ export async function measureStaticBuild(cms: CmsWorker, options: BenchOptions, 
   if (options.profile) {
     await waitForIdle([cms.pid]);
     const dir = path.join(logs, 'static-build-profile');
-    const outDir = path.join(work, 'static-profiled');
+    const outDir = staticOutDir(work, 'static-profiled');
     const profiled = await step('Static build under --cpu-prof (not measured)', () =>
       staticBuild({ cmsUrl: cms.url, siteUrl: `http://127.0.0.1:${sitePort}`, outDir, logFile: path.join(logs, 'static-build-profiled.log'), cpuProfileDir: dir, env: fromNothing(work) }),
     );
