@@ -38,10 +38,13 @@ const server = mode === 'server';
 const incremental = !server && incrementalBuildFromEnv();
 /**
  * Where Astro keeps what one build leaves to the next (data store, incremental cache, practice
- * details, search index state): SITE_CACHE_DIR, default node_modules/.astro. A CI job keeps it
- * between runs (and the tests use their own).
+ * details, search index state): SITE_CACHE_DIR, default node_modules/.astro-static for static
+ * builds. Not Astro's default folder, which server-mode commands use (`astro check` syncs the
+ * content layer with the server config, and its store would replace the static build's: the next
+ * build would read every practice again). A CI job keeps it between runs; the tests and the bench
+ * use their own.
  */
-const cacheDir = process.env.SITE_CACHE_DIR?.trim() || undefined;
+const cacheDir = process.env.SITE_CACHE_DIR?.trim() || (server ? undefined : './node_modules/.astro-static');
 /**
  * Pages rendered at a time by the static build (SITE_BUILD_CONCURRENCY, default 8): a page
  * awaiting its Markdown from a worker thread (src/lib/markdown/pool.ts) lets the main thread

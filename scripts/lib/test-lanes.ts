@@ -7,8 +7,9 @@
  * the suite from over 20 minutes to well under it.
  *
  * Why these lanes: files of one lane must not run together where they share something: the site's
- * static builds share web/'s Astro cache (node_modules/.astro), and `npm start`'s test builds the
- * site too, so they are all in one lane. Browser files run beside each other across the lanes:
+ * static builds share web/'s Astro folders (the cache, and .astro/.prerender for outputs outside
+ * web/), and `npm start`'s test builds the site too, so they are all in one lane (the benchmark's
+ * builds, in the other lane, have their own cache and write inside web/.tmp/bench/). Browser files run beside each other across the lanes:
  * their tests wait for what they look for rather than for a time (on a busy machine a robot's
  * keystrokes into the admin's country combobox were garbled by its inline completion; the tests
  * enter the text in one event). The other lane is "every project not in the first", so a

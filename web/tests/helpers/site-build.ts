@@ -23,8 +23,13 @@ export interface BuildResult {
 }
 
 export function astroBuild(outDir: string, env: Record<string, string>): Promise<BuildResult> {
+  return astroCommand(['build', '--outDir', outDir], env);
+}
+
+/** Any `astro` command in web/ (`sync`, `check`, `build`), its output and exit code. */
+export function astroCommand(args: string[], env: Record<string, string>): Promise<BuildResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [astroBin, ...args], {
       cwd: webRoot,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
-import { astroBuild, freePort } from '../helpers/site-build';
+import { astroBuild, astroCommand, freePort } from '../helpers/site-build';
 
 const PRACTICE_UID = 'plugin::good-practices.practice';
 const AREA_UID = 'plugin::good-practices.integration-area';
@@ -182,6 +182,19 @@ describe('incremental static builds', () => {
     }
 
     await expectSameAsBuildFromNothing('unpublish');
+  });
+
+  it('keeps its cache apart from server-mode commands: `astro sync` in server mode between two builds costs no full read', async () => {
+    // The default cache folder, as `npm test` and a developer use it (the type check runs `astro check` in server mode).
+    const own = join(work, 'default-cache-out');
+    const first = await build(own, { SITE_CACHE_DIR: '' });
+    expect(first.output).toMatch(/\[cms-practices\] \d+ entries/);
+    const sync = await astroCommand(['sync'], { SITE_MODE: 'server', SITE_CACHE_DIR: '' });
+    expect(sync.code, sync.output).toBe(0);
+    const second = await build(own, { SITE_CACHE_DIR: '' });
+    expect(second.output).not.toMatch(/Astro config changed/);
+    expect(second.output).toMatch(/\(synchronised: 0 practices changed, 0 removed, 0 versions read\)/);
+    rmSync(own, { recursive: true, force: true });
   });
 
   it('after a taxonomy term is renamed, every detail is read again (details name their terms)', async () => {

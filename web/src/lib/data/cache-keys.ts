@@ -22,8 +22,8 @@
  *   are made of (country, areas, target groups, scores of each practice: the facet counts, and
  *   which list pages exist in each language for the language switcher). A publish then renews
  *   the list pages where the practice is or moves (the newest first), not the 2,600 others;
- * - every other page (home, lists and their facets, feeds, insights, map, open data, tools
- *   index, self-assessment, …): all practices, all tools, the insights and the checklist item
+ * - every other page (home, insights, map, open data, the unfiltered feeds, tools index,
+ *   self-assessment, …): all practices, all tools, the insights and the checklist item
  *   suggestions of the locale. They show counts, orders and aggregates of everything, so any
  *   publish renews them.
  *
