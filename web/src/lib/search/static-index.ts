@@ -136,6 +136,18 @@ async function shardState(localeDir: string, slugs: readonly string[]): Promise<
 
 type IndexState = Record<string, string>;
 
+/**
+ * What the index is made with besides the pages: this file (what is indexed and excluded, the
+ * sharding) and the installed packages (Pagefind's version, through the lockfile, as Astro keys
+ * its own cache). Part of every shard's state: a change re-indexes every shard.
+ */
+async function recipe(): Promise<string> {
+  const hash = createHash('sha1');
+  hash.update(await readFile(new URL(import.meta.url)));
+  hash.update(await readFile(new URL('../../../../package-lock.json', import.meta.url)).catch(() => Buffer.alloc(0)));
+  return hash.digest('base64url');
+}
+
 async function readState(file: string | undefined): Promise<IndexState> {
   if (!file) return {};
   try {
@@ -192,6 +204,7 @@ export async function buildSearchIndex(outDir: string, options: { stateFile?: st
   let shardsIndexed = 0;
   let shardsKept = 0;
   const locales = await localeFolders(outDir);
+  const madeWith = await recipe();
   try {
     for (const locale of locales) {
       const localeDir = join(outDir, locale);
@@ -209,7 +222,7 @@ export async function buildSearchIndex(outDir: string, options: { stateFile?: st
           continue;
         }
         const key = `${outDir}|${locale}|${shard}`;
-        const state = `${count}:${await shardState(localeDir, pages)}`;
+        const state = `${madeWith}:${count}:${await shardState(localeDir, pages)}`;
         next[key] = state;
         let counts: Record<string, number>;
         if (previous[key] === state && existsSync(join(output, 'pagefind-entry.json'))) {

@@ -13,13 +13,14 @@
  * - the framework (question and item texts), the taxonomy terms, the tools cited in answers
  *   (name, kind, link) and the locales: read here at every build (a few small requests); when
  *   any of them changed, every detail is read again.
- * Anything else (no previous sync, its files gone, more than {@link MAX_CHANGED_VERSIONS}
- * versions to read) is a full read through the bulk endpoint, as before.
+ * Anything else (no previous sync, another CMS, other code of this loader, its files gone, more
+ * than {@link MAX_CHANGED_VERSIONS} versions to read) is a full read through the bulk endpoint.
  *
  * A publish between the lists and a detail read is caught by the next build: the stored marker
  * is the one of the lists, read first.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
 import { createHash } from 'node:crypto';
@@ -34,11 +35,10 @@ import { incrementalBuildFromEnv } from '../../static-build/incremental-flag';
 export const MAX_CHANGED_VERSIONS = 200;
 /** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
 const BULK_CONCURRENCY = 3;
-/** Bumped when what is kept changes shape: a kept state of another version means a full read. */
-const SYNC_VERSION = 1;
 
 interface SyncState {
-  version: number;
+  /** This loader's code (what an entry holds): other code means a full read. */
+  code: string;
   /** The CMS read: a build against another CMS reads everything. */
   cms: string;
   /** Digest of the framework, terms, tools and locales the details were read with. */
@@ -99,11 +99,20 @@ async function listedDocuments(client: CmsClient, locales: readonly Locale[]): P
   return documents;
 }
 
+/** Digest of this file and the detail files' code, whose output the kept entries are. */
+async function codeDigest(): Promise<string> {
+  const hash = createHash('sha1');
+  for (const file of ['./practices-sync.ts', './detail-files.ts']) hash.update(await readFile(new URL(file, import.meta.url)).catch(() => Buffer.from(file)));
+  return hash.digest('base64url');
+}
+
 function parseState(raw: string | undefined): SyncState | undefined {
   if (!raw) return undefined;
   try {
-    const state = JSON.parse(raw) as SyncState;
-    return state.version === SYNC_VERSION ? state : undefined;
+    const state = JSON.parse(raw) as Partial<SyncState>;
+    return typeof state.code === 'string' && typeof state.cms === 'string' && typeof state.dependencies === 'string' && typeof state.documents === 'object' && state.documents !== null
+      ? (state as SyncState)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -155,12 +164,14 @@ export async function syncPractices(context: Pick<LoaderContext, 'store' | 'meta
     documents[documentId] = digestOf(entries.sort((a, b) => (a.list < b.list ? -1 : a.list > b.list ? 1 : 0)));
   }
   const previous = parseState(meta.get('sync'));
+  const code = await codeDigest();
   const kept = keptEntries(store);
 
   let reason: string | undefined;
   if (!incrementalBuildFromEnv()) reason = 'SITE_INCREMENTAL_BUILD is off';
   else if (!previous) reason = 'no earlier sync';
   else if (previous.cms !== client.baseUrl) reason = 'another CMS';
+  else if (previous.code !== code) reason = 'the loader changed';
   else if (previous.dependencies !== dependencies) reason = 'framework, terms, tools or locales changed';
   else if (kept.some((entry) => !existsSync(entry.data.detail.file))) reason = 'detail files gone';
 
@@ -194,7 +205,7 @@ export async function syncPractices(context: Pick<LoaderContext, 'store' | 'meta
     report = { kind: 'incremental', versionsRead: details.length, documentsChanged: changed.length, documentsRemoved: removed.length, entries: store.keys().length };
   }
   removeUnreferencedDetails(dir, new Set(keptEntries(store).map((entry) => entry.data.detail.file)));
-  meta.set('sync', JSON.stringify({ version: SYNC_VERSION, cms: client.baseUrl, dependencies, documents } satisfies SyncState));
+  meta.set('sync', JSON.stringify({ code, cms: client.baseUrl, dependencies, documents } satisfies SyncState));
   return report;
 }
 
