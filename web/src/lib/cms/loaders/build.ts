@@ -30,13 +30,10 @@ export async function localesOrFail(client: CmsClient): Promise<Locale[]> {
   return locales;
 }
 
-/** What a build-time item function gets: the build's CMS client, the CMS's locales, where to put files. */
+/** What a build-time item function gets: the build's CMS client and the CMS's locales. */
 export interface BuildContext {
   client: CmsClient;
   locales: Locale[];
-  /** Astro's cache directory (practice details are written under it, see ./detail-files.ts). */
-  cacheDir: URL;
-  collection: string;
 }
 
 interface BuildLoaderOptions {
@@ -54,14 +51,14 @@ interface BuildLoaderOptions {
 export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loader {
   return {
     name: `cms-${name}`,
-    async load({ store, logger, generateDigest, parseData, config, collection }) {
+    async load({ store, logger, generateDigest, parseData }) {
       store.clear();
       if (!enabled) return;
       // Build-time requests wait longer than a visitor's (CMS_BUILD_TIMEOUT_MS, default 60 s).
       const client = buildCms();
       let entries: { id: string; data: Record<string, unknown> }[];
       try {
-        entries = await items({ client, locales: await localesOrFail(client), cacheDir: config.cacheDir, collection });
+        entries = await items({ client, locales: await localesOrFail(client) });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         logger.error(message);
@@ -77,7 +74,7 @@ export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loade
 }
 
 /** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
-const BULK_CONCURRENCY = 3;
+export const BULK_CONCURRENCY = 3;
 
 interface Page<T> {
   data: T[];

@@ -25,7 +25,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
 import { createHash } from 'node:crypto';
 import { buildCms, CmsError, type CmsClient } from '../client';
-import { localesOrFail, mapLimit, readAllPages } from './build';
+import { BULK_CONCURRENCY, localesOrFail, mapLimit, readAllPages } from './build';
 import { detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails, type DetailRef } from './detail-files';
 import { fetchTaxonomies } from './taxonomies';
 import type { StaticPractice } from './types';
@@ -33,8 +33,6 @@ import { incrementalBuildFromEnv } from '../../static-build/incremental-flag';
 
 /** Above this many versions to read, the bulk endpoint (100 per request) is cheaper than one request each. */
 export const MAX_CHANGED_VERSIONS = 200;
-/** In-flight bulk requests of the build: the CMS works on a few pages of 100 details at once, not more. */
-const BULK_CONCURRENCY = 3;
 
 interface SyncState {
   /** This loader's code (what an entry holds): other code means a full read. */
