@@ -9,6 +9,7 @@
  *    stale-if-error provider, security headers, the signed POST /api/revalidate webhook, and the
  *    draft preview GET /preview/practices/{documentId} (a token signed with PREVIEW_SECRET; read with SITE_PREVIEW_TOKEN).
  */
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
@@ -38,13 +39,16 @@ const server = mode === 'server';
 const incremental = !server && incrementalBuildFromEnv();
 /**
  * Where Astro keeps what one build leaves to the next (data store, incremental cache, practice
- * details, search index state): SITE_CACHE_DIR, default node_modules/.astro-static for static
- * builds. Not Astro's default folder, which server-mode commands use (`astro check` syncs the
- * content layer with the server config, and its store would replace the static build's: the next
- * build would read every practice again). A CI job keeps it between runs; the tests and the bench
- * use their own.
+ * details, search index state): SITE_CACHE_DIR, by default (static mode) a folder per output
+ * folder under node_modules/.astro-static/ (set in gp-routes' config:setup, where the output
+ * folder of `--outDir` is known). One per output folder: Astro's incremental build keeps a page
+ * that is already in the output when its key matches the cache's, so a cache shared by two output
+ * folders would keep, in one, the page of an older build. Not Astro's default folder either, which
+ * server-mode commands use (`astro check` syncs the content layer with the server config, and its
+ * store would replace the static build's). A CI job keeps it between runs (with SITE_CACHE_DIR:
+ * one output folder per cache folder).
  */
-const cacheDir = process.env.SITE_CACHE_DIR?.trim() || (server ? undefined : './node_modules/.astro-static');
+const cacheDir = process.env.SITE_CACHE_DIR?.trim() || undefined;
 /**
  * Pages rendered at a time by the static build (SITE_BUILD_CONCURRENCY, default 8): on four cores
  * or more, a page awaiting its Markdown from a worker thread (src/lib/markdown/pool.ts) lets the
@@ -60,7 +64,12 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
 const siteRoutes = {
   name: 'gp-routes',
   hooks: {
-    'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+    'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
+      // The static build's cache folder of this output folder (see cacheDir above).
+      if (!server && !cacheDir) {
+        const outDirKey = createHash('sha1').update(fileURLToPath(config.outDir)).digest('hex').slice(0, 12);
+        updateConfig({ cacheDir: new URL(`./node_modules/.astro-static/${outDirKey}/`, config.root) });
+      }
       // The static build's Markdown workers load this file with Node (src/lib/markdown/pool.ts);
       // not in the dev server, where a worker would not see edits of renderer.ts.
       if (!server && command === 'build') {

@@ -197,6 +197,23 @@ describe('incremental static builds', () => {
     rmSync(own, { recursive: true, force: true });
   });
 
+  it('keeps a cache per output folder: building into another folder in between leaves no older page in the first', async () => {
+    const [a, b] = [join(work, 'out-a'), join(work, 'out-b')];
+    await build(a, { SITE_CACHE_DIR: '' });
+    // A change built into the other folder only, then the first folder built again.
+    const portal = (await documents(PRACTICE_UID).findFirst({ locale: 'en', status: 'published', filters: { slug: { $ne: changed.slugs.get('en') } } }))!;
+    const marker = `Built into two folders ${Date.now()}`;
+    await documents(PRACTICE_UID).update({ documentId: portal.documentId, locale: 'en', data: { summary: marker } });
+    await documents(PRACTICE_UID).publish({ documentId: portal.documentId, locale: 'en' });
+    await build(b, { SITE_CACHE_DIR: '' });
+    await build(a, { SITE_CACHE_DIR: '' });
+    expect(readFileSync(join(a, 'en', 'practices', String(portal.slug), 'index.html'), 'utf8')).toContain(marker);
+    const fresh = join(work, 'fresh-two-folders');
+    await build(fresh, { SITE_INCREMENTAL_BUILD: 'false', SITE_CACHE_DIR: join(work, 'cache-two-folders') });
+    expect(differences(tree(a), tree(fresh))).toEqual([]);
+    for (const dir of [a, b, fresh]) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('after a taxonomy term is renamed, every detail is read again (details name their terms)', async () => {
     // A term of a practice still published.
     const listed = practiceListResponse.parse(await (await fetch(`${cms.url}${apiPaths.practices}?locale=en`)).json()).data[0]!;
