@@ -6,10 +6,10 @@
  * knex connection: a full read selects the practices table without a documentId list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, practiceListResponse } from '../../contract';
+import { apiPaths, practiceListResponse, toolResponse } from '../../contract';
 import { bumpStoredGeneration } from '../../server/src/read-model/stored-generation';
 import { getJson } from '../support/http';
-import { createPractice, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, uniqueSlug } from '../support/practices';
+import { createPractice, createTool, documentIdByKey, documents, INTEGRATION_AREA, PRACTICE, uniqueSlug } from '../support/practices';
 import { countQueries } from '../support/query-counter';
 import { bootStrapi, type RunningStrapi } from '../support/strapi-under-test';
 
@@ -143,6 +143,46 @@ describe('the first search after a write', () => {
     await app.strapi.db.connection(table).where({ document_id: row!.documentId }).update({ title: 'Listed practice 9 with a zeppelin' });
     await bumpStoredGeneration(app.strapi.db.connection);
     expect(await search('zeppelin')).toEqual({ titles: ['Listed practice 9 with a zeppelin'], textsRead: 'all' });
+  });
+});
+
+describe('the first tool request after a write', () => {
+  /** The practices citing the tool, and how the request read the practices' answers (for the citations). */
+  async function citing(slug: string): Promise<{ titles: string[]; answersRead: 'none' | 'written' | 'all' }> {
+    const { result, queries } = await countQueries(app.strapi, () => getJson(`${app.url}${apiPaths.tool(slug)}?locale=en`));
+    expect(result.status).toBe(200);
+    const reads = queries.filter((sql) => /^select/i.test(sql) && fromPractices().test(sql) && /answers/.test(sql));
+    const answersRead = reads.length === 0 ? 'none' : reads.every((sql) => /document_id[`"]? in \(/.test(sql)) ? 'written' : 'all';
+    return { titles: toolResponse.parse(result.body).data.practices.map((practice) => practice.title), answersRead };
+  }
+
+  it('reads the answers of the practice a publish wrote only, and shows its new citation', async () => {
+    const tool = await createTool(app.strapi, { slug: uniqueSlug('cited-tool') });
+    const slug = String(tool.slug);
+    const citedBy = (title: string) => ({ title, slug: uniqueSlug('citing'), answers: [{ questionKey: 'inclusivity.accessible-services', body: 'We use the tool.', tools: [tool.documentId] }] });
+    await createPractice(app.strapi, citedBy('B cites the tool'));
+    expect(await citing(slug)).toEqual({ titles: ['B cites the tool'], answersRead: 'all' });
+    expect((await citing(slug)).answersRead).toBe('none');
+
+    const added = await createPractice(app.strapi, citedBy('A cites it too'));
+    expect(await citing(slug)).toEqual({ titles: ['A cites it too', 'B cites the tool'], answersRead: 'written' });
+
+    // A citation removed by a publish, and a practice unpublished: both gone, reading only them.
+    await practices().update({ documentId: added.documentId, locale: 'en', data: { answers: [{ questionKey: 'inclusivity.accessible-services', body: 'No tool now.', tools: [] }] } });
+    await practices().publish({ documentId: added.documentId, locale: 'en' });
+    expect(await citing(slug)).toEqual({ titles: ['B cites the tool'], answersRead: 'written' });
+    const [cites] = await practices().findMany({ locale: 'en', status: 'published', filters: { title: { $eq: 'B cites the tool' } } });
+    await practices().unpublish({ documentId: cites!.documentId, locale: 'en' });
+    expect(await citing(slug)).toEqual({ titles: [], answersRead: 'written' });
+  });
+
+  it('reads every answer again after a write of another process', async () => {
+    const tool = await createTool(app.strapi, { slug: uniqueSlug('other-tool') });
+    const practice = await createPractice(app.strapi, { title: 'Cites the other tool', slug: uniqueSlug('citing'), answers: [{ questionKey: 'inclusivity.accessible-services', body: 'We use it.', tools: [tool.documentId] }] });
+    await citing(String(tool.slug));
+    await app.strapi.db.connection(table).where({ document_id: practice.documentId }).update({ title: 'Renamed elsewhere' });
+    await bumpStoredGeneration(app.strapi.db.connection);
+    expect(await citing(String(tool.slug))).toEqual({ titles: ['Renamed elsewhere'], answersRead: 'all' });
   });
 });
 

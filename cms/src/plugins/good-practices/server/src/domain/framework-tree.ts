@@ -13,8 +13,21 @@ export function activeItemsOfQuestion(question: QuestionNode): ChecklistItemNode
   return question.items.filter((item) => !item.retired);
 }
 
-export function activeItemsOfGroup(group: GroupNode): ChecklistItemNode[] {
-  return group.questions.flatMap(activeItemsOfQuestion);
+/**
+ * Kept per group: trees are built once per content generation and never changed after (the
+ * framework service's contract), and scores ask for a group's items once per practice — at
+ * 2,000 practices, building the list each time was a noticeable share of the CMS's work after
+ * a write (insights, item suggestions).
+ */
+const activeItemsKept = new WeakMap<GroupNode, readonly ChecklistItemNode[]>();
+
+export function activeItemsOfGroup(group: GroupNode): readonly ChecklistItemNode[] {
+  let items = activeItemsKept.get(group);
+  if (!items) {
+    items = group.questions.flatMap(activeItemsOfQuestion);
+    activeItemsKept.set(group, items);
+  }
+  return items;
 }
 
 export function findGroup(tree: FrameworkTree, key: string): GroupNode | undefined {

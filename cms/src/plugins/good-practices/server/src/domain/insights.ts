@@ -56,9 +56,27 @@ export function countInsights(tree: FrameworkTree, all: readonly CountedPractice
     met: groups.reduce((sum, group) => sum + group.met, 0),
     checks: groups.reduce((sum, group) => sum + group.checks, 0),
     groups,
-    countries: tally(all.flatMap((practice) => (practice.country ? [practice.country] : []))),
-    areas: tally(all.flatMap((practice) => [...practice.areas])),
+    ...tallies(all),
   };
+}
+
+/**
+ * The countries and areas of `all` with their counts, the same for every filter of one list: kept
+ * per list (the insights service passes the list index's array, one per content generation), so
+ * a static build's 145 insights requests of a locale count them once, not once each.
+ */
+const talliesKept = new WeakMap<readonly CountedPractice[], Pick<Insights, 'countries' | 'areas'>>();
+
+function tallies(all: readonly CountedPractice[]): Pick<Insights, 'countries' | 'areas'> {
+  let kept = talliesKept.get(all);
+  if (!kept) {
+    kept = {
+      countries: tally(all.flatMap((practice) => (practice.country ? [practice.country] : []))),
+      areas: tally(all.flatMap((practice) => [...practice.areas])),
+    };
+    talliesKept.set(all, kept);
+  }
+  return kept;
 }
 
 /** Values with the number of practices having each, by key (stable for the site and the tests). */

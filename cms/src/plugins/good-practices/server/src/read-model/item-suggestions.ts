@@ -16,7 +16,7 @@
 import type { Core } from '@strapi/strapi';
 import { type ItemSuggestion, type ItemSuggestionsResponse, MAX_SUGGESTIONS_PER_ITEM } from '../../../contract';
 import { mergeTexts, type TextVersion } from '../domain/text-fallback';
-import { activeItemsOfGroup, activeItemsOfQuestion, type FrameworkTree } from '../domain/framework-tree';
+import { activeItemsOfGroup, activeItemsOfQuestion } from '../domain/framework-tree';
 import { scoreGroup } from '../domain/scores';
 import { stateOf } from '../domain/assessment';
 import { uids } from '../plugin-id';
@@ -37,7 +37,8 @@ async function build(strapi: Core.Strapi, context: LocaleContext): Promise<ItemS
   const [tree, index] = await Promise.all([getService(strapi, 'framework').tree(context), practiceListIndex(strapi, context)]);
   // Title order (the locale's collation, then documentId) is the last tie-break: the sort below is stable.
   const entries = index.sortedBy('title:asc');
-  const metOverall = new Map(entries.map((entry) => [entry.documentId, metIn(tree, entry)]));
+  const activeItems = tree.flatMap(activeItemsOfGroup);
+  const metOverall = new Map(entries.map((entry) => [entry.documentId, activeItems.filter((item) => stateOf(entry.assessment, item.key) === 'met').length]));
 
   const chosenByItem = new Map<string, Chosen[]>();
   tree.forEach((group, groupIndex) => {
@@ -76,10 +77,6 @@ async function build(strapi: Core.Strapi, context: LocaleContext): Promise<ItemS
     }));
   }
   return { locale, items };
-}
-
-function metIn(tree: FrameworkTree, entry: ListEntry): number {
-  return tree.reduce((sum, group) => sum + activeItemsOfGroup(group).filter((item) => stateOf(entry.assessment, item.key) === 'met').length, 0);
 }
 
 /**

@@ -74,6 +74,23 @@ export const MATCHES_KEPT = 256;
 /** Bytes of list responses kept per locale: a page of 25 is about 40 KB, so some 200 pages. */
 export const RESPONSE_BYTES_KEPT = 8 * 1024 * 1024;
 
+/**
+ * The assessment of a stored value, kept per value: after a write the rows of the practices not
+ * written are kept (publishedSummaryRows) and every locale's index is built again from them, so
+ * the same stored assessments would be read again five times per write.
+ */
+const assessmentsRead = new WeakMap<object, Assessment>();
+
+function assessmentOf(value: unknown): Assessment {
+  if (typeof value !== 'object' || value === null) return readAssessment(value);
+  let assessment = assessmentsRead.get(value);
+  if (!assessment) {
+    assessment = readAssessment(value);
+    assessmentsRead.set(value, assessment);
+  }
+  return assessment;
+}
+
 const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
 /** Each document's published versions in chain order (the first is the one shown). */
@@ -159,7 +176,7 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
       country: row.country,
       areas: keysOf(row.integrationAreas),
       targetGroups: keysOf(row.targetGroups),
-      assessment: readAssessment(row.assessment),
+      assessment: assessmentOf(row.assessment),
       validationDate: isoDate(row.validationDate),
       updatedAt: isoDateTime(row.updatedAt),
       projectStart: isoDate(row.projectStart),
