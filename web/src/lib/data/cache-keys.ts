@@ -17,8 +17,8 @@
  *   versions' language switchers;
  * - the pages at a tool slug: every version of every tool with that slug (its detail names the
  *   practices citing it);
- * - a list page (and a facet's feed): the practices it shows, in its order, and its counts (the
- *   query's answer, computed here as the page computes it), plus what the facets of every locale
+ * - a list page (and a facet's feed): the practices it shows, in its order (each by the digest of
+ *   its versions), and its counts (the query's answer, computed here as the page computes it), plus what the facets of every locale
  *   are made of (country, areas, target groups, scores of each practice: the facet counts, and
  *   which list pages exist in each language for the language switcher). A publish then renews
  *   the list pages where the practice is or moves (the newest first), not the 2,600 others;
@@ -131,6 +131,25 @@ export async function toolKey(slug: string): Promise<string> {
   return `t:${base}:${slugs.get(slug) ?? 'none'}`;
 }
 
+let database: Promise<string> | undefined;
+
+/**
+ * Digest of everything published: every version of every practice and tool, and the insights of
+ * every locale. The same for every locale's pages: computed once (hashing the insights of every
+ * locale once per locale was a visible part of a build with nothing to render).
+ */
+function databaseDigest(): Promise<string> {
+  database ??= (async () => {
+    const [practices, tools, insights] = await Promise.all([practiceDigests(), toolDigests(), allStaticInsights()]);
+    return digest((hash) => {
+      json(hash, [...practices]);
+      json(hash, [...tools]);
+      json(hash, insights);
+    });
+  })();
+  return database;
+}
+
 const everything = new Map<string, Promise<string>>();
 
 /** Key of a page of `locale` that shows the whole database: lists, feeds, home, insights, open data… */
@@ -138,12 +157,10 @@ export function wholeDatabaseKey(locale: string): Promise<string> {
   let key = everything.get(locale);
   if (!key) {
     key = (async () => {
-      const [base, practices, tools, insights, suggestions] = await Promise.all([commonKey(), practiceDigests(), toolDigests(), allStaticInsights(), getItemSuggestions(locale)]);
+      const [base, all, suggestions] = await Promise.all([commonKey(), databaseDigest(), getItemSuggestions(locale)]);
       return `w:${digest((hash) => {
         json(hash, base);
-        json(hash, [...practices]);
-        json(hash, [...tools]);
-        json(hash, insights);
+        json(hash, all);
         json(hash, suggestions);
       })}`;
     })();
@@ -182,10 +199,14 @@ export async function listKey(locale: string, rest: string | undefined, feed?: {
   const parsed = parseListRequest(rest, null);
   if (!parsed.ok) throw new Error(`No list page at /${locale}/practices/${rest ?? ''}`);
   const state: ListState = feed ? { ...parsed.state, page: 1, sort: feed.sort } : parsed.state;
-  const [base, facets, answer] = await Promise.all([commonKey(), facetKey(), feed ? listPractices(locale, state, feed.pageSize) : listPractices(locale, state)]);
+  const [base, facets, versions, answer] = await Promise.all([commonKey(), facetKey(), practiceDigests(), feed ? listPractices(locale, state, feed.pageSize) : listPractices(locale, state)]);
   return `l:${digest((hash) => {
     json(hash, base);
     json(hash, facets);
-    json(hash, answer);
+    json(hash, answer.meta);
+    // Each summary shown is made from its practice's versions and the common inputs (the locale's
+    // chain picks the version, its taxonomy names the terms): their digests stand for it, cheaper
+    // than serialising 25 summaries for each of the ~2,600 list pages.
+    for (const practice of answer.data) hash.update(`${practice.documentId}\u0000${practice.locale}\u0000${versions.get(practice.documentId) ?? 'none'}\u0000`);
   })}`;
 }

@@ -26,6 +26,7 @@ import { buildCms, cms } from '../cms/client';
 import { chainOf, shownInChain } from './locale-chain';
 import { querySortedSummaries, sortPractices, toSummary } from './static-query';
 import { termsNamedBy } from './term-names';
+import { factsByDigest, factsOf, type PracticeFacts } from './practice-facts';
 
 interface LiveEntryResult<T> {
   entry?: { data: T };
@@ -101,30 +102,31 @@ export async function getPracticeSummaries(locale: string): Promise<PracticeSumm
 
 /**
  * Every published practice as a locale's visitors see it, each as its summary (texts in the first
- * language of the chain that has it, terms named for the locale) with the detail of that version
- * (checklist states, validation status, website): the rows of the open data.
+ * language of the chain that has it, terms named for the locale) with the facts of that version's
+ * detail (checklist states, validation status, website): the rows of the open data.
  */
-export async function getPracticesWithDetails(locale: string): Promise<{ summary: PracticeSummary; detail: PracticeDetail }[]> {
+export async function getPracticesWithFacts(locale: string): Promise<{ summary: PracticeSummary; facts: PracticeFacts }[]> {
   const summaries = await getPracticeSummaries(locale);
   if (isServerMode) {
     // One bulk read per language the locale's list shows (N/100 requests each), not one per practice.
     const languages = [...new Set(summaries.map((s) => s.locale))];
-    const details = new Map<string, PracticeDetail>();
+    const facts = new Map<string, PracticeFacts>();
     for (const language of languages) {
       for (const detail of unwrapCollection<PracticeDetail>(await getLiveCollection('livePracticeDetails', { locale: language }))) {
-        details.set(`${detail.locale}/${detail.documentId}`, detail);
+        facts.set(`${detail.locale}/${detail.documentId}`, factsOf(detail));
       }
     }
     return summaries.flatMap((summary) => {
-      const detail = details.get(`${summary.locale}/${summary.documentId}`);
+      const found = facts.get(`${summary.locale}/${summary.documentId}`);
       // Published between the two reads: it will be in the next answer.
-      return detail ? [{ summary, detail }] : [];
+      return found ? [{ summary, facts: found }] : [];
     });
   }
-  const entries = new Map((await staticPracticeEntries('all')).map((p) => [`${p.locale}/${p.documentId}`, p]));
+  const [entries, facts] = await Promise.all([staticPracticeEntries('all'), staticFacts('all')]);
+  const byVersion = new Map(entries.map((p) => [`${p.locale}/${p.documentId}`, p]));
   return summaries.flatMap((summary) => {
-    const entry = entries.get(`${summary.locale}/${summary.documentId}`);
-    return entry ? [{ summary, detail: readDetail<PracticeDetail>(entry.detail) }] : [];
+    const entry = byVersion.get(`${summary.locale}/${summary.documentId}`);
+    return entry ? [{ summary, facts: facts.get(entry.detail.digest)! }] : [];
   });
 }
 
@@ -198,6 +200,9 @@ const staticSuggestions = once((locale: string) => buildCms().itemSuggestions(lo
 const staticLocales = once(async (_: 'all') => (await getCollection('locales')).map((e) => e.data));
 
 const staticPracticeEntries = once(async (_: 'all') => (await getCollection('practices')).map((e) => e.data as StaticPractice));
+
+/** The facts of every practice version's detail, by the detail's digest (kept between builds: practice-facts.ts). */
+const staticFacts = once(async (_: 'all') => factsByDigest((await staticPracticeEntries('all')).map((p) => p.detail)));
 
 /**
  * A locale's list in a static build: every practice, in the first language of the chain that has

@@ -10,7 +10,7 @@ import type { Framework } from '../cms/loaders/types';
 import { countryName } from '../i18n';
 import type { LabelKey } from '../i18n/labels';
 import { paths } from '../site/urls';
-import { getFramework, getPracticeSummaries, getPracticesWithDetails } from './index';
+import { getFramework, getPracticeSummaries, getPracticesWithFacts } from './index';
 import type { PageContext } from './page-context';
 import { isServerMode } from '../mode';
 
@@ -66,8 +66,7 @@ export function openDataOf(page: PageContext): Promise<OpenDataResponse> {
 async function computeOpenData(page: PageContext): Promise<OpenDataResponse> {
   const { locale, origin, site } = page;
   const columns = await columnsOf(page);
-  const rows: OpenDataPractice[] = (await getPracticesWithDetails(locale.code)).map(({ summary, detail }) => {
-    const states = new Map(detail.groups.flatMap((g) => g.questions.flatMap((q) => q.items.map((i) => [i.key, i.state] as const))));
+  const rows: OpenDataPractice[] = (await getPracticesWithFacts(locale.code)).map(({ summary, facts }) => {
     const scores = new Map(summary.scores.map((s) => [s.groupKey, s]));
     return {
       id: summary.documentId,
@@ -76,17 +75,17 @@ async function computeOpenData(page: PageContext): Promise<OpenDataResponse> {
       language: summary.locale,
       title: summary.title,
       summary: summary.summary,
-      organisation: detail.organisation,
+      organisation: facts.organisation,
       country: summary.country,
       countryName: summary.country ? countryName(summary.country, locale.code) : null,
       projectStart: summary.projectStart,
       projectEnd: summary.projectEnd,
-      validationStatus: detail.validationStatus,
+      validationStatus: facts.validationStatus,
       validationDate: summary.validationDate,
-      website: detail.website,
+      website: facts.website,
       integrationAreas: summary.integrationAreas,
       targetGroups: summary.targetGroups,
-      checklist: Object.fromEntries(columns.items.map((key) => [key, states.get(key) ?? 'not-assessed'])),
+      checklist: Object.fromEntries(columns.items.map((key) => [key, facts.checklist[key] ?? 'not-assessed'])),
       scores: columns.groups.map((key) => scores.get(key) ?? { groupKey: key, met: 0, notMet: 0, notAssessed: 0, total: 0 }),
       publishedAt: summary.publishedAt,
       updatedAt: summary.updatedAt,
