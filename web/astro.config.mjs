@@ -101,16 +101,21 @@ let buildStartedAt = 0;
  * (src/lib/static-build/stale-output.ts). Runs before the search index, which then sees the final pages.
  * @type {import('astro').AstroIntegration}
  */
+/** @type {string | undefined} What the last build left in the output's route folders (src/lib/static-build/stale-output.ts). */
+let staleOutputState;
 const staleOutput = {
   name: 'gp-stale-output',
   hooks: {
+    'astro:config:done': ({ config }) => {
+      staleOutputState = incremental ? fileURLToPath(new URL('gp-stale-output.json', config.cacheDir)) : undefined;
+    },
     'astro:build:start': () => {
       buildStartedAt = Date.now();
     },
     'astro:build:done': async ({ dir, assets, logger }) => {
       if (!incremental) return;
       const outputs = [...assets.values()].flat();
-      logger.info(staleOutputLine(await removeStaleOutput(fileURLToPath(dir), outputs, buildStartedAt, [SEARCH_INDEX_DIR])));
+      logger.info(staleOutputLine(await removeStaleOutput(fileURLToPath(dir), outputs, buildStartedAt, [SEARCH_INDEX_DIR], staleOutputState)));
     },
   },
 };
