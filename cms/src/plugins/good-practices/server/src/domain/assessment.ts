@@ -29,6 +29,24 @@ export function readAssessment(value: unknown): Assessment {
   return assessment;
 }
 
+/**
+ * readAssessment of a stored value, kept per value object: for rows of the read caches, which are
+ * shared and never changed. After a write the rows of the practices not written are kept
+ * (read-model/practice-list-index.ts) and every locale's index and list summaries are made again
+ * from them, so the same stored assessments would be read again many times per write.
+ */
+const storedAssessments = new WeakMap<object, Assessment>();
+
+export function storedAssessment(value: unknown): Assessment {
+  if (typeof value !== 'object' || value === null) return readAssessment(value);
+  let assessment = storedAssessments.get(value);
+  if (!assessment) {
+    assessment = readAssessment(value);
+    storedAssessments.set(value, assessment);
+  }
+  return assessment;
+}
+
 export function stateOf(assessment: Assessment, itemKey: string): ChecklistState {
   return assessment[itemKey] ?? 'not-assessed';
 }

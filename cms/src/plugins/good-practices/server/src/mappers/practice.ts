@@ -3,7 +3,7 @@
  * requested locale (never a spread of a stored entity).
  */
 import { type AssessedGroup, type PracticeDetail, type PracticeSummary, type ToolSummary, validationStatus } from '../../../contract';
-import { readAssessment, stateOf } from '../domain/assessment';
+import { readAssessment, stateOf, storedAssessment } from '../domain/assessment';
 import { type MergedTexts, mergeTexts } from '../domain/text-fallback';
 import { activeItemsOfQuestion, type FrameworkTree } from '../domain/framework-tree';
 import { scoreFramework, scoreGroup } from '../domain/scores';
@@ -36,7 +36,8 @@ export function mapPracticeSummary(row: PracticeSummaryRow, tree: FrameworkTree,
     targetGroups: terms.names('targetGroups', row.targetGroups),
     coverImage: mapImage(row.coverImage),
     featured: row.featured === true,
-    scores: scoreFramework(tree, readAssessment(row.assessment)),
+    // The list index's rows are kept between generations: their assessments are read once.
+    scores: scoreFramework(tree, storedAssessment(row.assessment)),
     updatedAt: isoDateTime(row.updatedAt) ?? new Date(0).toISOString(),
     publishedAt: isoDateTime(row.publishedAt),
     fieldLocales: summaryLocale && summaryLocale !== row.locale ? { summary: summaryLocale } : {},

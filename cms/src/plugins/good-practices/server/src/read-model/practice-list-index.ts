@@ -16,7 +16,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { type PracticeListQuery, type PracticeSummary, practiceComparator, type SortablePractice } from '../../../contract';
-import { type Assessment, readAssessment } from '../domain/assessment';
+import { type Assessment, storedAssessment } from '../domain/assessment';
 import type { FrameworkTree } from '../domain/framework-tree';
 import { hasText } from '../domain/text-fallback';
 import { mapPracticeSummary, type SummaryFallback } from '../mappers/practice';
@@ -73,23 +73,6 @@ export const MATCHES_KEPT = 256;
 
 /** Bytes of list responses kept per locale: a page of 25 is about 40 KB, so some 200 pages. */
 export const RESPONSE_BYTES_KEPT = 8 * 1024 * 1024;
-
-/**
- * The assessment of a stored value, kept per value: after a write the rows of the practices not
- * written are kept (publishedSummaryRows) and every locale's index is built again from them, so
- * the same stored assessments would be read again five times per write.
- */
-const assessmentsRead = new WeakMap<object, Assessment>();
-
-function assessmentOf(value: unknown): Assessment {
-  if (typeof value !== 'object' || value === null) return readAssessment(value);
-  let assessment = assessmentsRead.get(value);
-  if (!assessment) {
-    assessment = readAssessment(value);
-    assessmentsRead.set(value, assessment);
-  }
-  return assessment;
-}
 
 const keysOf = (terms: { key: string }[] | null | undefined): ReadonlySet<string> => new Set((terms ?? []).map((term) => term.key));
 
@@ -176,7 +159,7 @@ async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext)
       country: row.country,
       areas: keysOf(row.integrationAreas),
       targetGroups: keysOf(row.targetGroups),
-      assessment: assessmentOf(row.assessment),
+      assessment: storedAssessment(row.assessment),
       validationDate: isoDate(row.validationDate),
       updatedAt: isoDateTime(row.updatedAt),
       projectStart: isoDate(row.projectStart),

@@ -70,18 +70,24 @@ async function readCiting(strapi: Core.Strapi, chain: readonly string[], documen
   return out;
 }
 
-function indexByTool(practices: ReadonlyMap<string, Citing>, locale: string): CitationIndex {
+/** Title, then slug and language: the same order however the practices were read (in full or after a write). */
+function citingOrder(locale: string): (a: CitingPractice, b: CitingPractice) => number {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  return (a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) || (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0);
+}
+
+/** The citing practices of each tool of `only` (every tool cited when absent), sorted. */
+function indexByTool(practices: ReadonlyMap<string, Citing>, locale: string, only?: ReadonlySet<string>): Map<string, CitingPractice[]> {
   const byTool = new Map<string, CitingPractice[]>();
   for (const { practice, tools } of practices.values()) {
     for (const toolId of tools) {
+      if (only && !only.has(toolId)) continue;
       const list = byTool.get(toolId);
       if (list) list.push(practice);
       else byTool.set(toolId, [practice]);
     }
   }
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  // Title, then slug and language: the same order however the practices were read (in full or after a write).
-  const order = (a: CitingPractice, b: CitingPractice) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) || (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0);
+  const order = citingOrder(locale);
   for (const list of byTool.values()) list.sort(order);
   return byTool;
 }
@@ -95,10 +101,21 @@ export async function toolCitations(strapi: Core.Strapi, { locale, chain }: Loca
     }
     if (changed.size === 0) return { value: earlier.value, derived: true };
     const practices = new Map(earlier.value.practices);
-    for (const documentId of changed) practices.delete(documentId);
+    // The tools the written practices cited before or cite now: only their lists are made again.
+    const affected = new Set<string>();
+    for (const documentId of changed) {
+      for (const toolId of practices.get(documentId)?.tools ?? []) affected.add(toolId);
+      practices.delete(documentId);
+    }
     // A practice unpublished or deleted has no row left: it is simply gone.
-    for (const [documentId, citing] of await readCiting(strapi, chain, [...changed])) practices.set(documentId, citing);
-    return { value: { practices, byTool: indexByTool(practices, locale) }, derived: true };
+    for (const [documentId, citing] of await readCiting(strapi, chain, [...changed])) {
+      practices.set(documentId, citing);
+      for (const toolId of citing.tools) affected.add(toolId);
+    }
+    const byTool = new Map(earlier.value.byTool);
+    for (const toolId of affected) byTool.delete(toolId);
+    for (const [toolId, list] of indexByTool(practices, locale, affected)) byTool.set(toolId, list);
+    return { value: { practices, byTool }, derived: true };
   });
   return citations.byTool;
 }
