@@ -93,6 +93,8 @@ const siteRoutes = {
   },
 };
 
+/** @type {string | undefined} What the last build left in the output's route folders (src/lib/static-build/stale-output.ts). */
+let staleOutputState;
 /** When the build started: files written since then are this build's (gp-stale-output). */
 let buildStartedAt = 0;
 /**
@@ -101,8 +103,6 @@ let buildStartedAt = 0;
  * (src/lib/static-build/stale-output.ts). Runs before the search index, which then sees the final pages.
  * @type {import('astro').AstroIntegration}
  */
-/** @type {string | undefined} What the last build left in the output's route folders (src/lib/static-build/stale-output.ts). */
-let staleOutputState;
 const staleOutput = {
   name: 'gp-stale-output',
   hooks: {
