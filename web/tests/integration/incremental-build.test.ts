@@ -164,6 +164,9 @@ describe('incremental static builds', () => {
     expect(readFileSync(join(out, 'en', 'practices', changed.slugs.get('en')!, 'index.html'), 'utf8')).toContain(marker);
     // Only the search shards holding its pages are indexed again.
     expect(rebuilt.output).toMatch(/; [1-9]\d* shards indexed, \d+ kept/);
+    // A new summary changes no count and no site text: the insights pages and the site's own pages are kept.
+    expect(rebuilt.rendered.filter((path) => path.includes('/insights/'))).toEqual([]);
+    for (const path of ['/en/about/index.html', '/en/privacy/index.html', '/en/404/index.html']) expect(rendered, path).not.toContain(path);
 
     await expectSameAsBuildFromNothing('publish');
   });
@@ -182,6 +185,22 @@ describe('incremental static builds', () => {
     }
 
     await expectSameAsBuildFromNothing('unpublish');
+  });
+
+  it('after a checklist change, renders the insights pages whose counts it changes; the output is a build from nothing’s', async () => {
+    const practice = (await documents(PRACTICE_UID).findFirst({ locale: 'en', status: 'published', filters: { slug: { $ne: changed.slugs.get('en') } } }))!;
+    const detail = practiceResponse.parse(await (await fetch(`${cms.url}${apiPaths.practice(String(practice.slug))}?locale=en`)).json()).data;
+    const item = detail.groups.flatMap((group) => group.questions.flatMap((question) => question.items))[0]!;
+    const stored = typeof practice.assessment === 'string' ? JSON.parse(practice.assessment) : (practice.assessment ?? {});
+    await documents(PRACTICE_UID).update({ documentId: practice.documentId, locale: 'en', data: { assessment: { ...stored, [item.key]: item.state === 'met' ? 'not-met' : 'met' } } });
+    for (const { locale } of detail.locales) await documents(PRACTICE_UID).publish({ documentId: practice.documentId, locale });
+
+    const rebuilt = await build(out);
+    expect(rebuilt.rendered).toContain('/en/insights/index.html');
+    if (detail.country) expect(rebuilt.rendered).toContain(`/en/insights/country/${detail.country}/index.html`);
+    expect(rebuilt.rendered).not.toContain('/en/about/index.html');
+
+    await expectSameAsBuildFromNothing('checklist');
   });
 
   it('keeps its cache apart from server-mode commands: `astro sync` in server mode between two builds costs no full read', async () => {

@@ -22,7 +22,9 @@
  *   are made of (country, areas, target groups, scores of each practice: the facet counts, and
  *   which list pages exist in each language for the language switcher). A publish then renews
  *   the list pages where the practice is or moves (the newest first), not the 2,600 others;
- * - every other page (home, insights, map, open data, the unfiltered feeds, tools index,
+ * - an insights page: its own counts and its locale's unfiltered ones, plus the facets' inputs;
+ * - the pages of the site's own texts (about, privacy, partners, not found): the common inputs;
+ * - every other page (home, map, open data, the unfiltered feeds, tools index,
  *   self-assessment, …): all practices, all tools, the insights and the checklist item
  *   suggestions of the locale. They show counts, orders and aggregates of everything, so any
  *   publish renews them.
@@ -31,6 +33,7 @@
  * the lockfile, and renders everything again when one of them changed.
  */
 import { createHash } from 'node:crypto';
+import type { Insights } from 'strapi-plugin-good-practices/contract';
 import { getCollection } from 'astro:content';
 import { parseListRequest, type ListState } from '../site/urls';
 import { allStaticFrameworks, allStaticInsights, allStaticPractices, allStaticSites, allStaticTools, getItemSuggestions, getLocales, listPractices, staticPracticesShownIn } from './index';
@@ -169,6 +172,14 @@ export function wholeDatabaseKey(locale: string): Promise<string> {
   return key;
 }
 
+/**
+ * Key of a page that shows the site's own texts only (about, privacy, partners, not found): the
+ * common inputs. A publish leaves these pages as they are.
+ */
+export async function siteTextKey(): Promise<string> {
+  return `s:${await commonKey()}`;
+}
+
 let facetInputs: Promise<string> | undefined;
 
 /**
@@ -188,6 +199,23 @@ function facetKey(): Promise<string> {
     );
   })();
   return facetInputs;
+}
+
+/**
+ * Key of an insights page (`insights`: its counts, unfiltered or for one country or area): the
+ * common inputs, the facets' inputs (the filter options' names and counts), the locale's
+ * unfiltered counts (the options list the countries and areas with practices) and its own.
+ * A publish renews the insights pages whose counts it changes, not every country's and area's.
+ */
+export async function insightsKey(insights: Insights): Promise<string> {
+  const all = (await allStaticInsights()).find((entry) => entry.locale === insights.locale && entry.country === null && entry.area === null);
+  const [base, facets] = await Promise.all([commonKey(), facetKey()]);
+  return `i:${digest((hash) => {
+    json(hash, base);
+    json(hash, facets);
+    json(hash, all ?? null);
+    json(hash, insights);
+  })}`;
 }
 
 /**

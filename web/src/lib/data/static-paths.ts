@@ -7,13 +7,19 @@ import { LIST_PAGE_SIZE, pathFacets, type PathFacetKey } from '../site/urls';
 import { allStaticFrameworks, allStaticInsights, allStaticPractices, allStaticTools, getLocales, staticPracticesShownIn } from './index';
 import { chainOf, shownInChain } from './locale-chain';
 import { meetsGroup } from './static-query';
-import { listKey, practiceKey, toolKey, wholeDatabaseKey } from './cache-keys';
+import { insightsKey, listKey, practiceKey, siteTextKey, toolKey, wholeDatabaseKey } from './cache-keys';
 
 /** A static path with the cache key of its page (incremental builds: ./cache-keys.ts). */
 type KeyedPath<P> = { params: P; cacheKey: string };
 
 export async function localePaths(): Promise<KeyedPath<{ locale: string }>[]> {
   return Promise.all((await getLocales()).map(async (l) => ({ params: { locale: l.code }, cacheKey: await wholeDatabaseKey(l.code) })));
+}
+
+/** The locale pages that show the site's own texts only (about, privacy, partners, not found): a publish keeps them. */
+export async function siteTextPaths(): Promise<KeyedPath<{ locale: string }>[]> {
+  const key = await siteTextKey();
+  return (await getLocales()).map((l) => ({ params: { locale: l.code }, cacheKey: key }));
 }
 
 /**
@@ -156,7 +162,7 @@ export async function insightsPaths(): Promise<KeyedPath<{ locale: string; facet
         locale: insights.locale,
         facet: insights.country !== null ? `country/${insights.country}` : insights.area !== null ? `area/${insights.area}` : undefined,
       },
-      cacheKey: await wholeDatabaseKey(insights.locale),
+      cacheKey: await insightsKey(insights),
     })),
   );
 }
