@@ -17,11 +17,12 @@
  *   versions' language switchers;
  * - the pages at a tool slug: every version of every tool with that slug (its detail names the
  *   practices citing it);
- * - a list page (and a facet's feed): the practices it shows, in its order (each by the digest of
- *   its versions), and its counts (the query's answer, computed here as the page computes it), plus what the facets of every locale
- *   are made of (country, areas, target groups, scores of each practice: the facet counts, and
- *   which list pages exist in each language for the language switcher). A publish then renews
- *   the list pages where the practice is or moves (the newest first), not the 2,600 others;
+ * - a list page (and a facet's feed): the practices it shows, in its order (each by the digest
+ *   of its versions), and its counts (the query's answer, computed here as the page computes it),
+ *   plus what the facets of every locale are made of (country, areas, target groups, scores of
+ *   each practice: the facet counts, and which list pages exist in each language for the
+ *   language switcher). A publish then renews the list pages where the practice is or moves (the
+ *   newest first), not the 2,600 others;
  * - an insights page: its own counts and its locale's unfiltered ones, plus the facets' inputs;
  * - the pages of the site's own texts (about, privacy, partners, not found): the common inputs;
  * - every other page (home, map, open data, the unfiltered feeds, tools index,
