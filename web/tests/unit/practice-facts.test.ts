@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PracticeDetail } from 'strapi-plugin-good-practices/contract';
-import { writeDetails, type DetailRef } from '../../src/lib/cms/loaders/detail-files';
-import { factsByDigest, factsFileOf, factsOf } from '../../src/lib/data/practice-facts';
+import { detailFactsFile as factsFileOf, writeDetails, type DetailRef } from '../../src/lib/cms/loaders/detail-files';
+import { factsByDigest, factsOf } from '../../src/lib/data/practice-facts';
 
 const root = mkdtempSync(join(tmpdir(), 'gp-practice-facts-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -11,9 +11,9 @@
  * facts of the current details only, and is rewritten when that set changes.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { dirname } from 'node:path';
 import type { ChecklistState, PracticeDetail } from 'strapi-plugin-good-practices/contract';
-import { readDetail, type DetailRef } from '../cms/loaders/detail-files';
+import { detailFactsFile, readDetail, type DetailRef } from '../cms/loaders/detail-files';
 
 export interface PracticeFacts {
   organisation: string | null;
@@ -31,11 +31,6 @@ export function factsOf(detail: PracticeDetail): PracticeFacts {
 
 /** Bumped when PracticeFacts changes shape: an older file is then ignored. */
 const FORMAT = 1;
-
-/** The facts file of the details in `folder`: beside it, so that the loader's clean-up of the folder keeps it. */
-export function factsFileOf(folder: string): string {
-  return join(dirname(folder), `${basename(folder)}.facts.json`);
-}
 
 function readKept(file: string): Map<string, PracticeFacts> {
   if (!existsSync(file)) return new Map();
@@ -59,7 +54,7 @@ export function factsByDigest(refs: readonly DetailRef[]): Map<string, PracticeF
   const changed = new Set<string>();
   for (const ref of refs) {
     if (out.has(ref.digest)) continue;
-    const file = factsFileOf(dirname(ref.file));
+    const file = detailFactsFile(dirname(ref.file));
     let kept = files.get(file);
     if (!kept) {
       kept = readKept(file);
@@ -73,7 +68,7 @@ export function factsByDigest(refs: readonly DetailRef[]): Map<string, PracticeF
     out.set(ref.digest, facts);
   }
   for (const [file, kept] of files) {
-    const current = refs.filter((ref) => factsFileOf(dirname(ref.file)) === file).map((ref) => ref.digest);
+    const current = refs.filter((ref) => detailFactsFile(dirname(ref.file)) === file).map((ref) => ref.digest);
     // Facts of details no entry points to any more: the file is rewritten without them.
     if (kept.size !== new Set(current).size || current.some((digest) => !kept.has(digest))) changed.add(file);
     if (!changed.has(file)) continue;

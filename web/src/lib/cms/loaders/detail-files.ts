@@ -40,13 +40,23 @@ export function detailFolder(cacheDir: URL | string, collection: string, cms: st
     for (const name of readdirSync(root)) {
       const other = join(root, name);
       // The earlier layout (one folder per build process, `{pid}-{collection}`), and long unused folders.
-      if (other !== dir && (/^\d+-/.test(name) || Date.now() - statSync(other).mtimeMs > UNUSED_FOLDER_MS)) rmSync(other, { recursive: true, force: true });
+      // This folder's facts file (lib/data/practice-facts.ts) is kept with it; another CMS's goes after a day unused, like its folder.
+      if (other === dir || other === detailFactsFile(dir)) continue;
+      if (/^\d+-/.test(name) || Date.now() - statSync(other).mtimeMs > UNUSED_FOLDER_MS) rmSync(other, { recursive: true, force: true });
     }
   }
   mkdirSync(dir, { recursive: true });
   // Touched at every build: its age says when it was last used.
   utimesSync(dir, new Date(), new Date());
   return dir;
+}
+
+/**
+ * The file beside a detail folder where the open data keeps the facts of its details
+ * (lib/data/practice-facts.ts): outside the folder, whose unreferenced files the loader removes.
+ */
+export function detailFactsFile(folder: string): string {
+  return `${folder}.facts.json`;
 }
 
 let written = 0;
