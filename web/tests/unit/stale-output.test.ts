@@ -44,17 +44,29 @@ describe('removing what a build did not produce', () => {
     utimesSync(join(out, '_astro/new.js'), new Date(), new Date());
     const second = await removeStaleOutput(out, abs(pages), startedAt, ['pagefind'], state);
     expect(second.removed).toEqual([]);
-    const recorded = JSON.parse(readFileSync(state, 'utf8')) as { routeFolders: Record<string, string[]> };
+    const recorded = JSON.parse(readFileSync(state, 'utf8')) as { routeFolders: Record<string, { files: string[]; folders: Record<string, number> }> };
     expect(Object.keys(recorded.routeFolders).sort()).toEqual(['ar', 'en']);
-    expect(recorded.routeFolders.en!.sort()).toEqual(['en/practices/a/index.html', 'en/practices/b/index.html']);
+    expect(recorded.routeFolders.en!.files.sort()).toEqual(['en/practices/a/index.html', 'en/practices/b/index.html']);
+    expect(Object.keys(recorded.routeFolders.en!.folders).sort()).toEqual(['en', 'en/practices']);
 
-    // Third build: practice b unpublished. Its page goes without a walk of en/: a file put there
-    // by hand, which no build recorded, is not looked for (the output is the builds' own).
-    written(out, ['en/by-hand.html', '_astro/older.js']);
+    // Third build: practice b unpublished. Its page goes without a walk of en/ (the record says
+    // it was there); a file put by hand inside a page's own folder is not looked for.
+    written(out, ['en/practices/a/by-hand.html', '_astro/older.js']);
     const third = await removeStaleOutput(out, abs(pages.filter((file) => !file.includes('/b/'))), Date.now(), ['pagefind'], state);
+    expect(third.recorded).toBe(2);
     expect(third.removed.sort()).toEqual(['_astro/new.js', '_astro/older.js', 'en/practices/b/index.html']);
     expect(existsSync(join(out, 'en/practices/b'))).toBe(false);
-    expect(existsSync(join(out, 'en/by-hand.html'))).toBe(true);
+    expect(existsSync(join(out, 'en/practices/a/by-hand.html'))).toBe(true);
+
+    // Another build (not incremental, with another cache folder) added a page the record does not
+    // have: en/practices/ changed since the record, so en/ is walked and the page found.
+    written(out, ['en/practices/c/index.html']);
+    const fourth = await removeStaleOutput(out, abs(pages.filter((file) => !file.includes('/b/'))), Date.now(), ['pagefind'], state);
+    expect(fourth.removed.sort()).toEqual(['en/practices/a/by-hand.html', 'en/practices/c/index.html']);
+    expect(fourth.recorded).toBe(1);
+    // And the record is trusted again afterwards.
+    const fifth = await removeStaleOutput(out, abs(pages.filter((file) => !file.includes('/b/'))), Date.now(), ['pagefind'], state);
+    expect(fifth.removed).toEqual([]);
   });
 
   it('walks everything when the state is of another output folder or unreadable', async () => {
@@ -62,10 +74,10 @@ describe('removing what a build did not produce', () => {
     const state = join(root, 'cache-other', 'gp-stale-output.json');
     mkdirSync(dirname(state), { recursive: true });
     written(out, ['en/index.html', 'en/stale.html']);
-    writeFileSync(state, JSON.stringify({ format: 1, outDir: join(root, 'dist'), routeFolders: { en: ['en/index.html'] } }));
+    writeFileSync(state, JSON.stringify({ format: 2, outDir: join(root, 'dist'), routeFolders: { en: { files: ['en/index.html'], folders: {} } } }));
     expect((await removeStaleOutput(out, [join(out, 'en/index.html')], Date.now(), [], state)).removed).toEqual(['en/stale.html']);
     written(out, ['en/stale.html']);
-    writeFileSync(state, '{"format":1,');
+    writeFileSync(state, '{"format":2,');
     expect((await removeStaleOutput(out, [join(out, 'en/index.html')], Date.now(), [], state)).removed).toEqual(['en/stale.html']);
   });
 });
