@@ -10,6 +10,7 @@
  * (rows changed with raw SQL).
  */
 import type { Core } from '@strapi/strapi';
+import { practicesChangedBetween } from './change-journal';
 import { currentGeneration } from './content-generation';
 
 /**
@@ -88,6 +89,28 @@ export async function cachedIncrementally<Value>(
     },
   );
   return value;
+}
+
+/**
+ * A value made from every published practice, kept like cachedIncrementally: after writes of this
+ * process that concerned at most `limit` practices (change-journal.ts), `derive` makes the new
+ * value from the earlier one and the practices written; otherwise (another process's write, too
+ * many practices, nothing earlier) `readAll` reads everything again. Nothing written: the earlier
+ * value is kept.
+ */
+export function cachedPerPractice<Value>(
+  strapi: Core.Strapi,
+  key: string,
+  limit: number,
+  readAll: () => Promise<Value>,
+  derive: (earlier: Value, changed: ReadonlySet<string>) => Promise<Value>,
+): Promise<Value> {
+  return cachedIncrementally<Value>(strapi, key, async (generation, earlier) => {
+    const changed = earlier ? practicesChangedBetween(strapi, earlier.generation, generation) : 'unknown';
+    if (!earlier || changed === 'unknown' || changed.size > limit) return { value: await readAll(), derived: false };
+    if (changed.size === 0) return { value: earlier.value, derived: true };
+    return { value: await derive(earlier.value, changed), derived: true };
+  });
 }
 
 /**

@@ -24,8 +24,7 @@ import { practicePopulate, type PracticeSummaryRow, practiceSummaryFields, type 
 import { isoDate, isoDateTime } from '../mappers/values';
 import { uids } from '../plugin-id';
 import { byteBoundedCache } from './byte-bounded-cache';
-import { practicesChangedBetween } from './change-journal';
-import { cachedForGeneration, cachedIncrementally, peekForGeneration } from './generation-cache';
+import { cachedForGeneration, cachedPerPractice, peekForGeneration } from './generation-cache';
 import type { LocaleContext } from '../services/locale-service';
 import type { TermNames } from './term-names';
 import { publishedDocuments } from './published-documents';
@@ -132,13 +131,13 @@ function readSummaryRows(strapi: Core.Strapi, documentIds?: readonly string[]): 
  * then costs a query of one practice instead of every version of every practice (issue 17.6).
  */
 function publishedSummaryRows(strapi: Core.Strapi): Promise<PracticeSummaryRow[]> {
-  return cachedIncrementally<PracticeSummaryRow[]>(strapi, 'practice-list-rows', async (generation, earlier) => {
-    const changed = earlier ? practicesChangedBetween(strapi, earlier.generation, generation) : 'unknown';
-    if (!earlier || changed === 'unknown' || changed.size > INCREMENTAL_ROWS_LIMIT) return { value: await readSummaryRows(strapi), derived: false };
-    if (changed.size === 0) return { value: earlier.value, derived: true };
-    const reread = await readSummaryRows(strapi, [...changed]);
-    return { value: [...earlier.value.filter((row) => !changed.has(row.documentId)), ...reread], derived: true };
-  });
+  return cachedPerPractice<PracticeSummaryRow[]>(
+    strapi,
+    'practice-list-rows',
+    INCREMENTAL_ROWS_LIMIT,
+    () => readSummaryRows(strapi),
+    async (earlier, changed) => [...earlier.filter((row) => !changed.has(row.documentId)), ...(await readSummaryRows(strapi, [...changed]))],
+  );
 }
 
 async function buildIndex(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<PracticeListIndex> {

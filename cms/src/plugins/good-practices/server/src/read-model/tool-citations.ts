@@ -16,8 +16,7 @@
 import type { Core } from '@strapi/strapi';
 import { mergeTexts, type TextVersion } from '../domain/text-fallback';
 import { uids } from '../plugin-id';
-import { practicesChangedBetween } from './change-journal';
-import { cachedIncrementally } from './generation-cache';
+import { cachedPerPractice } from './generation-cache';
 import type { LocaleContext } from '../services/locale-service';
 import { versionsInChainOrder } from './practice-list-index';
 import { publishedDocuments } from './published-documents';
@@ -93,29 +92,32 @@ function indexByTool(practices: ReadonlyMap<string, Citing>, locale: string, onl
 }
 
 export async function toolCitations(strapi: Core.Strapi, { locale, chain }: LocaleContext): Promise<CitationIndex> {
-  const citations = await cachedIncrementally<Citations>(strapi, `tool-citations:${locale}:${chain.join(',')}`, async (generation, earlier) => {
-    const changed = earlier ? practicesChangedBetween(strapi, earlier.generation, generation) : 'unknown';
-    if (!earlier || changed === 'unknown' || changed.size > INCREMENTAL_CITATIONS_LIMIT) {
+  const citations = await cachedPerPractice<Citations>(
+    strapi,
+    `tool-citations:${locale}:${chain.join(',')}`,
+    INCREMENTAL_CITATIONS_LIMIT,
+    async () => {
       const practices = await readCiting(strapi, chain);
-      return { value: { practices, byTool: indexByTool(practices, locale) }, derived: false };
-    }
-    if (changed.size === 0) return { value: earlier.value, derived: true };
-    const practices = new Map(earlier.value.practices);
-    // The tools the written practices cited before or cite now: only their lists are made again.
-    const affected = new Set<string>();
-    for (const documentId of changed) {
-      for (const toolId of practices.get(documentId)?.tools ?? []) affected.add(toolId);
-      practices.delete(documentId);
-    }
-    // A practice unpublished or deleted has no row left: it is simply gone.
-    for (const [documentId, citing] of await readCiting(strapi, chain, [...changed])) {
-      practices.set(documentId, citing);
-      for (const toolId of citing.tools) affected.add(toolId);
-    }
-    const byTool = new Map(earlier.value.byTool);
-    for (const toolId of affected) byTool.delete(toolId);
-    for (const [toolId, list] of indexByTool(practices, locale, affected)) byTool.set(toolId, list);
-    return { value: { practices, byTool }, derived: true };
-  });
+      return { practices, byTool: indexByTool(practices, locale) };
+    },
+    async (earlier, changed) => {
+      const practices = new Map(earlier.practices);
+      // The tools the written practices cited before or cite now: only their lists are made again.
+      const affected = new Set<string>();
+      for (const documentId of changed) {
+        for (const toolId of practices.get(documentId)?.tools ?? []) affected.add(toolId);
+        practices.delete(documentId);
+      }
+      // A practice unpublished or deleted has no row left: it is simply gone.
+      for (const [documentId, citing] of await readCiting(strapi, chain, [...changed])) {
+        practices.set(documentId, citing);
+        for (const toolId of citing.tools) affected.add(toolId);
+      }
+      const byTool = new Map(earlier.byTool);
+      for (const toolId of affected) byTool.delete(toolId);
+      for (const [toolId, list] of indexByTool(practices, locale, affected)) byTool.set(toolId, list);
+      return { practices, byTool };
+    },
+  );
   return citations.byTool;
 }
