@@ -6,6 +6,7 @@ import type { Loader } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, type Locale, type ToolDetail } from 'strapi-plugin-good-practices/contract';
 import { buildCms, CmsError, type CmsClient } from '../client';
 import { fetchTaxonomies } from './taxonomies';
+import { holdingStoreSave } from './store-save';
 import { insightsId } from './types';
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
@@ -51,24 +52,30 @@ interface BuildLoaderOptions {
 export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loader {
   return {
     name: `cms-${name}`,
-    async load({ store, logger, generateDigest, parseData }) {
-      store.clear();
-      if (!enabled) return;
-      // Build-time requests wait longer than a visitor's (CMS_BUILD_TIMEOUT_MS, default 60 s).
-      const client = buildCms();
-      let entries: { id: string; data: Record<string, unknown> }[];
-      try {
-        entries = await items({ client, locales: await localesOrFail(client) });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        logger.error(message);
-        throw new Error(`Cannot build the site: ${message}`, { cause: error });
+    async load({ store, meta, logger, generateDigest, parseData }) {
+      if (!enabled) {
+        store.clear();
+        return;
       }
-      for (const { id, data } of entries) {
-        const parsed = await parseData({ id, data });
-        store.set({ id, data: parsed, digest: generateDigest(parsed) });
-      }
-      logger.info(`${entries.length} entries from ${client.baseUrl}`);
+      await holdingStoreSave(meta, async () => {
+        // Build-time requests wait longer than a visitor's (CMS_BUILD_TIMEOUT_MS, default 60 s).
+        const client = buildCms();
+        let entries: { id: string; data: Record<string, unknown> }[];
+        try {
+          entries = await items({ client, locales: await localesOrFail(client) });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          logger.error(message);
+          store.clear();
+          throw new Error(`Cannot build the site: ${message}`, { cause: error });
+        }
+        store.clear();
+        for (const { id, data } of entries) {
+          const parsed = await parseData({ id, data });
+          store.set({ id, data: parsed, digest: generateDigest(parsed) });
+        }
+        logger.info(`${entries.length} entries from ${client.baseUrl}`);
+      });
     },
   };
 }

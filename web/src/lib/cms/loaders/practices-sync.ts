@@ -28,6 +28,7 @@ import { buildCms, CmsError, type CmsClient } from '../client';
 import { BULK_CONCURRENCY, localesOrFail, mapLimit, readAllPages } from './build';
 import { detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails, type DetailRef } from './detail-files';
 import { fetchTaxonomies } from './taxonomies';
+import { holdingStoreSave } from './store-save';
 import type { StaticPractice } from './types';
 import { incrementalBuildFromEnv } from '../../static-build/incremental-flag';
 
@@ -218,7 +219,7 @@ export function practicesLoader(enabled: boolean): Loader {
       }
       const client = buildCms();
       try {
-        const report = await syncPractices(context, client);
+        const report = await holdingStoreSave(context.meta, () => syncPractices(context, client));
         context.logger.info(
           report.kind === 'full'
             ? `${report.entries} entries from ${client.baseUrl} (full read: ${report.reason})`
