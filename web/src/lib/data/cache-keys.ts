@@ -24,9 +24,10 @@
  *   language switcher). A publish then renews the list pages where the practice is or moves (the
  *   newest first), not the 2,600 others;
  * - an insights page: its own counts and its locale's unfiltered ones, plus the facets' inputs;
- * - the pages of the site's own texts (about, privacy, partners, not found): the common inputs;
- * - every other page (home, map, open data, the unfiltered feeds, tools index,
- *   self-assessment, …): all practices, all tools, the insights and the checklist item
+ * - the pages that show no practice, tool or insight (about, privacy, partners, not found, the
+ *   self-assessment form, the submission form, its thanks and status pages): the common inputs;
+ * - every other page (home, map, open data, the unfiltered feeds, tools index, framework,
+ *   self-assessment report, …): all practices, all tools, the insights and the checklist item
  *   suggestions of the locale. They show counts, orders and aggregates of everything, so any
  *   publish renews them.
  *
@@ -174,10 +175,11 @@ export function wholeDatabaseKey(locale: string): Promise<string> {
 }
 
 /**
- * Key of a page that shows the site's own texts only (about, privacy, partners, not found): the
- * common inputs. A publish leaves these pages as they are.
+ * Key of a page built from the common inputs only (site texts, framework, taxonomy, locales: the
+ * about and privacy pages, the self-assessment and submission forms…). A publish leaves these
+ * pages as they are.
  */
-export async function siteTextKey(): Promise<string> {
+export async function commonInputKey(): Promise<string> {
   return `s:${await commonKey()}`;
 }
 

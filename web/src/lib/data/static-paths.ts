@@ -7,7 +7,7 @@ import { LIST_PAGE_SIZE, pathFacets, type PathFacetKey } from '../site/urls';
 import { allStaticFrameworks, allStaticInsights, allStaticPractices, allStaticTools, getLocales, staticPracticesShownIn } from './index';
 import { chainOf, shownInChain } from './locale-chain';
 import { meetsGroup } from './static-query';
-import { insightsKey, listKey, practiceKey, siteTextKey, toolKey, wholeDatabaseKey } from './cache-keys';
+import { insightsKey, listKey, practiceKey, commonInputKey, toolKey, wholeDatabaseKey } from './cache-keys';
 
 /** A static path with the cache key of its page (incremental builds: ./cache-keys.ts). */
 type KeyedPath<P> = { params: P; cacheKey: string };
@@ -16,9 +16,13 @@ export async function localePaths(): Promise<KeyedPath<{ locale: string }>[]> {
   return Promise.all((await getLocales()).map(async (l) => ({ params: { locale: l.code }, cacheKey: await wholeDatabaseKey(l.code) })));
 }
 
-/** The locale pages that show the site's own texts only (about, privacy, partners, not found): a publish keeps them. */
-export async function siteTextPaths(): Promise<KeyedPath<{ locale: string }>[]> {
-  const key = await siteTextKey();
+/**
+ * The locale pages that show no practice, tool or insight, only the common inputs (site texts,
+ * framework, taxonomy, locales): about, privacy, partners, not found, the self-assessment and
+ * submission forms and their thanks and status pages. A publish keeps them.
+ */
+export async function commonInputPaths(): Promise<KeyedPath<{ locale: string }>[]> {
+  const key = await commonInputKey();
   return (await getLocales()).map((l) => ({ params: { locale: l.code }, cacheKey: key }));
 }
 
