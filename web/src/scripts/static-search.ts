@@ -88,7 +88,8 @@ function setUp(root: HTMLElement): void {
       const listed = await fetch(new URL('shards.json', new URL(indexModule, location.href)));
       if (!listed.ok) throw new Error(`shards.json: ${listed.status}`);
       const { shards } = (await listed.json()) as { shards: string[] };
-      for (const shard of shards) await api.mergeIndex(shard);
+      // Side by side: Pagefind adds each shard's instance when called, so results keep this order.
+      await Promise.all(shards.map((shard) => api.mergeIndex(shard)));
       return api;
     }));
   let results: { data(): Promise<PagefindResultData> }[] = [];

@@ -1,5 +1,5 @@
 /**
- * The static search's shards in a real browser: a locale's index written in three shards by the
+ * The static search's shards in a real browser: a locale's index written in several shards by the
  * build's index step (src/lib/search/static-index.ts) and merged as the list page's script merges
  * them (src/scripts/static-search.ts: the bundle's `shards.json`, Pagefind's `mergeIndex`) finds
  * every page, whichever shard holds it, and a word of one page in its shard only.
@@ -50,7 +50,7 @@ describe('the static search index in shards', () => {
         const pagefind = await import('/pagefind/en/pagefind.js');
         await pagefind.options({});
         const { shards } = await (await fetch('/pagefind/en/shards.json')).json();
-        for (const shard of shards) await pagefind.mergeIndex(shard);
+        await Promise.all(shards.map((shard) => pagefind.mergeIndex(shard)));
         const every = await pagefind.search('integration');
         const one = await pagefind.search('beekeeping');
         return { shards: shards.length, every: every.results.length, one: await Promise.all(one.results.map(async (r) => (await r.data()).url)) };

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, parseSearchIndexLine, searchIndexLine, SEARCH_INDEX_DIR, shardCount, shardOf } from '../../src/lib/search/static-index';
+import { buildSearchIndex, parseSearchIndexLine, searchIndexLine, SEARCH_INDEX_DIR, SHARD_PAGES, shardCount, shardOf } from '../../src/lib/search/static-index';
 import { searchShardPath } from '../../src/lib/search/bundle-paths';
 
 const out = mkdtempSync(join(tmpdir(), 'gp-search-index-'));
@@ -68,26 +68,29 @@ describe('the sharded, incremental search index', () => {
   const shardsOf = () => (JSON.parse(readFileSync(join(site, SEARCH_INDEX_DIR, 'en', 'shards.json'), 'utf8')) as { shards: string[] }).shards;
 
   it('splits a locale into shards the script merges, indexes again only the shards whose pages changed, and drops what is gone', async () => {
-    const slugs = Array.from({ length: 300 }, (_, i) => `practice-${i}`);
+    // Three shards' worth of pages, then fewer than one shard holds.
+    const PAGES = 2 * SHARD_PAGES + 20;
+    const FEWER = SHARD_PAGES - 20;
+    const slugs = Array.from({ length: PAGES }, (_, i) => `practice-${i}`);
     for (const slug of slugs) write(slug, `Practice ${slug}`);
-    const count = shardCount(300);
+    const count = shardCount(PAGES);
     expect(count).toBe(3);
 
     const first = await buildSearchIndex(site, { stateFile: state });
-    expect([first.pages, first.shardsIndexed, first.shardsKept]).toEqual([300, 3, 0]);
+    expect([first.pages, first.shardsIndexed, first.shardsKept]).toEqual([PAGES, 3, 0]);
     // The first shard is the locale's bundle; the others are listed for the script's mergeIndex.
     expect(shardsOf()).toEqual([1, 2].map((n) => searchShardPath('en', n)));
     for (const n of [1, 2]) expect(existsSync(join(site, SEARCH_INDEX_DIR, '_shards', 'en', String(n), 'pagefind-entry.json'))).toBe(true);
 
     // Nothing changed: every shard kept.
     const again = await buildSearchIndex(site, { stateFile: state });
-    expect([again.pages, again.shardsIndexed, again.shardsKept]).toEqual([300, 0, 3]);
+    expect([again.pages, again.shardsIndexed, again.shardsKept]).toEqual([PAGES, 0, 3]);
 
     // One page rewritten: only its shard.
     const changed = slugs[7]!;
     write(changed, 'Practice rewritten with a new word: zanzibar');
     const one = await buildSearchIndex(site, { stateFile: state });
-    expect([one.pages, one.shardsIndexed, one.shardsKept]).toEqual([300, 1, 2]);
+    expect([one.pages, one.shardsIndexed, one.shardsKept]).toEqual([PAGES, 1, 2]);
     const shard = shardOf(changed, count);
     const dir = shard === 0 ? join(site, SEARCH_INDEX_DIR, 'en') : join(site, SEARCH_INDEX_DIR, '_shards', 'en', String(shard));
     // Its index holds the new word (Pagefind's word index is in the shard's own files).
@@ -97,9 +100,9 @@ describe('the sharded, incremental search index', () => {
     expect((await buildSearchIndex(site)).shardsIndexed).toBe(3);
 
     // Fewer practices: one shard, the others' bundles are gone; a locale without practices loses its index.
-    for (const slug of slugs.slice(100)) rmSync(join(site, 'en', 'practices', slug), { recursive: true });
+    for (const slug of slugs.slice(FEWER)) rmSync(join(site, 'en', 'practices', slug), { recursive: true });
     const fewer = await buildSearchIndex(site, { stateFile: state });
-    expect([fewer.pages, fewer.shardsIndexed]).toEqual([100, 1]);
+    expect([fewer.pages, fewer.shardsIndexed]).toEqual([FEWER, 1]);
     expect(shardsOf()).toEqual([]);
     expect(existsSync(join(site, SEARCH_INDEX_DIR, '_shards', 'en', '1'))).toBe(false);
     write('x', 'other');

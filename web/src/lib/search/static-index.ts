@@ -50,10 +50,12 @@ const NOT_PRACTICE_TEXT = ['.scores', '.score', '.checklist', '.checklist-headin
 const UNUSED_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
 /**
- * Practice pages per shard, about: small enough that indexing one again is quick (128 pages:
- * ~0.6 s), large enough that a search merges few bundles (16 per locale at 2,000 practices).
+ * Practice pages per shard, about: small enough that indexing one again is quick (64 pages:
+ * ~0.35 s on the bench machine; a publish indexes one shard per locale again, 128 pages took
+ * ~0.7 s each), large enough that a search merges few bundles (32 per locale at 2,000 practices,
+ * fetched side by side by the script: their entry and metadata files, a few KB each).
  */
-export const SHARD_PAGES = 128;
+export const SHARD_PAGES = 64;
 /** At most this many shards per locale: beyond 4,096 practices the shards grow instead. */
 export const MAX_SHARDS = 32;
 
