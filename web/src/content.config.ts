@@ -5,12 +5,16 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { frameworkResponse, insightsResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail } from 'strapi-plugin-good-practices/contract';
+import { frameworkResponse, insightsResponse, locale, practiceDetail, practiceSummary, site, taxonomyTerm, toolDetail, toolSummary } from 'strapi-plugin-good-practices/contract';
 import { buildItems, buildLoader } from './lib/cms/loaders/build';
 import { practicesLoader } from './lib/cms/loaders/practices-sync';
+import { toolsLoader } from './lib/cms/loaders/tool-details';
 import { isStaticMode } from './lib/mode';
 
 const enabled = isStaticMode;
+
+/** Where a practice's or tool's full detail is (lib/cms/loaders/detail-files.ts). */
+const detailRef = z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive(), digest: z.string() });
 
 export const collections = {
   locales: defineCollection({ loader: buildLoader({ name: 'locales', enabled, items: buildItems.locales }), schema: locale }),
@@ -29,10 +33,11 @@ export const collections = {
     loader: practicesLoader(enabled),
     schema: practiceSummary.extend({
       locales: practiceDetail.shape.locales,
-      detail: z.object({ file: z.string(), offset: z.number().int().nonnegative(), length: z.number().int().positive(), digest: z.string() }),
+      detail: detailRef,
     }),
   }),
   // Insights per locale: unfiltered, per country, per integration area (prerendered insights pages).
   insights: defineCollection({ loader: buildLoader({ name: 'insights', enabled, items: buildItems.insights }), schema: insightsResponse.shape.data }),
-  tools: defineCollection({ loader: buildLoader({ name: 'tools', enabled, items: buildItems.tools }), schema: toolDetail }),
+  // Summaries, translations and the path of each full detail (lib/cms/loaders/tool-details.ts).
+  tools: defineCollection({ loader: toolsLoader(enabled), schema: toolSummary.extend({ locales: toolDetail.shape.locales, detail: detailRef }) }),
 };

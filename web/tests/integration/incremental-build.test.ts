@@ -121,6 +121,7 @@ describe('incremental static builds', () => {
   it('a first build reads and renders everything; the next one, with nothing changed, keeps every page and file', async () => {
     const first = await build(out);
     expect(first.output).toMatch(/\[cms-practices\] \d+ entries from .* \(full read: no earlier sync\)/);
+    expect(first.output).toMatch(/\[cms-tools\] ([1-9]\d*) entries from .* \(\1 details written\)/);
     expect(first.kept).toBe(0);
     const before = tree(out);
     const stamps = new Map([...before.keys()].filter((path) => path.endsWith('.html')).map((path) => [path, statSync(join(out, path)).mtimeMs]));
@@ -128,6 +129,8 @@ describe('incremental static builds', () => {
     // Started by another command: the shell's `_` once leaked into the pages' code (lib/markdown/pool.ts).
     const second = await build(out, { _: '/usr/bin/true' });
     expect(second.output).toMatch(/\(synchronised: 0 practices changed, 0 removed, 0 versions read\)/);
+    // Tool details are read again and kept where they are: none written.
+    expect(second.output).toMatch(/\[cms-tools\] [1-9]\d* entries from .* \(0 details written\)/);
     expect(second.rendered.filter((path) => !ALWAYS_RENDERED.includes(path))).toEqual([]);
     expect(second.kept).toBeGreaterThan(50);
     expect(second.output).toMatch(/search index: \d+ pages in [\d.]+ s, \d+ bytes \([^)]*\); 0 shards indexed, [1-9]\d* kept/);
@@ -215,6 +218,8 @@ describe('incremental static builds', () => {
     const second = await build(own, { SITE_CACHE_DIR: '' });
     expect(second.output).not.toMatch(/Astro config changed/);
     expect(second.output).toMatch(/\(synchronised: 0 practices changed, 0 removed, 0 versions read\)/);
+    // Tool details are read again and kept where they are: none written.
+    expect(second.output).toMatch(/\[cms-tools\] [1-9]\d* entries from .* \(0 details written\)/);
     rmSync(own, { recursive: true, force: true });
   });
 

@@ -4,13 +4,13 @@
  * content layer's data store.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTimeoutFromEnv, DEFAULT_BUILD_TIMEOUT_MS } from '../../src/lib/cms/client';
 import { readAllPages } from '../../src/lib/cms/loaders/build';
-import { detailFolder, newDetailFileName, readDetail, removeUnreferencedDetails, writeDetails } from '../../src/lib/cms/loaders/detail-files';
+import { detailDigest, detailFactsFile, detailFolder, newDetailFileName, readDetail, removeUnreferencedDetails, writeDetails } from '../../src/lib/cms/loaders/detail-files';
 
 /** A paged endpoint over `items` per locale, recording how many requests were in flight at most. */
 function pagedSource(items: Record<string, string[]>, pageSize: number) {
@@ -110,6 +110,33 @@ describe('practice detail files', () => {
     expect(existsSync(refs[0]!.file)).toBe(false);
     expect(() => readDetail(refs[2]!)).toThrow(refs[2]!.file);
     expect(readDetail(newer[0]!)).toEqual({ slug: 'a', title: 'new', groups: [] });
+  });
+
+  it('a detail’s digest is the one written; a collection’s folder leaves the other collections’ folders and facts files in use alone', async () => {
+    const value = { slug: 't', name: 'Tool', practices: [{ slug: 'a', title: 'A', locale: 'en' }] };
+    const root = mkdtempSync(join(tmpdir(), 'gp-detail-folders-'));
+    try {
+      const practices = detailFolder(root, 'practices', 'http://cms.example');
+      const [ref] = await writeDetails(practices, newDetailFileName(), [value]);
+      expect(detailDigest(value)).toBe(ref!.digest);
+      // The practices' facts file, last rewritten two days ago, beside a folder the last build used.
+      const facts = detailFactsFile(practices);
+      writeFileSync(facts, '{}');
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60_000);
+      utimesSync(facts, twoDaysAgo, twoDaysAgo);
+      // Another CMS's folder and facts, unused for two days.
+      const stale = detailFolder(root, 'practices', 'http://other.example');
+      writeFileSync(detailFactsFile(stale), '{}');
+      for (const path of [stale, detailFactsFile(stale)]) utimesSync(path, twoDaysAgo, twoDaysAgo);
+      // The tools' folder of the first CMS, made ready by the same build.
+      detailFolder(root, 'tools', 'http://cms.example');
+      expect(existsSync(facts)).toBe(true);
+      expect(existsSync(practices)).toBe(true);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(detailFactsFile(stale))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names a missing file in its error', () => {

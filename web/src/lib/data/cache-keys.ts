@@ -112,7 +112,8 @@ function practiceDigests(): Promise<Map<string, string>> {
 }
 
 function toolDigests(): Promise<Map<string, string>> {
-  toolVersions ??= allStaticTools().then((tools) => versionDigests(tools, json));
+  // As the practices': summary, translations and the detail's digest (its file may change).
+  toolVersions ??= allStaticTools().then((tools) => versionDigests(tools, (hash, { detail, ...entry }) => json(hash, [entry, detail.digest])));
   return toolVersions;
 }
 

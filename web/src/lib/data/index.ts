@@ -18,7 +18,7 @@ import type {
   ToolDetail,
   ToolSummary,
 } from 'strapi-plugin-good-practices/contract';
-import { insightsId, type Framework, type StaticPractice, type Taxonomies } from '../cms/loaders/types';
+import { insightsId, type Framework, type StaticPractice, type StaticTool, type Taxonomies } from '../cms/loaders/types';
 import { isServerMode } from '../mode';
 import { LIST_PAGE_SIZE, type ListState } from '../site/urls';
 import { readDetail } from '../cms/loaders/detail-files';
@@ -153,13 +153,15 @@ export async function getInsights(locale: string, filter: { country?: string | u
 
 export async function getTool(locale: string, slug: string): Promise<ToolDetail | null> {
   if (isServerMode) return unwrapEntry(await getLiveEntry('liveTools', { locale, slug }));
-  return staticEntry('tools', `${locale}/${slug}`);
+  const entry = await staticEntry('tools', `${locale}/${slug}`);
+  return entry ? readDetail<ToolDetail>(entry.detail) : null;
 }
 
 /** Every published tool as a locale's visitors see it (each in the first language of the chain that has it). */
 export async function getTools(locale: string): Promise<ToolSummary[]> {
   if (isServerMode) return unwrapCollection(await getLiveCollection('liveToolSummaries', { locale }));
-  return shownInChain(await allStaticTools(), chainOf(await staticLocales('all'), locale));
+  // The summary only: where the build keeps the detail is not the page's to show.
+  return shownInChain(await allStaticTools(), chainOf(await staticLocales('all'), locale)).map(({ detail: _detail, locales: _locales, ...summary }) => summary);
 }
 
 /**
@@ -238,8 +240,8 @@ export async function allStaticInsights(): Promise<Insights[]> {
   return (await getCollection('insights')).map((e) => e.data);
 }
 
-export async function allStaticTools(): Promise<ToolDetail[]> {
-  return (await getCollection('tools')).map((e) => e.data);
+export async function allStaticTools(): Promise<StaticTool[]> {
+  return (await getCollection('tools')).map((e) => e.data as StaticTool);
 }
 
 export async function allStaticSites(): Promise<Site[]> {

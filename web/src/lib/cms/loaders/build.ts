@@ -3,7 +3,7 @@
  * and validation logic is in ../client.ts. The on-request loaders are in ./live.ts.
  */
 import type { Loader } from 'astro/loaders';
-import { apiPaths, MAX_PAGE_SIZE, type Locale, type ToolDetail } from 'strapi-plugin-good-practices/contract';
+import type { Locale } from 'strapi-plugin-good-practices/contract';
 import { buildCms, CmsError, type CmsClient } from '../client';
 import { fetchTaxonomies } from './taxonomies';
 import { holdingStoreSave } from './store-save';
@@ -128,8 +128,6 @@ export async function readAllPages<T, R>(
   return results.flat(2);
 }
 
-const pageSize = MAX_PAGE_SIZE;
-
 export const buildItems = {
   locales: async ({ locales }: BuildContext) => locales.map((l) => ({ id: l.code, data: l })),
   sites: async ({ client, locales }: BuildContext) =>
@@ -154,12 +152,5 @@ export const buildItems = {
     )
       .flat()
       .map((data) => ({ id: insightsId(data.locale, data), data })),
-  tools: async ({ client, locales }: BuildContext) =>
-    readAllPages(
-      locales.map((l) => l.code),
-      BULK_CONCURRENCY,
-      (locale) => `${client.baseUrl}${apiPaths.toolDetails}?locale=${locale}`,
-      (locale, page) => client.toolDetails({ locale, page, pageSize }),
-      async (tools: ToolDetail[]) => tools.map((d) => ({ id: `${d.locale}/${d.slug}`, data: d })),
-    ),
+  // Tools: ./tool-details.ts (details in files, like the practices').
 };

@@ -1,6 +1,6 @@
 /**
- * Practice details of the static build, in files next to (not inside) the content layer's data
- * store: one file per bulk page, one JSON line per practice.
+ * Practice and tool details of the static build, in files next to (not inside) the content
+ * layer's data store: one file per bulk page, one JSON line per detail (tools: ./tool-details.ts).
  *
  * Why: Astro keeps a collection's data store in memory several times during `astro build` (the
  * loaders' store, its serialised form, the bundled module that carries it into the prerender
@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = 'gp-static-details';
+const FACTS_SUFFIX = '.facts.json';
 
 /** Folders of other CMSs untouched for this long are removed (a test or bench run leaves one per CMS it read). */
 const UNUSED_FOLDER_MS = 24 * 60 * 60_000;
@@ -42,7 +43,12 @@ export function detailFolder(cacheDir: URL | string, collection: string, cms: st
       // The earlier layout (one folder per build process, `{pid}-{collection}`), and long unused folders.
       // This folder's facts file (lib/data/practice-facts.ts) is kept with it; another CMS's goes after a day unused, like its folder.
       if (other === dir || other === detailFactsFile(dir)) continue;
-      if (/^\d+-/.test(name) || Date.now() - statSync(other).mtimeMs > UNUSED_FOLDER_MS) rmSync(other, { recursive: true, force: true });
+      // A facts file is as old as its folder (touched by every build that uses it; the tools'
+      // and the practices' folders of one CMS are made ready side by side). Gone meanwhile: done.
+      const owner = name.endsWith(FACTS_SUFFIX) && existsSync(other.slice(0, -FACTS_SUFFIX.length)) ? other.slice(0, -FACTS_SUFFIX.length) : other;
+      const changed = statSync(owner, { throwIfNoEntry: false })?.mtimeMs;
+      if (changed === undefined) continue;
+      if (/^\d+-/.test(name) || Date.now() - changed > UNUSED_FOLDER_MS) rmSync(other, { recursive: true, force: true });
     }
   }
   mkdirSync(dir, { recursive: true });
@@ -56,7 +62,7 @@ export function detailFolder(cacheDir: URL | string, collection: string, cms: st
  * (lib/data/practice-facts.ts): outside the folder, whose unreferenced files the loader removes.
  */
 export function detailFactsFile(folder: string): string {
-  return `${folder}.facts.json`;
+  return `${folder}${FACTS_SUFFIX}`;
 }
 
 let written = 0;
@@ -100,6 +106,14 @@ export interface DetailRef {
   digest: string;
 }
 
+const detailLine = (value: unknown): Buffer => Buffer.from(`${JSON.stringify(value)}\n`);
+const digestOfLine = (line: Buffer): string => createHash('sha1').update(line).digest('base64url');
+
+/** The digest {@link writeDetails} records for `value`, without writing it. */
+export function detailDigest(value: unknown): string {
+  return digestOfLine(detailLine(value));
+}
+
 /**
  * Writes the details of one bulk page into one file (a few files per build rather than one per
  * practice: creating, opening and removing thousands of small files would be a visible part of the
@@ -107,11 +121,11 @@ export interface DetailRef {
  */
 export async function writeDetails(dir: string, name: string, values: readonly unknown[]): Promise<DetailRef[]> {
   const file = join(dir, `${name}.jsonl`);
-  const chunks = values.map((value) => Buffer.from(`${JSON.stringify(value)}\n`));
+  const chunks = values.map(detailLine);
   const refs: DetailRef[] = [];
   let offset = 0;
   for (const chunk of chunks) {
-    refs.push({ file, offset, length: chunk.length - 1, digest: createHash('sha1').update(chunk).digest('base64url') });
+    refs.push({ file, offset, length: chunk.length - 1, digest: digestOfLine(chunk) });
     offset += chunk.length;
   }
   await writeFile(file, Buffer.concat(chunks));
@@ -153,9 +167,9 @@ export function readDetail<T>(ref: DetailRef): T {
   try {
     read = readSync(descriptorOf(ref.file), buffer, 0, ref.length, ref.offset);
   } catch (error) {
-    throw new Error(`The practice details ${ref.file} written by the content loader are gone (${(error as Error).message}); build again.`, { cause: error });
+    throw new Error(`The details ${ref.file} written by the content loader are gone (${(error as Error).message}); build again.`, { cause: error });
   }
-  if (read !== ref.length) throw new Error(`The practice details ${ref.file} written by the content loader are shorter than expected; build again.`);
+  if (read !== ref.length) throw new Error(`The details ${ref.file} written by the content loader are shorter than expected; build again.`);
   const value = JSON.parse(buffer.toString('utf8')) as T;
   cache.set(key, value);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
