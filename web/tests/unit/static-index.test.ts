@@ -78,6 +78,10 @@ describe('the sharded, incremental search index', () => {
 
     const first = await buildSearchIndex(site, { stateFile: state });
     expect([first.pages, first.shardsIndexed, first.shardsKept]).toEqual([PAGES, 3, 0]);
+    // The bytes the report gives (kept in the state for kept shards) are those on disk.
+    const onDisk = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => sum + (entry.isDirectory() ? onDisk(join(dir, entry.name)) : statSync(join(dir, entry.name)).size), 0);
+    expect(first.bytes).toBe(onDisk(join(site, SEARCH_INDEX_DIR)));
     // The first shard is the locale's bundle; the others are listed for the script's mergeIndex.
     expect(shardsOf()).toEqual([1, 2].map((n) => searchShardPath('en', n)));
     for (const n of [1, 2]) expect(existsSync(join(site, SEARCH_INDEX_DIR, '_shards', 'en', String(n), 'pagefind-entry.json'))).toBe(true);
@@ -85,12 +89,14 @@ describe('the sharded, incremental search index', () => {
     // Nothing changed: every shard kept.
     const again = await buildSearchIndex(site, { stateFile: state });
     expect([again.pages, again.shardsIndexed, again.shardsKept]).toEqual([PAGES, 0, 3]);
+    expect(again.bytes).toBe(first.bytes);
 
     // One page rewritten: only its shard.
     const changed = slugs[7]!;
     write(changed, 'Practice rewritten with a new word: zanzibar');
     const one = await buildSearchIndex(site, { stateFile: state });
     expect([one.pages, one.shardsIndexed, one.shardsKept]).toEqual([PAGES, 1, 2]);
+    expect(one.bytes).toBe(onDisk(join(site, SEARCH_INDEX_DIR)));
     const shard = shardOf(changed, count);
     const dir = shard === 0 ? join(site, SEARCH_INDEX_DIR, 'en') : join(site, SEARCH_INDEX_DIR, '_shards', 'en', String(shard));
     // Its index holds the new word (Pagefind's word index is in the shard's own files).
