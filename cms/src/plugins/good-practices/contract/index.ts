@@ -276,6 +276,18 @@ export const practiceListResponse = z.object({
 });
 export type PracticeListResponse = z.infer<typeof practiceListResponse>;
 
+/**
+ * One practice as a locale's lists show it, for a client that keeps a copy and reads again only
+ * what changed (the static build, web/src/lib/cms/loaders/practices-sync.ts): the version shown
+ * (its language and slug) and a digest of its summary exactly as the list serves it. A changed
+ * digest means the list entry changed (texts, terms, scores, cover image, dates…).
+ */
+export const practiceVersion = z.object({ documentId: z.string(), locale: localeCode, slug, digest: z.string() });
+export type PracticeVersion = z.infer<typeof practiceVersion>;
+/** Every published practice of a locale's lists (fallbacks included), in documentId order. */
+export const practiceVersionsResponse = z.object({ data: z.array(practiceVersion), meta: z.object({ total: z.number().int().nonnegative() }) });
+export type PracticeVersionsResponse = z.infer<typeof practiceVersionsResponse>;
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const practiceSorts = ['title:asc', 'title:desc', 'validationDate:desc', 'validationDate:asc', 'updatedAt:desc', 'projectStart:desc'] as const;
@@ -570,6 +582,8 @@ export const apiPaths = {
   practiceDetails: '/api/good-practices/practice-details',
   /** Bulk details for the static build (detailPageQuery → toolDetailListResponse). */
   toolDetails: '/api/good-practices/tool-details',
+  /** What each locale's lists show, one digest per practice (localeQuery → practiceVersionsResponse). */
+  practiceVersions: '/api/good-practices/practice-versions',
   integrationAreas: '/api/good-practices/integration-areas',
   targetGroups: '/api/good-practices/target-groups',
   site: '/api/good-practices/site',

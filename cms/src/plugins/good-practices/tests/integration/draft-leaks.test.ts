@@ -4,7 +4,7 @@
  * API must show published versions only, whatever is asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, errorResponse, practiceDetailListResponse, practiceListResponse, practiceResponse, siteResponse, toolDetailListResponse, toolListResponse } from '../../contract';
+import { apiPaths, errorResponse, practiceDetailListResponse, practiceListResponse, practiceResponse, practiceVersionsResponse, siteResponse, toolDetailListResponse, toolListResponse } from '../../contract';
 import { getJson } from '../support/http';
 import { ensureLocales } from '../support/locales';
 import { createPractice, createTool, documents, PRACTICE, SITE, TOOL, type WrittenDocument } from '../support/practices';
@@ -71,6 +71,11 @@ describe('draft-only content is invisible on every route', () => {
     expect(details.data.map((practice) => practice.slug)).toEqual(['edited-practice']);
     expect(details.meta.pagination.total).toBe(1);
     expect(practiceDetailListResponse.parse((await get(`${apiPaths.practiceDetails}?locale=cs`)).body).data).toEqual([]);
+    // The versions a static build compares: the published English version in both locales, never the drafts.
+    for (const locale of ['en', 'cs']) {
+      const versions = practiceVersionsResponse.parse((await get(`${apiPaths.practiceVersions}?locale=${locale}`)).body);
+      expect(versions.data.map((v) => [v.locale, v.slug])).toEqual([['en', 'edited-practice']]);
+    }
   });
 
   it('is absent from tools, from tool citations and from the practice locales', async () => {
@@ -141,6 +146,7 @@ describe('asking for drafts is a 400 on every route', () => {
     apiPaths.tools,
     apiPaths.tool('public-tool'),
     apiPaths.practiceDetails,
+    apiPaths.practiceVersions,
     apiPaths.toolDetails,
     apiPaths.integrationAreas,
     apiPaths.targetGroups,

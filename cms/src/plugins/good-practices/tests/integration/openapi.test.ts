@@ -89,6 +89,7 @@ describe('the OpenAPI description of the public API', () => {
       [apiPaths.practices, apiPaths.practices],
       [apiPaths.practice('described-practice'), practice],
       [apiPaths.practiceDetails, apiPaths.practiceDetails],
+      [apiPaths.practiceVersions, apiPaths.practiceVersions],
       [apiPaths.framework, apiPaths.framework],
       [apiPaths.tools, apiPaths.tools],
       [apiPaths.tool('described-tool'), tool],

@@ -72,6 +72,13 @@ export function createPublicControllers({ strapi }: { strapi: Core.Strapi }) {
       ctx.body = await getService(strapi, 'practice').detailPage(query, context);
     },
 
+    async practiceVersions(ctx) {
+      const context = await localeOf(ctx.query);
+      // Sent as the bytes the service keeps (the type first: koa types a Buffer body as binary).
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = await getService(strapi, 'practice').versionsJson(context);
+    },
+
     async toolDetails(ctx) {
       const query = parseQuery(detailPageQuery, ctx.query);
       const context = await getService(strapi, 'locale').resolve(query.locale);

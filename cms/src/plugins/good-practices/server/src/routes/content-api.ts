@@ -22,6 +22,7 @@ export default {
     publicRoute('/tools', 'tools'),
     publicRoute('/tools/:slug', 'tool'),
     publicRoute('/practice-details', 'practiceDetails'),
+    publicRoute('/practice-versions', 'practiceVersions'),
     publicRoute('/tool-details', 'toolDetails'),
     publicRoute('/integration-areas', 'integrationAreas'),
     publicRoute('/target-groups', 'targetGroups'),

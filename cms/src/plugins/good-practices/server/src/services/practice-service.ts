@@ -6,9 +6,10 @@
  * page from the index: the number of queries never depends on the page size. The detail page and
  * the detail pages are a fixed set of queries too (detailsOf).
  */
-import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { DetailPageQuery, ItemSuggestionsResponse, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse } from '../../../contract';
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { DetailPageQuery, ItemSuggestionsResponse, PracticeDetail, PracticeDetailListResponse, PracticeListQuery, PracticeListResponse, PracticeVersion, PracticeVersionsResponse } from '../../../contract';
 import { citedToolIds } from '../domain/answers';
 import { FALLBACK_TEXT_FIELDS, type FallbackTextField, hasText, mergeTexts, type MergedTexts, type TextVersion } from '../domain/text-fallback';
 import type { FrameworkTree } from '../domain/framework-tree';
@@ -85,6 +86,29 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
       ]);
       const key = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q, query.page, query.pageSize]);
       return index.response(key, tree, terms, async () => Buffer.from(JSON.stringify(await service.list(query, context))));
+    },
+
+    /**
+     * Every practice the locale's lists show, with a digest of its summary as the list serves it
+     * (contract: practiceVersionsResponse), as JSON bytes kept with the locale's index for the
+     * generation. A static build compares these with its copy instead of reading every list page
+     * (at 2,000 practices × 5 locales: 100 requests and ~20 MB of JSON for the build to parse).
+     */
+    async versionsJson(context: LocaleContext): Promise<Buffer> {
+      const [index, tree, terms] = await Promise.all([
+        practiceListIndex(strapi, context),
+        getService(strapi, 'framework').tree(context),
+        termNames(strapi, context),
+      ]);
+      return index.response('versions', tree, terms, async () => {
+        const entries = [...index.sortedBy('title:asc')].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+        const data: PracticeVersion[] = entries.map((entry) => {
+          const summary = index.summaryOf(entry, tree, terms);
+          return { documentId: summary.documentId, locale: summary.locale, slug: summary.slug, digest: createHash('sha1').update(JSON.stringify(summary)).digest('base64url') };
+        });
+        const body: PracticeVersionsResponse = { data, meta: { total: data.length } };
+        return Buffer.from(JSON.stringify(body));
+      });
     },
 
     async findBySlug(slug: string, context: LocaleContext): Promise<PracticeDetail> {
