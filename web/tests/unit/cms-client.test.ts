@@ -55,6 +55,9 @@ beforeAll(async () => {
         return;
       case 'locales':
         return json(200, locales);
+      case 'versions-short':
+        // Announces more practices than it lists (a cut answer, a proxy's truncation).
+        return json(200, { data: [{ documentId: 'd1', locale: 'en', slug: 'one', digest: 'x' }], meta: { total: 2 } });
       case 'reset-once':
         if (resetOnceRequests++ % 2 === 0) {
           req.socket.destroy();
@@ -184,6 +187,13 @@ describe('CMS client', () => {
     expect(error.kind).toBe('unreachable');
     expect(error.message).toContain(`http://127.0.0.1:${port}/api/good-practices/locales`);
     expect(error.message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('refuses practice versions that do not add up to the total they announce', async () => {
+    const client = createCmsClient({ baseUrl: base });
+    const error = await failure(client.practiceVersions('versions-short'));
+    expect(error.kind).toBe('schema');
+    expect(error.message).toMatch(/announced 2 practices but listed 1/);
   });
 
   it('refuses a list query the contract rejects, before sending it', async () => {

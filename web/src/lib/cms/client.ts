@@ -28,6 +28,7 @@ import {
   practiceListQuery,
   practiceListResponse,
   practiceResponse,
+  practiceVersionsResponse,
   siteResponse,
   taxonomyResponse,
   toolDetailListResponse,
@@ -43,6 +44,7 @@ import {
   type PracticeListQueryInput,
   type PracticeListResponse,
   type PracticeSummary,
+  type PracticeVersion,
   type Site,
   type TaxonomyTerm,
   type ToolDetail,
@@ -142,6 +144,8 @@ export interface CmsClient {
   practice(slug: string, locale: string): Promise<PracticeDetail | null>;
   /** One page of the published practice details of a locale (bulk read of the static build). */
   practiceDetails(query: DetailPageQueryInput): Promise<PracticeDetailListResponse>;
+  /** Every practice a locale's lists show: the version shown and the digest of its summary (the static build's sync). */
+  practiceVersions(locale: string): Promise<PracticeVersion[]>;
   tools(locale: string): Promise<ToolSummary[]>;
   /** How many published practices meet each checklist item (per group, overall), narrowed by country and area. */
   insights(query: InsightsQueryInput): Promise<Insights>;
@@ -294,6 +298,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
     async toolDetails(query) {
       return getJson(checkedUrl(apiPaths.toolDetails, detailPageQuery, query), toolDetailListResponse);
+    },
+
+    async practiceVersions(locale) {
+      const { data, meta } = await getJson(urlOf(apiPaths.practiceVersions, { locale }), practiceVersionsResponse);
+      if (data.length !== meta.total) throw new CmsError(urlOf(apiPaths.practiceVersions, { locale }), 'schema', `announced ${meta.total} practices but listed ${data.length}`);
+      return data;
     },
 
     async allPractices(locale) {

@@ -1,28 +1,29 @@
 /**
  * The practices collection of the static build, synchronised with the CMS instead of read again
  * in full (issue 17.5): at 2,000 practices × 5 locales the full read is ~6,000 details of ~33 KB
- * through the bulk endpoint, 6-9 s of every build; after one publish this reads the lists of
- * summaries (0.3-0.6 s) and the few details that changed.
+ * through the bulk endpoint, 6-9 s of every build; after one publish this reads each locale's
+ * practice versions (one small request per locale: the version its lists show and a digest of
+ * its summary) and the few details that changed.
  *
  * What a version's detail is made of, and how a change of it shows:
  * - the practice's own published versions (texts, answers, checklist, cover image, the
  *   translations list, and answers shown from another version: `fieldLocales`): every version
- *   appears in the lists of summaries, whose entries carry `updatedAt`, the cover image (its
- *   description and copies) and the terms; a document whose list entries changed in any locale
- *   has all its versions read again;
+ *   appears in the lists, and the CMS's digest of each list entry covers `updatedAt`, the cover
+ *   image (its description and copies) and the terms; a document whose list entries changed in
+ *   any locale has all its versions read again;
  * - the framework (question and item texts), the taxonomy terms, the tools cited in answers
  *   (name, kind, link) and the locales: read here at every build (a few small requests); when
  *   any of them changed, every detail is read again.
  * Anything else (no previous sync, another CMS, other code of this loader, its files gone, more
  * than {@link MAX_CHANGED_VERSIONS} versions to read) is a full read through the bulk endpoint.
  *
- * A publish between the lists and a detail read is caught by the next build: the stored marker
- * is the one of the lists, read first.
+ * A publish between the versions and a detail read is caught by the next build: the stored
+ * marker is the one of the versions, read first.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeSummary } from 'strapi-plugin-good-practices/contract';
+import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeVersion } from 'strapi-plugin-good-practices/contract';
 import { createHash } from 'node:crypto';
 import { buildCms, CmsError, type CmsClient } from '../client';
 import { BULK_CONCURRENCY, localesOrFail, mapLimit, readAllPages } from './build';
@@ -69,31 +70,23 @@ async function dependencyDigest(client: CmsClient, locales: readonly Locale[]): 
 }
 
 /**
- * Every locale's list of summaries (each locale shows every practice, fallbacks included), by
- * documentId, in title order. Read page by page: a publish while reading could shift an entry
- * from one page to another, so the pages must add up to the announced total (readAllPages) and
- * hold each document once per list, or the build stops ("build again") rather than take a
- * practice for removed.
+ * What every locale's lists show (each locale shows every practice, fallbacks included), by
+ * documentId: one entry per locale, the version shown and the CMS's digest of its summary
+ * (GET /practice-versions: one request per locale instead of reading every list page). A
+ * document listed twice in one locale is an answer this build cannot trust: "build again".
  */
-async function listedDocuments(client: CmsClient, locales: readonly Locale[]): Promise<Map<string, { list: string; summary: PracticeSummary }[]>> {
-  const listed = await readAllPages(
-    locales.map((l) => l.code),
-    BULK_CONCURRENCY,
-    (locale) => `${client.baseUrl}${apiPaths.practices}?locale=${locale}`,
-    async (locale, page) => {
-      const answer = await client.practices({ locale, page, pageSize: MAX_PAGE_SIZE, sort: 'title:asc' });
-      return { ...answer, data: answer.data.map((summary) => ({ list: locale, summary })) };
-    },
-    async (entries: { list: string; summary: PracticeSummary }[]) => entries,
-  );
-  const documents = new Map<string, { list: string; summary: PracticeSummary }[]>();
-  for (const entry of listed) {
-    const entries = documents.get(entry.summary.documentId);
-    if (entries?.some((other) => other.list === entry.list)) {
-      throw new CmsError(`${client.baseUrl}${apiPaths.practices}?locale=${entry.list}`, 'schema', 'a practice was listed twice (the content changed while the build read it): build again');
+async function listedDocuments(client: CmsClient, locales: readonly Locale[]): Promise<Map<string, { list: string; version: PracticeVersion }[]>> {
+  const answers = await mapLimit(locales, BULK_CONCURRENCY, async (l) => ({ list: l.code, versions: await client.practiceVersions(l.code) }));
+  const documents = new Map<string, { list: string; version: PracticeVersion }[]>();
+  for (const { list, versions } of answers) {
+    for (const version of versions) {
+      const entries = documents.get(version.documentId);
+      if (entries?.some((other) => other.list === list)) {
+        throw new CmsError(`${client.baseUrl}${apiPaths.practiceVersions}?locale=${list}`, 'schema', 'a practice was listed twice: build again');
+      }
+      if (entries) entries.push({ list, version });
+      else documents.set(version.documentId, [{ list, version }]);
     }
-    if (entries) entries.push(entry);
-    else documents.set(entry.summary.documentId, [entry]);
   }
   return documents;
 }
@@ -179,7 +172,7 @@ export async function syncPractices(context: Pick<LoaderContext, 'store' | 'meta
   // The versions of the changed documents, as the lists show them (their own language and slug).
   const versions = new Map<string, { locale: string; slug: string }>();
   for (const documentId of changed) {
-    for (const { summary } of listed.get(documentId)!) versions.set(`${summary.locale}/${documentId}`, { locale: summary.locale, slug: summary.slug });
+    for (const { version } of listed.get(documentId)!) versions.set(`${version.locale}/${documentId}`, { locale: version.locale, slug: version.slug });
   }
   if (!reason && versions.size > MAX_CHANGED_VERSIONS) reason = `${versions.size} versions changed`;
 
