@@ -13,6 +13,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, toolSummary, type ToolDetail } from 'strapi-plugin-good-practices/contract';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { buildCms, type CmsClient } from '../client';
 import { BULK_CONCURRENCY, localesOrFail, readAllPages } from './build';
 import { detailDigest, detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails } from './detail-files';
@@ -43,10 +44,12 @@ export async function syncTools(context: Pick<LoaderContext, 'store' | 'parseDat
     (locale, page) => client.toolDetails({ locale, page, pageSize: MAX_PAGE_SIZE }),
     async (tools: ToolDetail[]) => tools,
   );
-  // Where each detail already is, by digest: files of earlier builds that are still there.
+  // Where each detail already is, by digest: files of earlier builds against this CMS that are
+  // still there (another CMS's folder goes once unused, and its files with it).
   const kept = new Map<string, StaticTool['detail']>();
   for (const entry of store.values() as unknown as Entry[]) {
-    if (entry.data?.detail && existsSync(entry.data.detail.file)) kept.set(entry.data.detail.digest, entry.data.detail);
+    const ref = entry.data?.detail;
+    if (ref && dirname(ref.file) === dir && existsSync(ref.file)) kept.set(ref.digest, ref);
   }
   const digests = details.map(detailDigest);
   const toWrite = details.filter((_, index) => !kept.has(digests[index]!));
