@@ -141,8 +141,10 @@ describe('an editor', () => {
     await page.locator('input[name="projectStart"]').click();
     await page.locator('input[name="projectStart"]').press('Enter');
     // The date picker's calendar closes on Escape; on a busy machine the Escape can come before
-    // the calendar has opened, which then keeps the focus (and the title's Enter) for itself.
+    // the calendar has opened, which then keeps the focus (and the title's Enter) for itself. So
+    // the calendar is awaited first (briefly: if it did not open, there is nothing to close).
     const calendar = page.locator('[data-radix-popper-content-wrapper]');
+    await calendar.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Escape');
     await expect
       .poll(async () => {
@@ -152,7 +154,10 @@ describe('an editor', () => {
       .toBe(0);
     // Enter in the title is the browser's implicit submission: it saves. Every save before it is counted.
     const written = page.waitForResponse((response) => response.url().includes(documentId) && response.request().method() === 'PUT', { timeout: 60_000 });
-    await page.locator('input[name="title"]').press('Enter');
+    const title = page.locator('input[name="title"]');
+    await title.focus();
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement), { timeout: 30_000 }).toBe(true);
+    await title.press('Enter');
     expect((await written).status()).toBe(200);
     expect(saves, 'only the Enter in the title saved').toHaveLength(1);
     expect(await draft()).toMatchObject({ summary: 'Parents practise the language over coffee, every Friday.' });
