@@ -156,7 +156,8 @@ describe('an editor', () => {
     const written = page.waitForResponse((response) => response.url().includes(documentId) && response.request().method() === 'PUT', { timeout: 60_000 });
     const title = page.locator('input[name="title"]');
     await title.focus();
-    await expect.poll(() => title.evaluate((input) => input === document.activeElement), { timeout: 30_000 }).toBe(true);
+    // Runs in the page; the test project has no DOM types, hence the shape.
+    await expect.poll(() => title.evaluate((input) => input === (input as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement), { timeout: 30_000 }).toBe(true);
     await title.press('Enter');
     expect((await written).status()).toBe(200);
     expect(saves, 'only the Enter in the title saved').toHaveLength(1);
