@@ -2,7 +2,7 @@
  * Build-time content-layer loaders (static mode) over the CMS client. Thin: all HTTP, timeout
  * and validation logic is in ../client.ts. The on-request loaders are in ./live.ts.
  */
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Locale } from 'strapi-plugin-good-practices/contract';
 import { buildCms, CmsError, type CmsClient } from '../client';
 import { fetchTaxonomies } from './taxonomies';
@@ -76,6 +76,38 @@ export function buildLoader({ name, enabled, items }: BuildLoaderOptions): Loade
         }
         logger.info(`${entries.length} entries from ${client.baseUrl}`);
       });
+    },
+  };
+}
+
+/**
+ * A loader of a collection the build keeps between builds (practices, tools): idle in server
+ * mode; otherwise `sync` runs with the data store's save held (./store-save.ts) and returns the
+ * log line; a failure is logged, `forget` drops what the next build must not trust, and the build
+ * fails with the CMS's message.
+ */
+export function keptCollectionLoader(
+  name: string,
+  enabled: boolean,
+  sync: (context: LoaderContext, client: CmsClient) => Promise<string>,
+  forget: (context: LoaderContext) => void,
+): Loader {
+  return {
+    name: `cms-${name}`,
+    async load(context) {
+      if (!enabled) {
+        context.store.clear();
+        return;
+      }
+      const client = buildCms();
+      try {
+        context.logger.info(await holdingStoreSave(context.meta, () => sync(context, client)));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        context.logger.error(message);
+        forget(context);
+        throw new Error(`Cannot build the site: ${message}`, { cause: error });
+      }
     },
   };
 }

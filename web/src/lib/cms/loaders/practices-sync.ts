@@ -25,11 +25,10 @@ import { readFile } from 'node:fs/promises';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, practiceSummary, type Locale, type PracticeDetail, type PracticeVersion } from 'strapi-plugin-good-practices/contract';
 import { createHash } from 'node:crypto';
-import { buildCms, CmsError, type CmsClient } from '../client';
-import { BULK_CONCURRENCY, localesOrFail, mapLimit, readAllPages } from './build';
+import { CmsError, type CmsClient } from '../client';
+import { BULK_CONCURRENCY, keptCollectionLoader, localesOrFail, mapLimit, readAllPages } from './build';
 import { detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails, type DetailRef } from './detail-files';
 import { fetchTaxonomies } from './taxonomies';
-import { holdingStoreSave } from './store-save';
 import type { StaticPractice } from './types';
 import { incrementalBuildFromEnv } from '../../static-build/incremental-flag';
 
@@ -201,31 +200,20 @@ export async function syncPractices(context: Pick<LoaderContext, 'store' | 'meta
   return report;
 }
 
-/** The practices collection's loader (static mode); idle in server mode. */
+/**
+ * The practices collection's loader (static mode); idle in server mode. A failed sync leaves no
+ * half state behind: the next build reads everything.
+ */
 export function practicesLoader(enabled: boolean): Loader {
-  return {
-    name: 'cms-practices',
-    async load(context) {
-      if (!enabled) {
-        context.store.clear();
-        return;
-      }
-      const client = buildCms();
-      try {
-        const report = await holdingStoreSave(context.meta, () => syncPractices(context, client));
-        context.logger.info(
-          report.kind === 'full'
-            ? `${report.entries} entries from ${client.baseUrl} (full read: ${report.reason})`
-            : `${report.entries} entries from ${client.baseUrl} (synchronised: ${report.documentsChanged} practices changed, ${report.documentsRemoved} removed, ${report.versionsRead} versions read)`,
-        );
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        context.logger.error(message);
-        // A failed sync leaves no half state behind: the next build reads everything.
-        context.meta.delete('sync');
-        throw new Error(`Cannot build the site: ${message}`, { cause: error });
-      }
+  return keptCollectionLoader(
+    'practices',
+    enabled,
+    async (context, client) => {
+      const report = await syncPractices(context, client);
+      return report.kind === 'full'
+        ? `${report.entries} entries from ${client.baseUrl} (full read: ${report.reason})`
+        : `${report.entries} entries from ${client.baseUrl} (synchronised: ${report.documentsChanged} practices changed, ${report.documentsRemoved} removed, ${report.versionsRead} versions read)`;
     },
-  };
+    (context) => context.meta.delete('sync'),
+  );
 }
-

@@ -14,10 +14,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { apiPaths, MAX_PAGE_SIZE, toolSummary, type ToolDetail } from 'strapi-plugin-good-practices/contract';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildCms, type CmsClient } from '../client';
-import { BULK_CONCURRENCY, localesOrFail, readAllPages } from './build';
+import type { CmsClient } from '../client';
+import { BULK_CONCURRENCY, keptCollectionLoader, localesOrFail, readAllPages } from './build';
 import { detailDigest, detailFolder, newDetailFileName, removeUnreferencedDetails, writeDetails } from './detail-files';
-import { holdingStoreSave } from './store-save';
 import type { StaticTool } from './types';
 
 export interface ToolSyncReport {
@@ -68,25 +67,15 @@ export async function syncTools(context: Pick<LoaderContext, 'store' | 'parseDat
   return { entries: entries.length, written: written.length };
 }
 
-/** The tools collection's loader (static mode); idle in server mode. */
+/** The tools collection's loader (static mode); idle in server mode. A failure leaves no tool behind. */
 export function toolsLoader(enabled: boolean): Loader {
-  return {
-    name: 'cms-tools',
-    async load(context) {
-      if (!enabled) {
-        context.store.clear();
-        return;
-      }
-      const client = buildCms();
-      try {
-        const report = await holdingStoreSave(context.meta, () => syncTools(context, client));
-        context.logger.info(`${report.entries} entries from ${client.baseUrl} (${report.written} details written)`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        context.logger.error(message);
-        context.store.clear();
-        throw new Error(`Cannot build the site: ${message}`, { cause: error });
-      }
+  return keptCollectionLoader(
+    'tools',
+    enabled,
+    async (context, client) => {
+      const report = await syncTools(context, client);
+      return `${report.entries} entries from ${client.baseUrl} (${report.written} details written)`;
     },
-  };
+    (context) => context.store.clear(),
+  );
 }

@@ -32,6 +32,9 @@ async function versions(locale: string): Promise<PracticeVersion[]> {
   return parsed.data;
 }
 
+/** Each practice's version shown, as `locale/slug`. */
+const shown = (list: readonly PracticeVersion[]) => new Map(list.map((v) => [v.documentId, `${v.locale}/${v.slug}`]));
+
 /** What the versions must be: the list's entries, each with the SHA-1 of its JSON. */
 async function expectedVersions(locale: string): Promise<PracticeVersion[]> {
   return (await listed(locale))
@@ -58,7 +61,7 @@ describe('the practice versions of a locale', () => {
   it('are its lists’ entries: the version shown (fallbacks included) and the digest of its summary as served', async () => {
     // Every published practice, in the first language of the chain that has it (a Czech-only one in Czech).
     const english = await versions('en');
-    expect(new Map(english.map((v) => [v.documentId, `${v.locale}/${v.slug}`]))).toEqual(
+    expect(shown(english)).toEqual(
       new Map([
         [ids.englishOnly, 'en/apple-cafe'],
         [ids.translated, 'en/birch-mentoring'],
@@ -68,7 +71,7 @@ describe('the practice versions of a locale', () => {
     expect(english.map((v) => v.documentId)).toEqual([...english].sort(byDocumentId).map((v) => v.documentId));
     expect(english).toEqual(await expectedVersions('en'));
     const czech = await versions('cs');
-    expect(new Map(czech.map((v) => [v.documentId, `${v.locale}/${v.slug}`]))).toEqual(
+    expect(shown(czech)).toEqual(
       new Map([
         [ids.englishOnly, 'en/apple-cafe'],
         [ids.translated, 'cs/brezovy-mentoring'],

@@ -42,6 +42,10 @@ function unknownKey(parameter: string, message: string): never {
 export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
   const practices = publishedDocuments(strapi, uids.practice);
 
+  /** What a kept list answer is made from: the locale's list index, framework tree and term names. */
+  const listInputs = (context: LocaleContext) =>
+    Promise.all([practiceListIndex(strapi, context), getService(strapi, 'framework').tree(context), termNames(strapi, context)]);
+
   const service = {
     async list(query: PracticeListQuery, context: LocaleContext): Promise<PracticeListResponse> {
       const { locale } = context;
@@ -79,11 +83,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
      * PracticeListIndex.response): a page asked for again costs a map lookup.
      */
     async listJson(query: PracticeListQuery, context: LocaleContext): Promise<Buffer> {
-      const [index, tree, terms] = await Promise.all([
-        practiceListIndex(strapi, context),
-        getService(strapi, 'framework').tree(context),
-        termNames(strapi, context),
-      ]);
+      const [index, tree, terms] = await listInputs(context);
       const key = JSON.stringify([query.sort, query.country, query.area, query.targetGroup, query.groupMet, query.itemMet, query.q, query.page, query.pageSize]);
       return index.response(key, tree, terms, async () => Buffer.from(JSON.stringify(await service.list(query, context))));
     },
@@ -95,11 +95,7 @@ export function createPracticeService({ strapi }: { strapi: Core.Strapi }) {
      * (at 2,000 practices × 5 locales: 100 requests and ~20 MB of JSON for the build to parse).
      */
     async versionsJson(context: LocaleContext): Promise<Buffer> {
-      const [index, tree, terms] = await Promise.all([
-        practiceListIndex(strapi, context),
-        getService(strapi, 'framework').tree(context),
-        termNames(strapi, context),
-      ]);
+      const [index, tree, terms] = await listInputs(context);
       return index.response('versions', tree, terms, async () => {
         const entries = [...index.sortedBy('title:asc')].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
         const data: PracticeVersion[] = entries.map((entry) => {
