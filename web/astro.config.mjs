@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { buildSearchIndex, searchIndexLine } from './src/lib/search/static-index.ts';
+import { prerendererWithShards, RenderTimeShards } from './src/lib/search/render-time-shards.ts';
 import { removeStaleOutput, staleOutputLine } from './src/lib/static-build/stale-output.ts';
 import { SEARCH_INDEX_DIR } from './src/lib/search/bundle-paths.ts';
 import { incrementalBuildFromEnv } from './src/lib/static-build/incremental-flag.ts';
@@ -122,6 +123,12 @@ const staleOutput = {
 
 /** @type {string | undefined} The search index's state file of an incremental build. */
 let searchIndexState;
+/** @type {string | undefined} The practice pages' keys of the last builds (src/lib/search/render-time-shards.ts). */
+let searchPagesState;
+/** @type {RenderTimeShards | undefined} This build's shards indexed while the pages render. */
+let renderTimeShards;
+/** @type {string | undefined} The static build's output folder. */
+let staticOutDir;
 /**
  * The static site's search (issue 15.1): once every page is written, Pagefind indexes the
  * practice pages into `{outDir}/pagefind/`, one index per locale (src/lib/search/static-index.ts).
@@ -135,10 +142,21 @@ const searchIndex = {
     // An incremental build keeps the shards whose pages did not change (their state next to Astro's cache).
     'astro:config:done': ({ config }) => {
       searchIndexState = incremental ? fileURLToPath(new URL('gp-search-index.json', config.cacheDir)) : undefined;
+      searchPagesState = incremental ? fileURLToPath(new URL('gp-search-pages.json', config.cacheDir)) : undefined;
+      staticOutDir = fileURLToPath(config.outDir);
+    },
+    // An incremental build indexes the shards it expects to change while the pages render.
+    'astro:build:start': ({ setPrerenderer }) => {
+      if (server || !searchPagesState || !staticOutDir) return;
+      const shards = new RenderTimeShards(staticOutDir, searchPagesState);
+      renderTimeShards = shards;
+      setPrerenderer((base) => prerendererWithShards(base, shards));
     },
     'astro:build:done': async ({ dir, logger }) => {
       if (server) return;
-      logger.info(searchIndexLine(await buildSearchIndex(fileURLToPath(dir), { stateFile: searchIndexState })));
+      const prepared = await renderTimeShards?.finish();
+      if (renderTimeShards) logger.info(`search shards while rendering: ${renderTimeShards.summary}`);
+      logger.info(searchIndexLine(await buildSearchIndex(fileURLToPath(dir), { stateFile: searchIndexState, prepared })));
     },
   },
 };

@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSearchIndexLine, SEARCH_INDEX_DIR } from '../../web/src/lib/search/static-index.ts';
+import { outputEntries } from '../../web/src/lib/static-build/build-log.ts';
 import { apiPaths, frameworkResponse, localesResponse, MAX_PAGE_SIZE, practiceDetailListResponse, siteResponse, taxonomyResponse, toolDetailListResponse } from './contract.ts';
 import { runMeasured, type CommandResult } from './proc.ts';
 import { median } from './stats.ts';
@@ -116,9 +117,9 @@ export function parseBuild(result: CommandResult): {
   }
   // The line of the site's `gp-search-index` integration (web/src/lib/search/static-index.ts).
   const index = result.lines.map(({ line }) => parseSearchIndexLine(plain(line))).find(Boolean);
-  // Astro's line per output file: "├─ /en/practices/x/index.html (+12ms)", or "(cached)"/"(restored)" when kept.
-  const outputs = result.lines.map(({ line }) => plain(line)).filter((line) => line.includes('├─'));
-  const kept = outputs.filter((line) => /\((cached|restored)\)/.test(line)).length;
+  // Astro's entry per output file: "├─ /en/practices/x/index.html (+12ms)", or "(cached)"/"(restored)" when kept.
+  const outputs = outputEntries(result.lines.map(({ line }) => line).join('\n'));
+  const kept = outputs.kept.length;
   const shards = result.lines.map(({ line }) => /; (\d+) shards indexed, (\d+) kept/.exec(plain(line))).find(Boolean);
   const sync = result.lines.map(({ line }) => plain(line)).find((line) => line.includes('[cms-practices]'));
   return {
@@ -127,7 +128,7 @@ export function parseBuild(result: CommandResult): {
     renderSeconds,
     searchIndexSeconds: index?.seconds ?? Number.NaN,
     searchIndexPages: index?.pages ?? Number.NaN,
-    rendered: outputs.length - kept,
+    rendered: outputs.rendered.length,
     kept,
     shardsIndexed: shards ? Number(shards[1]) : Number.NaN,
     shardsKept: shards ? Number(shards[2]) : Number.NaN,

@@ -19,7 +19,7 @@ const result = (lines: string[]): CommandResult => ({
 
 describe('static build log', () => {
   it('gives the search index time and pages, as the site logged them', () => {
-    const logged = searchIndexLine({ pages: 10_000, languages: { en: 2000, ar: 2000, 'pt-br': 2000, cs: 2000, es: 2000 }, seconds: 12.345, bytes: 98_765_432, shardsIndexed: 5, shardsKept: 91 });
+    const logged = searchIndexLine({ pages: 10_000, languages: { en: 2000, ar: 2000, 'pt-br': 2000, cs: 2000, es: 2000 }, seconds: 12.345, bytes: 98_765_432, shardsIndexed: 5, shardsKept: 91, shardsPrepared: 4 });
     const parsed = parseBuild(
       result([
         '12:00:00 [content] Syncing content',

@@ -21,6 +21,7 @@ import { apiPaths, practiceListResponse, practiceResponse } from 'strapi-plugin-
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { astroBuild, astroCommand, freePort } from '../helpers/site-build';
+import { outputEntries } from '../../src/lib/static-build/build-log';
 
 const PRACTICE_UID = 'plugin::good-practices.practice';
 const AREA_UID = 'plugin::good-practices.integration-area';
@@ -77,12 +78,8 @@ async function build(outDir: string, env: Record<string, string> = {}): Promise<
   const result = await astroBuild(outDir, { SITE_MODE: 'static', CMS_URL: cms.url, SITE_URL: siteUrl, SITE_CACHE_DIR: cacheDir, ...env });
   const output = plain(result.output);
   if (result.code !== 0) throw new Error(`static build failed:\n${output}`);
-  const lines = output.split('\n').filter((line) => line.includes('├─'));
-  return {
-    output,
-    rendered: lines.filter((line) => !/\((cached|restored)\)/.test(line)).map((line) => line.split('├─ ')[1]!.split(' ')[0]!),
-    kept: lines.filter((line) => /\((cached|restored)\)/.test(line)).length,
-  };
+  const { rendered, kept } = outputEntries(output);
+  return { output, rendered, kept: kept.length };
 }
 
 /** Compares the kept folder with a build from nothing of the same content. */
@@ -166,8 +163,9 @@ describe('incremental static builds', () => {
     expect(others.length).toBeGreaterThan(0);
     for (const path of others) expect(rendered, path).not.toContain(path);
     expect(readFileSync(join(out, 'en', 'practices', changed.slugs.get('en')!, 'index.html'), 'utf8')).toContain(marker);
-    // Only the search shards holding its pages are indexed again.
-    expect(rebuilt.output).toMatch(/; [1-9]\d* shards indexed, \d+ kept/);
+    // Only the search shards holding its pages are indexed again, while the other pages render.
+    expect(rebuilt.output).toMatch(/search shards while rendering: ([1-9]\d*) of the \1 expected to change$/m);
+    expect(rebuilt.output).toMatch(/; ([1-9]\d*) shards indexed, \d+ kept; \1 of them indexed while the pages rendered/);
     // A new summary changes no count and no site text: the insights pages and the site's own pages are kept.
     expect(rebuilt.rendered.filter((path) => path.includes('/insights/'))).toEqual([]);
     const commonInputPages = ['/en/about/index.html', '/en/privacy/index.html', '/en/404/index.html', '/en/self-assessment/index.html', '/en/submit/index.html', '/en/submit/thanks/index.html', '/en/submit/status/index.html'];

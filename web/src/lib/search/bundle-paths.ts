@@ -20,3 +20,6 @@ export const SEARCH_SHARDS_FILE = 'shards.json';
 
 /** The address of a locale's shard `n` (n ≥ 1), as the script's `mergeIndex` takes it. */
 export const searchShardPath = (locale: string, shard: number): string => `/${SEARCH_INDEX_DIR}/${SEARCH_SHARDS_DIR}/${locale}/${shard}/`;
+
+/** The folder, inside the index folder, of shards indexed while the pages render (removed once the index is complete). */
+export const SEARCH_PREPARED_DIR = '_prepared';
