@@ -33,6 +33,8 @@ export type WorkerCommand =
   | { id: number; cmd: 'count'; paths: string[] }
   | { id: number; cmd: 'publish'; documentId: string; locale: string; slug: string; summary: string; webhook: { url: string; secret: string } | null }
   | { id: number; cmd: 'memory' }
+  /** The plugin's CACHE_WARM_UP setting from now on ("off" or milliseconds), as a restart with it would set. */
+  | { id: number; cmd: 'warm-up'; setting: string }
   | { id: number; cmd: 'profile-start' }
   | { id: number; cmd: 'profile-stop'; file: string }
   | { id: number; cmd: 'stop' };
@@ -199,6 +201,10 @@ async function handle(command: WorkerCommand): Promise<void> {
       }
       case 'memory':
         send({ id: command.id, ok: true, value: process.memoryUsage() });
+        return;
+      case 'warm-up':
+        app.strapi.config.set('plugin::good-practices.warmUp', command.setting);
+        send({ id: command.id, ok: true, value: null });
         return;
       case 'stop':
         await app.stop();

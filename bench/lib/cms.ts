@@ -12,6 +12,12 @@ import { postgresUrl } from './postgres.ts';
 import { cmsNodeFlags } from '../../scripts/lib/cms-memory.ts';
 import type { PublishTiming, QueryCount, WorkerCommand, WorkerStart } from '../cms-worker.ts';
 
+/**
+ * CACHE_WARM_UP as the CMS is deployed (cms/config/plugins.ts's default): the read models are
+ * built again 500 ms after a write. The test harness turns it off; the measured CMS turns it on.
+ */
+export const CMS_WARM_UP = '500';
+
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cms-worker.ts');
 
 export interface CmsReady {
@@ -30,6 +36,8 @@ export interface CmsWorker extends CmsReady {
   stop(): Promise<void>;
   /** Resident set size of the CMS process, bytes. */
   rss(): Promise<number>;
+  /** Sets the CMS's CACHE_WARM_UP from now on: "off", or milliseconds after a write. */
+  warmUp(setting: string): Promise<void>;
   /** CPU profile of the CMS process while `during` runs, written to `file`. */
   profile<T>(file: string, during: () => Promise<T>): Promise<T>;
 }
@@ -115,6 +123,9 @@ export async function startCms(options: {
     count: (paths) => call<QueryCount[]>({ cmd: 'count', paths }),
     publish: (change) => call<PublishTiming>({ cmd: 'publish', ...change }),
     rss: async () => (await call<NodeJS.MemoryUsage>({ cmd: 'memory' })).rss,
+    warmUp: async (setting) => {
+      await call({ cmd: 'warm-up', setting });
+    },
     async profile(file, during) {
       await call({ cmd: 'profile-start' });
       try {

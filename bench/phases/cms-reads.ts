@@ -3,7 +3,7 @@ import path from 'node:path';
 import { note } from '../../scripts/lib/progress.ts';
 import type { BenchOptions } from '../command-line.ts';
 import type { PracticeTarget } from '../generate.ts';
-import type { CmsWorker } from '../lib/cms.ts';
+import { CMS_WARM_UP, type CmsWorker } from '../lib/cms.ts';
 import { apiPaths } from '../lib/contract.ts';
 import { formatNumber, type FigureSet } from '../lib/figures.ts';
 import { runRound, summarise, type RoundResult } from '../lib/load.ts';
@@ -122,11 +122,17 @@ export async function measureCmsReads(cms: CmsWorker, options: BenchOptions, log
   const cold: number[] = [];
   const warm: number[] = [];
   const written = spread(targets.filter((target) => target.locale === locale), COLD_LIST_WRITES);
-  for (const [rep, target] of written.entries()) {
-    await cms.publish({ documentId: target.documentId, locale, slug: target.slug, summary: `A summary the bench changed (${rep + 1}).`, webhook: null });
-    await waitForIdle(settle);
-    cold.push(await timedGet(`${cms.url}${listPath}`));
-    warm.push(await timedGet(`${cms.url}${listPath}`));
+  // Cold means cold: the warm-up after writes (CACHE_WARM_UP) would build the list before the request.
+  await cms.warmUp('off');
+  try {
+    for (const [rep, target] of written.entries()) {
+      await cms.publish({ documentId: target.documentId, locale, slug: target.slug, summary: `A summary the bench changed (${rep + 1}).`, webhook: null });
+      await waitForIdle(settle);
+      cold.push(await timedGet(`${cms.url}${listPath}`));
+      warm.push(await timedGet(`${cms.url}${listPath}`));
+    }
+  } finally {
+    await cms.warmUp(CMS_WARM_UP);
   }
   figures.add(
     section,

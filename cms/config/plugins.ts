@@ -58,7 +58,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       enabled: true,
       resolve: './src/plugins/good-practices',
       // Which languages each locale falls back to, e.g. "ar:en;ca:es,en" (README, Configuration).
-      config: { localeFallbacks: env('LOCALE_FALLBACKS', '') },
+      // CACHE_WARM_UP: milliseconds after a write before the read models are built again, or "off" (README, Configuration).
+      config: { localeFallbacks: env('LOCALE_FALLBACKS', ''), warmUp: env('CACHE_WARM_UP', '500') },
     },
     // No end-user accounts: editors and translators are admin users, the site reads with API tokens
     // and the public API needs no login. Disabled, its routes (/api/auth/*, /api/connect/*,

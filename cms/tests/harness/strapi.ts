@@ -163,6 +163,9 @@ export async function startStrapi(options: StrapiOptions = {}): Promise<RunningS
     BROWSER: 'false',
     // Tests read warnings and errors; boot and request logs would drown the runner's output.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Query counts and cold-cache figures measure requests, not a warm-up that ran before them;
+    // the warm-up's own tests (and the bench's CMS, which runs as deployed) turn it on.
+    CACHE_WARM_UP: 'off',
     ...testSecrets(),
   };
 

@@ -132,6 +132,8 @@ describe('query string reads in the site', () => {
       'lib/data/page-context.ts',
       // The draft preview's token check, called only by the preview route: never cached (below).
       'lib/preview.ts',
+      // The static build's prerenderer wrapper: the pathname of a page Astro prerendered (`request.url`), no visitor's request.
+      'lib/search/render-time-shards.ts',
       // The static build's submit script: the browser's location, not a render.
       'lib/submit/client/main.ts',
       // The submit pages' pre-fill and the CMS's way back: called only by pages that call page.uncached() (below).

@@ -6,6 +6,7 @@ import { FallbackConfigError, unknownFallbackLocales } from './locales/fallback-
 import { listConfiguredLocales } from './locales/configured-locales';
 import { configuredFallbacks } from './services/locale-service';
 import { watchContentWrites } from './read-model/content-generation';
+import { warmUpAfterWrites } from './read-model/warm-up';
 import { followNewLocales } from './access/follow-new-locales';
 import { ensureStoredGeneration } from './read-model/stored-generation';
 import { seedFramework } from './seed/framework-seed';
@@ -23,6 +24,7 @@ export default async function bootstrap({ strapi }: { strapi: Core.Strapi }): Pr
   // The stored generation must exist before the first watched write (the seeds below write).
   await ensureStoredGeneration(strapi);
   watchContentWrites(strapi);
+  warmUpAfterWrites(strapi);
   followNewLocales(strapi);
   await ensurePublicReadIndexes(strapi);
   const framework = await seedFramework(strapi);

@@ -7,6 +7,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import { readGenerationMiddleware } from './read-model/request-generation';
+import { stopWarmUp } from './read-model/warm-up';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -14,6 +15,8 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  // A warm-up under way finishes before the database closes.
+  destroy: ({ strapi }: { strapi: Parameters<typeof stopWarmUp>[0] }) => stopWarmUp(strapi),
   config,
   contentTypes,
   controllers,

@@ -88,6 +88,12 @@ export interface ContentGeneration {
 }
 
 const generations = new WeakMap<Core.Strapi, ContentGeneration>();
+const bumpListeners = new WeakMap<Core.Strapi, (() => void)[]>();
+
+/** Calls `listener` after each bump of this process's generation (a write of public content here). */
+export function onContentWrite(strapi: Core.Strapi, listener: () => void): void {
+  bumpListeners.set(strapi, [...(bumpListeners.get(strapi) ?? []), listener]);
+}
 
 /** The generation of this Strapi instance (one per instance: tests boot several in one process). */
 export function contentGeneration(strapi: Core.Strapi): ContentGeneration {
@@ -99,6 +105,7 @@ export function contentGeneration(strapi: Core.Strapi): ContentGeneration {
       bump: (practices = 'unknown') => {
         value += 1;
         noteLocalBump(strapi, value, practices);
+        for (const listener of bumpListeners.get(strapi) ?? []) listener();
       },
     };
     generations.set(strapi, generation);
