@@ -120,7 +120,9 @@ export class RenderTimeShards {
       if (path.route.route !== PRACTICE_ROUTE) continue;
       const page = practiceOf(path.pathname);
       if (!page) continue;
-      slugs.set(page.locale, [...(slugs.get(page.locale) ?? []), page.slug]);
+      const ofLocale = slugs.get(page.locale);
+      if (ofLocale) ofLocale.push(page.slug);
+      else slugs.set(page.locale, [page.slug]);
       // A page without a key is rendered by every build.
       this.#keys[`${page.locale}/${page.slug}`] = path.cacheKey === undefined ? '' : digest(path.cacheKey);
     }

@@ -23,7 +23,9 @@
  *   an index whole: at 2,000 × 5 one index per locale took 33 s after any publish. Now a build
  *   indexes again only the shards whose pages changed (file size or time: a page the incremental
  *   build kept is untouched) and keeps the others (their state in `stateFile`, outside the
- *   output): one publish re-indexes one shard per locale.
+ *   output): one publish re-indexes one shard per locale. An incremental build indexes most of
+ *   those while the other pages render (./render-time-shards.ts); the end takes them only if
+ *   their pages are unchanged since.
  * - Pagefind's own UI bundles are deleted: the site ships its own small script instead (they
  *   are 30–40 KB compressed each, over the issue's 20 KB budget), and a static host should not
  *   serve code nothing loads.
