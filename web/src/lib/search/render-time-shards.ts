@@ -27,7 +27,7 @@ import { statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AstroPrerenderer } from 'astro';
-import { indexShardPages, practicePageFile, shardCount, shardOf, type PageStamp } from './static-index.ts';
+import { indexShardPages, pageStamp, practicePageFile, shardCount, shardOf, type PageStamp } from './static-index.ts';
 import { SEARCH_INDEX_DIR, SEARCH_PREPARED_DIR } from './bundle-paths.ts';
 
 /** The route of a practice page, the only pages the search indexes. */
@@ -82,6 +82,8 @@ export class RenderTimeShards {
   readonly #prepared = new Map<string, PreparedShard>();
   /** Digests of this build's practice page keys, by `{locale}/{slug}`: the next build's guess. */
   #keys: Record<string, string> = {};
+  /** The keys file as read before this build (every output's entry, written back with this one's). */
+  #stored: Record<string, Record<string, string>> = {};
   /** Shards being indexed: side by side, each as soon as its pages are written. */
   readonly #preparing = new Set<Promise<void>>();
   #planned = false;
@@ -101,13 +103,12 @@ export class RenderTimeShards {
     return join(this.#outDir, SEARCH_INDEX_DIR, SEARCH_PREPARED_DIR, locale, String(shard));
   }
 
-  async #previousKeys(): Promise<Record<string, string> | null> {
+  async #readKeys(): Promise<void> {
     try {
-      const all = JSON.parse(await readFile(this.#keysFile, 'utf8')) as Record<string, Record<string, string>>;
-      const mine = all[this.#outDir];
-      return mine && typeof mine === 'object' ? mine : null;
+      const read = JSON.parse(await readFile(this.#keysFile, 'utf8')) as unknown;
+      if (read && typeof read === 'object') this.#stored = read as Record<string, Record<string, string>>;
     } catch {
-      return null;
+      // No earlier build (or an unreadable file): nothing to guess from.
     }
   }
 
@@ -126,7 +127,9 @@ export class RenderTimeShards {
       // A page without a key is rendered by every build.
       this.#keys[`${page.locale}/${page.slug}`] = path.cacheKey === undefined ? '' : digest(path.cacheKey);
     }
-    const previous = await this.#previousKeys();
+    await this.#readKeys();
+    const mine = this.#stored[this.#outDir];
+    const previous = mine && typeof mine === 'object' ? mine : null;
     if (!previous) {
       this.#summary = 'no earlier build to compare with';
       return;
@@ -183,7 +186,7 @@ export class RenderTimeShards {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       }
-      const stamps = job.pages.map((slug) => stampOf(localeDir, slug));
+      const stamps = job.pages.map((slug) => pageStamp(localeDir, slug));
       const folder = this.#staging(job.locale, job.shard);
       await indexShardPages(localeDir, job.pages, folder);
       this.#prepared.set(`${job.locale}|${job.shard}`, { folder, count: job.count, pages: job.pages, stamps });
@@ -198,11 +201,9 @@ export class RenderTimeShards {
    */
   async finish(): Promise<Map<string, PreparedShard>> {
     await Promise.all(this.#preparing);
-    const all = await readFile(this.#keysFile, 'utf8')
-      .then((text) => JSON.parse(text) as Record<string, Record<string, string>>)
-      .catch(() => ({}) as Record<string, Record<string, string>>);
+    if (!this.#planned) await this.#readKeys();
     await mkdir(dirname(this.#keysFile), { recursive: true });
-    await writeFile(this.#keysFile, JSON.stringify({ ...all, [this.#outDir]: this.#keys }));
+    await writeFile(this.#keysFile, JSON.stringify({ ...this.#stored, [this.#outDir]: this.#keys }));
     if (this.#jobs.size > 0) {
       const jobs = [...this.#jobs.values()];
       const unrendered = jobs.filter((job) => job.waiting.size > 0).length;
@@ -230,16 +231,6 @@ async function written(file: string, page: { at: number; body: Buffer | null }):
   const stamp = statSync(file, { throwIfNoEntry: false });
   if (!stamp || stamp.mtimeMs < page.at - 50) return false;
   return page.body === null || ((await readFile(file).catch(() => null))?.equals(page.body) ?? false);
-}
-
-/** A page's size and time now (null: not there). */
-export function stampOf(localeDir: string, slug: string): PageStamp {
-  try {
-    const { size, mtimeMs } = statSync(practicePageFile(localeDir, slug));
-    return { size, mtimeMs };
-  } catch {
-    return null;
-  }
 }
 
 /**

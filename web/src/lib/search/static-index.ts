@@ -140,6 +140,12 @@ export function practicePageFile(localeDir: string, slug: string): string {
 /** A page's size and time, as a shard's state sees it (null: the page is not there). */
 export type PageStamp = { size: number; mtimeMs: number } | null;
 
+/** A practice page's size and time now (null: not there). */
+export function pageStamp(localeDir: string, slug: string): PageStamp {
+  const found = statSync(practicePageFile(localeDir, slug), { throwIfNoEntry: false });
+  return found ? { size: found.size, mtimeMs: found.mtimeMs } : null;
+}
+
 /**
  * What a shard's index is made of: its pages' names, sizes and times (a kept page is untouched).
  * Synchronous stats: 10,000 awaited ones took ~0.8 s per build at 2,000 × 5.
@@ -148,9 +154,11 @@ function shardState(localeDir: string, slugs: readonly string[]): { state: strin
   const hash = createHash('sha1');
   const stamps: PageStamp[] = [];
   for (const slug of slugs) {
-    const { size, mtimeMs } = statSync(practicePageFile(localeDir, slug));
-    stamps.push({ size, mtimeMs });
-    hash.update(`${slug}\u0000${size}\u0000${mtimeMs}\n`);
+    const stamp = pageStamp(localeDir, slug);
+    // Listed a moment ago: gone now means something else is writing the output.
+    if (!stamp) throw new Error(`the practice page ${practicePageFile(localeDir, slug)} disappeared while the search index was built`);
+    stamps.push(stamp);
+    hash.update(`${slug}\u0000${stamp.size}\u0000${stamp.mtimeMs}\n`);
   }
   return { state: hash.digest('base64url'), stamps };
 }
