@@ -12,15 +12,15 @@
  *   equals a build from nothing;
  * - after a taxonomy term is renamed, every detail is read again (it names the terms).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, practiceListResponse, practiceResponse } from 'strapi-plugin-good-practices/contract';
 import { startStrapi, type RunningStrapi } from '../../../cms/tests/harness/strapi.ts';
 import { seedDemoContent } from '../../../cms/scripts/seed-demo.ts';
 import { astroBuild, astroCommand, freePort } from '../helpers/site-build';
+import { fileDigests } from '../helpers/file-digests';
 import { outputEntries } from '../../src/lib/static-build/build-log';
 
 const PRACTICE_UID = 'plugin::good-practices.practice';
@@ -44,19 +44,6 @@ let siteUrl: string;
 
 const documents = (uid: string): Documents => cms.strapi.documents(uid as never) as unknown as Documents;
 
-/** Every file of a folder (relative path → SHA-1 of its bytes). */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** Paths that differ between two trees (missing on one side, or other bytes). */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {
@@ -89,7 +76,7 @@ async function expectSameAsBuildFromNothing(label: string): Promise<void> {
   const full = await build(fresh, { SITE_INCREMENTAL_BUILD: 'false', SITE_CACHE_DIR: join(work, `cache-${label}`) });
   expect(full.output).toMatch(/full read: SITE_INCREMENTAL_BUILD is off/);
   expect(full.kept).toBe(0);
-  expect(differences(tree(out), tree(fresh)), label).toEqual([]);
+  expect(differences(fileDigests(out), fileDigests(fresh)), label).toEqual([]);
   rmSync(fresh, { recursive: true, force: true });
 }
 
@@ -120,7 +107,7 @@ describe('incremental static builds', () => {
     expect(first.output).toMatch(/\[cms-practices\] \d+ entries from .* \(full read: no earlier sync\)/);
     expect(first.output).toMatch(/\[cms-tools\] ([1-9]\d*) entries from .* \(\1 details written\)/);
     expect(first.kept).toBe(0);
-    const before = tree(out);
+    const before = fileDigests(out);
     const stamps = new Map([...before.keys()].filter((path) => path.endsWith('.html')).map((path) => [path, statSync(join(out, path)).mtimeMs]));
 
     // Started by another command: the shell's `_` once leaked into the pages' code (lib/markdown/pool.ts).
@@ -133,7 +120,7 @@ describe('incremental static builds', () => {
     expect(second.output).toMatch(/search index: \d+ pages in [\d.]+ s, \d+ bytes \([^)]*\); 0 shards indexed, [1-9]\d* kept/);
     // The locale folders are checked against the first build's record, not walked.
     expect(second.output).toMatch(/kept output: nothing stale \(\d+ files; [1-9]\d* route folder\(s\) checked against the last build's record\)/);
-    expect(differences(before, tree(out))).toEqual([]);
+    expect(differences(before, fileDigests(out))).toEqual([]);
     // Kept pages are not even rewritten.
     const keptPage = `en/practices/${changed.slugs.get('en')}/index.html`;
     expect(statSync(join(out, keptPage)).mtimeMs).toBe(stamps.get(keptPage));
@@ -234,7 +221,7 @@ describe('incremental static builds', () => {
     expect(readFileSync(join(a, 'en', 'practices', String(portal.slug), 'index.html'), 'utf8')).toContain(marker);
     const fresh = join(work, 'fresh-two-folders');
     await build(fresh, { SITE_INCREMENTAL_BUILD: 'false', SITE_CACHE_DIR: join(work, 'cache-two-folders') });
-    expect(differences(tree(a), tree(fresh))).toEqual([]);
+    expect(differences(fileDigests(a), fileDigests(fresh))).toEqual([]);
     for (const dir of [a, b, fresh]) rmSync(dir, { recursive: true, force: true });
   });
 

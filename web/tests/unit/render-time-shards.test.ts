@@ -9,14 +9,14 @@
  *   expected to) is not taken: the end indexes it again, with the page as it is now;
  * - practice pages come first in the path list, except where another route gives the same pathname.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, SEARCH_INDEX_DIR } from '../../src/lib/search/static-index';
 import { practicePagesFirst, RenderTimeShards } from '../../src/lib/search/render-time-shards';
 import { SEARCH_PREPARED_DIR } from '../../src/lib/search/bundle-paths';
+import { fileDigests } from '../helpers/file-digests';
 
 const work = mkdtempSync(join(tmpdir(), 'gp-render-time-shards-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,19 +34,8 @@ function writePage(out: string, slug: string, body: Buffer): void {
   writeFileSync(file, body);
 }
 
-/** Every file of the index folder (relative path → SHA-1). */
-function indexFiles(out: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(out, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  walk(join(out, SEARCH_INDEX_DIR));
-  return files;
-}
+/** Every file of the index folder (path → SHA-1). */
+const indexFiles = (out: string): Map<string, string> => fileDigests(join(out, SEARCH_INDEX_DIR));
 
 /** A site built once (every page, its keys recorded), as the build before a publish leaves it. */
 async function siteBuiltOnce(name: string) {
